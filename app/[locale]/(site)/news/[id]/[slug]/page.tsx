@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/site/article-view';
+import { getDb } from '@/db/client';
+import { listRelated } from '@/db/queries/articles';
+import { listMostRead } from '@/db/queries/most-read';
+import { articlePath } from '@/lib/article-url';
+import { parseId } from '@/lib/article-url';
+import { getSiteUrl } from '@/lib/config';
+import { getRequestArticle, getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
+
+type Props = { params: Promise<{ locale: string; id: string; slug: string }> };
+
+/** The live article for this URL; slug and locale mismatches were already redirected by the proxy. */
+async function load(params: Props['params']) {
+  const { locale, id } = await params;
+  const articleId = parseId(id);
+  const article = articleId === null ? null : getRequestArticle(articleId);
+  return article && article.locale === locale ? article : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load(params);
+  if (!article) return {};
+  const url = `${getSiteUrl()}${articlePath(article)}`;
+  return {
+    title: article.seoTitle || article.title,
+    description: article.seoDescription || article.dek,
+    alternates: { canonical: articlePath(article) },
+    openGraph: {
+      type: 'article',
+      url,
+      title: article.title,
+      description: article.dek,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      section: article.section.nameAr,
+      locale: article.locale === 'ar' ? 'ar_AR' : 'en_GB',
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await load(params);
+  if (!article) notFound();
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'Article' });
+  const db = getDb();
+  const now = getRequestNow();
+  const related = listRelated(db, article, now, 4);
+  const mostRead = listMostRead(db, { locale, now, limit: 5 }).filter((a) => a.id !== article.id);
+  return (
+    <ArticleView
+      article={article}
+      related={related}
+      mostRead={mostRead}
+      dates={getRequestDateSettings()}
+      now={now}
+      canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
+      relatedTitle={t('related')}
+    />
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ListingView } from '@/components/site/listing-view';
+import { getDb } from '@/db/client';
+import { getTagBySlug } from '@/db/queries/taxonomy';
+import { tagPath } from '@/lib/article-url';
+import { decodeSlugParam } from '@/lib/arabic/slug';
+import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
+import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: SearchParams };
+
+async function load(params: Props['params']) {
+  const { locale, slug } = await params;
+  const decoded = decodeSlugParam(slug);
+  return { locale, tag: decoded ? getTagBySlug(getDb(), decoded) : null };
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale, tag } = await load(params);
+  if (!tag) return {};
+  const t = await getTranslations({ locale, namespace: 'Listing' });
+  const title = t('tagTitle', { name: tag.name });
+  return listingMetadata(
+    title,
+    t('tagDescription', { name: tag.name }),
+    tagPath(locale, tag.slug),
+    searchParams,
+    (n) => t('pageTitle', { title, n }),
+  );
+}
+
+export default async function TagPage({ params, searchParams }: Props) {
+  const { locale, tag } = await load(params);
+  if (!tag) notFound();
+  const t = await getTranslations({ locale, namespace: 'Listing' });
+  const result = await loadListingOrNotFound({ tagId: tag.id }, locale, searchParams);
+  return (
+    <ListingView
+      title={t('tagTitle', { name: tag.name })}
+      basePath={tagPath(locale, tag.slug)}
+      result={result}
+      dates={getRequestDateSettings()}
+      locale={locale}
+      now={getRequestNow()}
+    />
+  );
+}

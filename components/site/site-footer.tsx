@@ -1,0 +1,56 @@
+import { useTranslations } from 'next-intl';
+import type { SectionRef } from '@/db/queries/views';
+import { localePrefix, sectionPath } from '@/lib/article-url';
+
+export function SiteFooter({
+  locale,
+  sections,
+  year,
+}: {
+  locale: string;
+  sections: SectionRef[];
+  year: string;
+}) {
+  const t = useTranslations('Footer');
+  const site = useTranslations('Site');
+  return (
+    <footer className="mt-16 bg-ink-950 text-ink-100">
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-10 md:grid-cols-3">
+        <div>
+          <p className="text-3xl font-bold text-white">{site('name')}</p>
+          <p className="mt-3 max-w-sm text-sm leading-relaxed text-ink-100">{t('about')}</p>
+        </div>
+        <nav aria-label={site('sections')}>
+          <h2 className="text-sm font-bold text-white">{site('sections')}</h2>
+          <ul className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
+            {sections.map((s) => (
+              <li key={s.id}>
+                <a href={sectionPath(locale, s.slug)} className="hover:underline">
+                  {locale === 'ar' ? s.nameAr : s.nameEn}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div>
+          <h2 className="text-sm font-bold text-white">{t('feeds')}</h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            <li>
+              <a href={`${localePrefix(locale)}/feed.xml`} className="hover:underline">
+                {t('rss')}
+              </a>
+            </li>
+            {sections.slice(0, 4).map((s) => (
+              <li key={s.id}>
+                <a href={`${sectionPath(locale, s.slug)}/feed.xml`} className="hover:underline">
+                  {t('rss')} – {locale === 'ar' ? s.nameAr : s.nameEn}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <p className="border-t border-ink-800 py-4 text-center text-xs text-ink-100">{t('rights', { year })}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,70 @@
+import { useTranslations } from 'next-intl';
+import type { SectionRef } from '@/db/queries/views';
+import { homePath, latestPath, sectionPath } from '@/lib/article-url';
+
+interface Props {
+  locale: string;
+  sections: SectionRef[];
+  todayLabel: string;
+  activeSection?: string;
+}
+
+export function SiteHeader({ locale, sections, todayLabel, activeSection }: Props) {
+  const t = useTranslations('Site');
+  const otherEdition = locale === 'ar' ? '/en' : '/';
+  return (
+    <header className="bg-white">
+      <div className="bg-ink-950 text-ink-100">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-1.5 text-xs sm:text-sm">
+          <p>{todayLabel}</p>
+          <a
+            href={otherEdition}
+            hrefLang={locale === 'ar' ? 'en' : 'ar'}
+            lang={locale === 'ar' ? 'en' : 'ar'}
+            className="hover:underline"
+            aria-label={t('otherEditionLabel')}
+          >
+            {t('otherEdition')}
+          </a>
+        </div>
+      </div>
+      <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 pt-5 pb-4">
+        <a href={homePath(locale)} className="group flex items-baseline gap-3 text-ink-900">
+          <span className="text-4xl leading-none font-bold tracking-tight sm:text-5xl">{t('name')}</span>
+          <span className="hidden text-base text-muted sm:inline">{t('tagline')}</span>
+        </a>
+        <a href={latestPath(locale)} className="text-sm font-semibold text-ink-700 hover:underline">
+          {t('latest')}
+        </a>
+      </div>
+      <nav aria-label={t('mainNav')} className="border-y-2 border-ink-900 bg-white">
+        <ul className="no-scrollbar mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
+          <li>
+            <a
+              href={homePath(locale)}
+              className="block px-3 py-2.5 text-[0.95rem] font-semibold whitespace-nowrap text-ink-900 hover:bg-ink-50"
+            >
+              {t('home')}
+            </a>
+          </li>
+          {sections.map((s) => {
+            const active = s.slug === activeSection;
+            return (
+              <li key={s.id}>
+                <a
+                  href={sectionPath(locale, s.slug)}
+                  aria-current={active ? 'page' : undefined}
+                  className={`block px-3 py-2.5 text-[0.95rem] font-semibold whitespace-nowrap hover:bg-ink-50 ${
+                    active ? 'bg-ink-900 text-white hover:bg-ink-800' : 'text-ink-900'
+                  }`}
+                >
+                  {locale === 'ar' ? s.nameAr : s.nameEn}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </header>
+  );
+}

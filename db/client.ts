@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { getDatabasePath } from '@/lib/config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens a SQLite file with the pragmas Midad relies on and applies pending migrations. */
+export function openDb(file: string, options: { verbose?: (sql: unknown) => void } = {}): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, { verbose: options.verbose });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { midadDb?: Db };
+
+/** The process-wide connection to the database in DATA_DIR. */
+export function getDb(): Db {
+  globalForDb.midadDb ??= openDb(getDatabasePath());
+  return globalForDb.midadDb;
+}

@@ -1,0 +1,28 @@
+import { desc, gte, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { articleViews } from '../schema';
+import { listCardsByIds } from './articles';
+import type { ArticleCard } from './views';
+
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Most-viewed live stories over the last `days` days. */
+export function listMostRead(
+  db: Db,
+  p: { locale: string; now: Date; days?: number; limit?: number },
+): ArticleCard[] {
+  const since = utcDay(new Date(p.now.getTime() - (p.days ?? 7) * 86_400_000));
+  const total = sql<number>`sum(${articleViews.count})`;
+  const ids = db
+    .select({ id: articleViews.articleId, total })
+    .from(articleViews)
+    .where(gte(articleViews.day, since))
+    .groupBy(articleViews.articleId)
+    .orderBy(desc(total))
+    .limit((p.limit ?? 5) * 2)
+    .all()
+    .map((r) => r.id);
+  return listCardsByIds(db, ids, p.locale, p.now).slice(0, p.limit ?? 5);
+}

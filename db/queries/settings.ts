@@ -1,0 +1,35 @@
+import type { Db } from '../client';
+import { settings } from '../schema';
+import {
+  DIGIT_STYLES,
+  MONTH_STYLES,
+  type DateSettings,
+  type DigitStyle,
+  type MonthStyle,
+} from '@/lib/arabic/dates';
+import { SITE_TIME_ZONE } from '@/lib/config';
+
+export const SETTING_KEYS = {
+  months: 'dates.months',
+  digits: 'dates.digits',
+  hijri: 'dates.hijri',
+} as const;
+
+/** Date display settings; unknown or missing values fall back to the Levantine, Western-digit default. */
+export function getDateSettings(db: Db): DateSettings {
+  const rows = new Map(
+    db
+      .select()
+      .from(settings)
+      .all()
+      .map((r) => [r.key, r.value]),
+  );
+  const months = rows.get(SETTING_KEYS.months);
+  const digits = rows.get(SETTING_KEYS.digits);
+  return {
+    months: MONTH_STYLES.includes(months as MonthStyle) ? (months as MonthStyle) : 'levantine',
+    digits: DIGIT_STYLES.includes(digits as DigitStyle) ? (digits as DigitStyle) : 'latn',
+    hijri: rows.get(SETTING_KEYS.hijri) === 'true',
+    timeZone: SITE_TIME_ZONE,
+  };
+}

@@ -1,0 +1,49 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { sections, tags, users } from '../schema';
+
+export function listSections(db: Db) {
+  return db
+    .select({
+      id: sections.id,
+      slug: sections.slug,
+      nameAr: sections.nameAr,
+      nameEn: sections.nameEn,
+      parentId: sections.parentId,
+    })
+    .from(sections)
+    .orderBy(asc(sections.position), asc(sections.id))
+    .all();
+}
+
+export type SectionListItem = ReturnType<typeof listSections>[number];
+
+export function getSectionBySlug(db: Db, slug: string) {
+  return (
+    db
+      .select({ id: sections.id, slug: sections.slug, nameAr: sections.nameAr, nameEn: sections.nameEn })
+      .from(sections)
+      .where(eq(sections.slug, slug))
+      .get() ?? null
+  );
+}
+
+export function getTagBySlug(db: Db, slug: string) {
+  return (
+    db
+      .select({ id: tags.id, slug: tags.slug, name: tags.name })
+      .from(tags)
+      .where(eq(tags.slug, slug))
+      .get() ?? null
+  );
+}
+
+export function getAuthorBySlug(db: Db, slug: string) {
+  return (
+    db
+      .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio })
+      .from(users)
+      .where(eq(users.slug, slug))
+      .get() ?? null
+  );
+}

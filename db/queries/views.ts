@@ -1,0 +1,58 @@
+import type { ArticleStatus } from '../schema';
+
+/** A hero or inline image as stored: variants are `{stem}-{width}.webp` under DATA_DIR/media. */
+export interface MediaView {
+  stem: string;
+  width: number;
+  height: number;
+  variantWidths: number[];
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface SectionRef {
+  id: number;
+  slug: string;
+  nameAr: string;
+  nameEn: string;
+}
+
+export interface ArticleCard {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  publishedAt: Date;
+  breaking: boolean;
+  section: SectionRef;
+  image: MediaView | null;
+}
+
+export interface PersonRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface ArticleView extends ArticleCard {
+  locale: string;
+  body: string;
+  wordCount: number;
+  updatedAt: Date;
+  status: ArticleStatus;
+  sourceOutlet: string;
+  sourceAgency: string;
+  featured: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  tags: { id: number; slug: string; name: string }[];
+  authors: PersonRef[];
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+}

@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const USER_ROLES = ['admin', 'editor', 'writer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** People: newsroom accounts and the authors readers see in bylines. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** ASCII slug for /author/{slug}. */
+  slug: text('slug').notNull().unique(),
+  role: text('role', { enum: USER_ROLES }).notNull().default('writer'),
+  bio: text('bio').notNull().default(''),
+  passwordHash: text('password_hash'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const sections = sqliteTable(
+  'sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    nameAr: text('name_ar').notNull(),
+    nameEn: text('name_en').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => sections.id, { onDelete: 'set null' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('sections_position_idx').on(t.position)],
+);
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+/** An uploaded (or generated) image; its resized variants live on disk under DATA_DIR/media. */
+export const media = sqliteTable('media', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** File-name stem; variants are `{stem}-{width}.webp`. */
+  stem: text('stem').notNull().unique(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  /** JSON array of the widths that exist on disk, ascending. */
+  variantWidths: text('variant_widths', { mode: 'json' }).$type<number[]>().notNull(),
+  alt: text('alt').notNull(),
+  caption: text('caption').notNull().default(''),
+  credit: text('credit').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locale: text('locale').notNull().default('ar'),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    dek: text('dek').notNull().default(''),
+    /** Sanitised HTML. */
+    body: text('body').notNull().default(''),
+    wordCount: integer('word_count').notNull().default(0),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+    /** Set when deleted: readers get 410 Gone. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    heroMediaId: integer('hero_media_id').references(() => media.id, { onDelete: 'set null' }),
+    sourceOutlet: text('source_outlet').notNull().default(''),
+    sourceAgency: text('source_agency').notNull().default(''),
+    breaking: integer('breaking', { mode: 'boolean' }).notNull().default(false),
+    breakingUntil: integer('breaking_until', { mode: 'timestamp_ms' }),
+    featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
+    seoTitle: text('seo_title'),
+    seoDescription: text('seo_description'),
+  },
+  (t) => [
+    // latest, home ticker and the status/publish-time sweep
+    index('articles_feed_idx').on(t.status, t.locale, t.publishedAt),
+    // section pages and home section blocks
+    index('articles_section_idx').on(t.sectionId, t.status, t.locale, t.publishedAt),
+    // featured and breaking blocks on the home page
+    index('articles_featured_idx').on(t.featured, t.status, t.locale, t.publishedAt),
+    index('articles_breaking_idx').on(t.breaking, t.status, t.locale, t.publishedAt),
+  ],
+);
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index('article_tags_tag_idx').on(t.tagId, t.articleId),
+  ],
+);
+
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.userId] }),
+    index('article_authors_user_idx').on(t.userId, t.articleId),
+  ],
+);
+
+/** Old URL → new URL, answered with a 301. */
+export const redirects = sqliteTable('redirects', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fromPath: text('from_path').notNull().unique(),
+  toPath: text('to_path').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Page views per article per UTC day, written in batches (see lib/views.ts). */
+export const articleViews = sqliteTable(
+  'article_views',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.day] }),
+    index('article_views_day_idx').on(t.day, t.articleId, t.count),
+  ],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

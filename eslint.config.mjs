@@ -1,0 +1,32 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', 'data/**', 'bench-data/**', 'db/migrations/**', 'next-env.d.ts'],
+  },
+  {
+    // Reader pages navigate with plain links: full HTML documents that the page cache can answer,
+    // without the client router's prefetch requests or its JavaScript.
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
+    // Components are presentational: they receive view objects and never reach into the database.
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      // Type-only imports of the view objects db/ returns are the contract, and allowed.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/db/*', '**/db/*'], message: 'components never import db/', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,22 @@
+import path from 'node:path';
+
+/** Settings come from the environment, with safe defaults for a single machine. */
+export function getDataDir(): string {
+  return path.resolve(process.env.DATA_DIR || path.join(process.cwd(), 'data'));
+}
+
+export function getDatabasePath(): string {
+  return path.join(getDataDir(), 'midad.db');
+}
+
+export function getMediaDir(): string {
+  return path.join(getDataDir(), 'media');
+}
+
+export function getSiteUrl(): string {
+  const fallback = `http://localhost:${process.env.PORT || 3000}`;
+  return (process.env.SITE_URL || fallback).replace(/\/+$/, '');
+}
+
+/** Newsroom time zone: dates are shown in it on server and client alike. */
+export const SITE_TIME_ZONE = process.env.SITE_TIME_ZONE || 'Asia/Damascus';

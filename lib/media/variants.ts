@@ -1,0 +1,28 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { MEDIA_WIDTHS } from './urls';
+
+/**
+ * Writes the resized WebP variants of an image (never wider than the original) and returns
+ * its size and the widths written. sharp drops EXIF and other metadata unless asked to keep it.
+ */
+export async function writeMediaVariants(
+  input: Buffer,
+  stem: string,
+  dir: string,
+): Promise<{ width: number; height: number; variantWidths: number[] }> {
+  await fs.mkdir(dir, { recursive: true });
+  const meta = await sharp(input).metadata();
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  const widths: number[] = MEDIA_WIDTHS.filter((w) => w <= width);
+  if (widths.length === 0) widths.push(width);
+  for (const w of widths) {
+    await sharp(input)
+      .resize({ width: w })
+      .webp({ quality: 72 })
+      .toFile(path.join(dir, `${stem}-${w}.webp`));
+  }
+  return { width, height, variantWidths: widths };
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { addArticleViews } from '@/db/mutations/views';
+import { utcDay } from '@/db/queries/most-read';
+
+/**
+ * Views are counted in memory and written in one transaction every few seconds, so a
+ * spike of readers costs a map increment each, not a database write each.
+ */
+const FLUSH_MS = 5_000;
+const pending = new Map<number, number>();
+let timer: NodeJS.Timeout | null = null;
+
+export function flushViews(): void {
+  timer = null;
+  if (pending.size === 0) return;
+  const batch = new Map(pending);
+  pending.clear();
+  try {
+    addArticleViews(getDb(), utcDay(new Date()), batch);
+  } catch (error) {
+    console.error('views: could not write a batch', error instanceof Error ? error.message : error);
+  }
+}
+
+export function countView(articleId: number): void {
+  pending.set(articleId, (pending.get(articleId) ?? 0) + 1);
+  timer ??= setTimeout(flushViews, FLUSH_MS).unref();
+}

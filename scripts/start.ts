@@ -1,0 +1,70 @@
+/**
+ * `npm start`: builds when the build is missing or older than the sources, applies migrations,
+ * seeds an empty database with the demo newsroom, then serves on PORT (default 3000).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { openDb } from '@/db/client';
+import { isDatabaseEmpty, seedDemo } from '@/db/seed';
+import { getDatabasePath, getMediaDir } from '@/lib/config';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const root = process.cwd();
+const SOURCE_DIRS = ['app', 'components', 'db', 'lib', 'i18n', 'messages', 'public'];
+const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'postcss.config.mjs'];
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(entry)
+    .reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (!built) return true;
+  return [...SOURCE_DIRS, ...SOURCE_FILES].some((p) => newestMtime(path.join(root, p)) > built);
+}
+
+async function main() {
+  if (process.env.MIDAD_SKIP_BUILD !== '1' && needsBuild()) {
+    console.log('midad: building the site (first start or changed sources)…');
+    const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+
+  const db = openDb(getDatabasePath());
+  if (isDatabaseEmpty(db)) {
+    console.log('midad: empty database, adding the demo newsroom…');
+    await seedDemo(db, { mediaDir: getMediaDir(), log: (l) => console.log(`midad: ${l}`) });
+  }
+  db.$client.close();
+
+  const port = Number(process.env.PORT || 3000);
+  const hostname = process.env.HOST || '0.0.0.0';
+  const app = next({ dev: false, dir: root, port, hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();

@@ -1,0 +1,17 @@
+import type { TestProject } from 'vitest/node';
+import { startServer } from '../helpers/server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+/** One production server with the demo newsroom for the whole e2e run. */
+export default async function setup(project: TestProject) {
+  const server = await startServer();
+  project.provide('baseURL', server.baseURL);
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import {
+  getLiveArticle,
+  listBreaking,
+  listFeatured,
+  listLatest,
+  listLivePage,
+  listRelated,
+} from '@/db/queries/articles';
+import { listMostRead } from '@/db/queries/most-read';
+import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
+import { createSeededDb } from '../helpers/test-db';
+
+const now = new Date('2026-11-28T12:00:00Z');
+const captured: string[] = [];
+let t: Awaited<ReturnType<typeof createSeededDb>>;
+
+beforeAll(async () => {
+  t = await createSeededDb({ now, verbose: (sql) => captured.push(String(sql)) });
+  t.db.$client.exec('ANALYZE');
+});
+afterAll(() => t.cleanup());
+
+/** Runs a query function, then EXPLAINs every SELECT it sent. */
+function plansOf(run: (db: Db) => unknown): string[] {
+  captured.length = 0;
+  run(t.db);
+  const statements = captured.filter((s) => /^\s*select/i.test(s));
+  expect(statements.length).toBeGreaterThan(0);
+  return statements.flatMap((s) =>
+    (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${s}`).all() as { detail: string }[]).map((r) => r.detail),
+  );
+}
+
+// A full table scan reads as "SCAN <table>" with no index; walking an index in order is fine.
+const FULL_SCAN = /^SCAN (\w+)(?! USING (?:COVERING )?INDEX)(?:\s|$)/;
+
+describe('every listing query uses an index', () => {
+  const cases: [string, (db: Db) => unknown][] = [
+    ['latest', (db) => listLatest(db, { locale: 'ar', now, limit: 20 })],
+    ['latest page 3 with count', (db) => listLivePage(db, { all: true }, { locale: 'ar', now, page: 3 })],
+    [
+      'section',
+      (db) =>
+        listLivePage(db, { sectionId: getSectionBySlug(db, 'economy')!.id }, { locale: 'ar', now, page: 2 }),
+    ],
+    [
+      'tag',
+      (db) =>
+        listLivePage(db, { tagId: getTagBySlug(db, getTagSlug(db))!.id }, { locale: 'ar', now, page: 1 }),
+    ],
+    [
+      'author',
+      (db) =>
+        listLivePage(db, { userId: getAuthorBySlug(db, 'sami-azzam')!.id }, { locale: 'ar', now, page: 1 }),
+    ],
+    ['featured', (db) => listFeatured(db, { locale: 'ar', now, limit: 5 })],
+    ['breaking', (db) => listBreaking(db, { locale: 'ar', now, limit: 10 })],
+    ['most read', (db) => listMostRead(db, { locale: 'ar', now, limit: 5 })],
+    ['article and related', (db) => listRelated(db, getLiveArticle(db, latestId(db), now)!, now)],
+  ];
+
+  it.each(cases)('%s', (_name, run) => {
+    const details = plansOf(run);
+    const scans = details.filter((d) => FULL_SCAN.test(d));
+    expect(scans, details.join('\n')).toEqual([]);
+  });
+});
+
+function latestId(db: Db): number {
+  return listLatest(db, { locale: 'ar', now, limit: 1 })[0]!.id;
+}
+
+function getTagSlug(db: Db): string {
+  return getLiveArticle(db, latestId(db), now)!.tags[0]!.slug;
+}

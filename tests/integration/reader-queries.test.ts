@@ -1,0 +1,153 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addArticleViews } from '@/db/mutations/views';
+import {
+  PAGE_SIZE,
+  getArticleRoute,
+  getLiveArticle,
+  listBreaking,
+  listLatest,
+  listLivePage,
+  listRelated,
+} from '@/db/queries/articles';
+import { listMostRead, utcDay } from '@/db/queries/most-read';
+import { getDateSettings } from '@/db/queries/settings';
+import { getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
+import { articles, settings } from '@/db/schema';
+import { createSeededDb } from '../helpers/test-db';
+
+const now = new Date('2026-11-28T12:00:00Z');
+let t: Awaited<ReturnType<typeof createSeededDb>>;
+
+beforeAll(async () => {
+  t = await createSeededDb({ now });
+});
+afterAll(() => t.cleanup());
+
+describe('demo content', () => {
+  it('has at least 8 sections and 240 live articles', () => {
+    expect(listSections(t.db).length).toBeGreaterThanOrEqual(8);
+    expect(listLivePage(t.db, { all: true }, { locale: 'ar', now, page: 1 })!.total).toBeGreaterThanOrEqual(
+      240,
+    );
+  });
+
+  it('has breaking and featured stories and several authors', () => {
+    expect(listBreaking(t.db, { locale: 'ar', now, limit: 10 }).length).toBeGreaterThanOrEqual(2);
+    const first = listLatest(t.db, { locale: 'ar', now, limit: 1 })[0]!;
+    const article = getLiveArticle(t.db, first.id, now)!;
+    expect(article.body).toContain('<blockquote>');
+    expect(article.body).toContain('<h2>');
+    expect(article.sourceOutlet).not.toBe('');
+    expect(article.image?.credit).not.toBe('');
+  });
+});
+
+describe('what readers may see', () => {
+  it('never lists drafts, future-scheduled or deleted articles', () => {
+    const section = getSectionBySlug(t.db, 'economy')!;
+    const base = {
+      locale: 'ar',
+      slug: 'خبر-سري',
+      sectionId: section.id,
+      updatedAt: now,
+      body: '<p>سر</p>',
+    };
+    const inserted = t.db
+      .insert(articles)
+      .values([
+        { ...base, title: 'مسودة لم تنشر', status: 'draft' },
+        {
+          ...base,
+          title: 'خبر مجدول للغد',
+          status: 'scheduled',
+          publishedAt: new Date(now.getTime() + 86_400_000),
+        },
+        {
+          ...base,
+          title: 'منشور بوقت مستقبلي',
+          status: 'published',
+          publishedAt: new Date(now.getTime() + 3_600_000),
+        },
+        { ...base, title: 'خبر محذوف', status: 'published', publishedAt: now, deletedAt: now },
+      ])
+      .returning({ id: articles.id })
+      .all();
+    const ids = new Set(inserted.map((r) => r.id));
+    const latest = listLatest(t.db, { locale: 'ar', now, limit: 50 });
+    expect(latest.some((a) => ids.has(a.id))).toBe(false);
+    const sectionPage = listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 1 })!;
+    expect(sectionPage.items.some((a) => ids.has(a.id))).toBe(false);
+    for (const id of ids) expect(getLiveArticle(t.db, id, now)).toBeNull();
+    // The route lookup still knows them, so the site can tell 404 from 410.
+    expect(getArticleRoute(t.db, [...ids][3]!)?.deletedAt).toEqual(now);
+    t.db.delete(articles).where(eq(articles.slug, 'خبر-سري')).run();
+  });
+
+  it('keeps editions apart', () => {
+    expect(listLatest(t.db, { locale: 'en', now, limit: 5 })).toEqual([]);
+  });
+});
+
+describe('listings', () => {
+  it('pages 20 at a time, newest first, and refuses pages past the end', () => {
+    const section = getSectionBySlug(t.db, 'sports')!;
+    const p1 = listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 1 })!;
+    expect(p1.items).toHaveLength(PAGE_SIZE);
+    expect(p1.pageCount).toBe(Math.ceil(p1.total / PAGE_SIZE));
+    const times = p1.items.map((a) => a.publishedAt.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(p1.items.every((a) => a.section.slug === 'sports')).toBe(true);
+    const p2 = listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 2 })!;
+    expect(p2.items[0]!.publishedAt.getTime()).toBeLessThanOrEqual(times.at(-1)!);
+    expect(
+      listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: p1.pageCount + 1 }),
+    ).toBeNull();
+  });
+
+  it('lists a tag’s stories', () => {
+    const first = getLiveArticle(t.db, listLatest(t.db, { locale: 'ar', now, limit: 1 })[0]!.id, now)!;
+    const tag = getTagBySlug(t.db, first.tags[0]!.slug)!;
+    const page = listLivePage(t.db, { tagId: tag.id }, { locale: 'ar', now, page: 1 })!;
+    expect(page.items.map((a) => a.id)).toContain(first.id);
+  });
+});
+
+describe('related stories', () => {
+  it('offers at least 4 stories sharing tags or section, never the article itself', () => {
+    for (const card of listLatest(t.db, { locale: 'ar', now, limit: 16 })) {
+      const article = getLiveArticle(t.db, card.id, now)!;
+      const related = listRelated(t.db, article, now, 4);
+      expect(related).toHaveLength(4);
+      expect(related.map((r) => r.id)).not.toContain(article.id);
+    }
+  });
+});
+
+describe('most read', () => {
+  it('ranks by views over the last week', () => {
+    const [a, b] = listLatest(t.db, { locale: 'ar', now, limit: 40 }).slice(30);
+    addArticleViews(t.db, utcDay(now), new Map([[a!.id, 100_000]]));
+    addArticleViews(t.db, utcDay(now), new Map([[b!.id, 50_000]]));
+    addArticleViews(t.db, utcDay(now), new Map([[b!.id, 60_000]]));
+    const top = listMostRead(t.db, { locale: 'ar', now, limit: 2 });
+    expect(top.map((x) => x.id)).toEqual([b!.id, a!.id]);
+  });
+});
+
+describe('date settings', () => {
+  it('defaults to Levantine months and Western digits, and reads overrides', () => {
+    expect(getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn', hijri: false });
+    t.db
+      .insert(settings)
+      .values([
+        { key: 'dates.months', value: 'both' },
+        { key: 'dates.digits', value: 'arab' },
+        { key: 'dates.hijri', value: 'true' },
+      ])
+      .run();
+    expect(getDateSettings(t.db)).toMatchObject({ months: 'both', digits: 'arab', hijri: true });
+    t.db.update(settings).set({ value: 'nonsense' }).run();
+    expect(getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn' });
+  });
+});
