@@ -12,8 +12,11 @@ const intl = createMiddleware(routing);
  * Article URLs with a missing or outdated slug answer 301 to the canonical URL. A redirect
  * from the page itself would be a 307/308, so it happens here, before rendering.
  */
-function canonicalArticleRedirect(request: NextRequest): NextResponse | null {
-  const parsed = parseArticlePath(request.nextUrl.pathname);
+function canonicalArticleRedirect(
+  request: NextRequest,
+  pathname = request.nextUrl.pathname,
+): NextResponse | null {
+  const parsed = parseArticlePath(pathname);
   if (!parsed) return null;
   const id = parseId(parsed.id);
   if (id === null) return null;
@@ -22,13 +25,43 @@ function canonicalArticleRedirect(request: NextRequest): NextResponse | null {
   if (!route.publishedAt || route.publishedAt > new Date()) return null;
   const slug = parsed.rawSlug === null ? null : decodeSlugParam(parsed.rawSlug);
   if (slug === route.slug && parsed.locale === route.locale) return null;
-  const url = request.nextUrl.clone();
-  url.pathname = articlePath(route);
-  return NextResponse.redirect(url, 301);
+  return redirect301(request, articlePath(route));
+}
+
+const BAD_REQUEST_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>طلب غير صالح</title><meta name="robots" content="noindex"></head><body><h1>طلب غير صالح</h1><p>الرابط يحتوي على ترميز غير صحيح. <a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>`;
+
+/** A path whose percent-encoding is broken cannot name any page: 400, not a crash deeper in. */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export default function proxy(request: NextRequest) {
-  return canonicalArticleRedirect(request) ?? intl(request);
+  if (isMalformedPath(request.nextUrl.pathname)) {
+    return new NextResponse(BAD_REQUEST_HTML, {
+      status: 400,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+  }
+  return trailingSlashRedirect(request) ?? canonicalArticleRedirect(request) ?? intl(request);
+}
+
+/** One URL per page: `/latest/` answers 301 to `/latest`. */
+function trailingSlashRedirect(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/' || !pathname.endsWith('/')) return null;
+  const stripped = pathname.replace(/\/+$/, '') || '/';
+  // A bare /news/{id}/ also needs its slug: resolve that in the same hop.
+  return canonicalArticleRedirect(request, stripped) ?? redirect301(request, stripped);
+}
+
+/** A plain URL (NextURL would keep the trailing-slash form it was parsed with). */
+function redirect301(request: NextRequest, pathname: string): NextResponse {
+  return NextResponse.redirect(new URL(pathname + request.nextUrl.search, request.url), 301);
 }
 
 export const config = {

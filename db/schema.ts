@@ -91,12 +91,12 @@ export const articles = sqliteTable(
   },
   (t) => [
     // latest, home ticker and the status/publish-time sweep
-    index('articles_feed_idx').on(t.status, t.locale, t.publishedAt),
+    index('articles_feed_idx').on(t.status, t.locale, t.deletedAt, t.publishedAt),
     // section pages and home section blocks
-    index('articles_section_idx').on(t.sectionId, t.status, t.locale, t.publishedAt),
+    index('articles_section_idx').on(t.sectionId, t.status, t.locale, t.deletedAt, t.publishedAt),
     // featured and breaking blocks on the home page
-    index('articles_featured_idx').on(t.featured, t.status, t.locale, t.publishedAt),
-    index('articles_breaking_idx').on(t.breaking, t.status, t.locale, t.publishedAt),
+    index('articles_featured_idx').on(t.featured, t.status, t.locale, t.deletedAt, t.publishedAt),
+    index('articles_breaking_idx').on(t.breaking, t.status, t.locale, t.deletedAt, t.publishedAt),
   ],
 );
 

@@ -13,7 +13,7 @@ export function parseArticlePath(
 ): { locale: string; id: string; rawSlug: string | null } | null {
   const m = /^(?:\/(en))?\/news\/([^/]+)(?:\/([^/]*))?\/?$/.exec(pathname);
   if (!m) return null;
-  return { locale: m[1] ?? 'ar', id: m[2]!, rawSlug: m[3] ?? null };
+  return { locale: m[1] ?? 'ar', id: m[2]!, rawSlug: m[3] || null };
 }
 
 /** A positive integer id in canonical form ("12", not "012" or "1e1"), else null. */

@@ -50,7 +50,7 @@ async function main() {
 
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOST || '0.0.0.0';
-  const app = next({ dev: false, dir: root, port, hostname });
+  const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((req, res) => {

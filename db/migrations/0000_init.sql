@@ -52,10 +52,10 @@ CREATE TABLE `articles` (
 	FOREIGN KEY (`hero_media_id`) REFERENCES `media`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `articles_feed_idx` ON `articles` (`status`,`locale`,`published_at`);--> statement-breakpoint
-CREATE INDEX `articles_section_idx` ON `articles` (`section_id`,`status`,`locale`,`published_at`);--> statement-breakpoint
-CREATE INDEX `articles_featured_idx` ON `articles` (`featured`,`status`,`locale`,`published_at`);--> statement-breakpoint
-CREATE INDEX `articles_breaking_idx` ON `articles` (`breaking`,`status`,`locale`,`published_at`);--> statement-breakpoint
+CREATE INDEX `articles_feed_idx` ON `articles` (`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
+CREATE INDEX `articles_section_idx` ON `articles` (`section_id`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
+CREATE INDEX `articles_featured_idx` ON `articles` (`featured`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
+CREATE INDEX `articles_breaking_idx` ON `articles` (`breaking`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
 CREATE TABLE `media` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`stem` text NOT NULL,

@@ -83,72 +83,45 @@ interface ListParams {
   offset?: number;
 }
 
-/** Newest published stories in one edition. */
-export function listLatest(db: Db, p: ListParams): ArticleCard[] {
-  return selectCards(db)
-    .where(isLive(p.locale, p.now))
+/** Live cards matching `where` (and, for tags/authors, joined through their link table), newest first. */
+function listLiveWhere(db: Db, p: ListParams, where?: SQL, via?: 'tags' | 'authors'): ArticleCard[] {
+  let query = selectCards(db).$dynamic();
+  if (via === 'tags') query = query.innerJoin(articleTags, eq(articleTags.articleId, articles.id));
+  if (via === 'authors') query = query.innerJoin(articleAuthors, eq(articleAuthors.articleId, articles.id));
+  return query
+    .where(and(where, isLive(p.locale, p.now)))
     .orderBy(desc(articles.publishedAt))
     .limit(p.limit)
     .offset(p.offset ?? 0)
     .all()
     .map(toCard);
+}
+
+/** Newest published stories in one edition. */
+export function listLatest(db: Db, p: ListParams): ArticleCard[] {
+  return listLiveWhere(db, p);
 }
 
 export function listBySection(db: Db, p: ListParams & { sectionId: number }): ArticleCard[] {
-  return selectCards(db)
-    .where(and(eq(articles.sectionId, p.sectionId), isLive(p.locale, p.now)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(p.limit)
-    .offset(p.offset ?? 0)
-    .all()
-    .map(toCard);
+  return listLiveWhere(db, p, eq(articles.sectionId, p.sectionId));
 }
 
 export function listFeatured(db: Db, p: ListParams): ArticleCard[] {
-  return selectCards(db)
-    .where(and(eq(articles.featured, true), isLive(p.locale, p.now)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(p.limit)
-    .all()
-    .map(toCard);
+  return listLiveWhere(db, p, eq(articles.featured, true));
 }
 
 /** Breaking stories whose breaking flag has not expired, newest first. */
 export function listBreaking(db: Db, p: ListParams): ArticleCard[] {
-  return selectCards(db)
-    .where(
-      and(
-        eq(articles.breaking, true),
-        isLive(p.locale, p.now),
-        sql`(${articles.breakingUntil} IS NULL OR ${articles.breakingUntil} > ${p.now.getTime()})`,
-      ),
-    )
-    .orderBy(desc(articles.publishedAt))
-    .limit(p.limit)
-    .all()
-    .map(toCard);
+  const unexpired = sql`(${articles.breakingUntil} IS NULL OR ${articles.breakingUntil} > ${p.now.getTime()})`;
+  return listLiveWhere(db, p, and(eq(articles.breaking, true), unexpired));
 }
 
 export function listByTag(db: Db, p: ListParams & { tagId: number }): ArticleCard[] {
-  return selectCards(db)
-    .innerJoin(articleTags, eq(articleTags.articleId, articles.id))
-    .where(and(eq(articleTags.tagId, p.tagId), isLive(p.locale, p.now)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(p.limit)
-    .offset(p.offset ?? 0)
-    .all()
-    .map(toCard);
+  return listLiveWhere(db, p, eq(articleTags.tagId, p.tagId), 'tags');
 }
 
 export function listByAuthor(db: Db, p: ListParams & { userId: number }): ArticleCard[] {
-  return selectCards(db)
-    .innerJoin(articleAuthors, eq(articleAuthors.articleId, articles.id))
-    .where(and(eq(articleAuthors.userId, p.userId), isLive(p.locale, p.now)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(p.limit)
-    .offset(p.offset ?? 0)
-    .all()
-    .map(toCard);
+  return listLiveWhere(db, p, eq(articleAuthors.userId, p.userId), 'authors');
 }
 
 /** How many live stories a listing has, for its page count. */

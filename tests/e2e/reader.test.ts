@@ -49,7 +49,7 @@ describe('home page', () => {
       await page.getByRole('contentinfo').getByRole('link', { name: 'خلاصة RSS', exact: true }).count(),
     ).toBe(1);
     expect(await page.getByRole('link', { name: 'انتقل إلى المحتوى' }).count()).toBe(1);
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await close();
   });
 
@@ -146,17 +146,20 @@ describe('article page', () => {
     }
   });
 
+  it('answers 301 for trailing slashes, so every page has one URL', async () => {
+    const res = await status('/latest/?page=2');
+    expect(res.status).toBe(301);
+    expect(res.location).toMatch(/\/latest\?page=2$/);
+  });
+
   it('answers 404 for unknown or malformed ids', async () => {
-    for (const path of [
-      '/news/99999999/x',
-      '/news/abc/x',
-      '/news/0',
-      '/news/-1/x',
-      '/news/1e3/x',
-      '/news/%E0%A4%A/x',
-    ]) {
+    for (const path of ['/news/99999999/x', '/news/abc/x', '/news/0', '/news/-1/x', '/news/1e3/x']) {
       expect((await status(path)).status, path).toBe(404);
     }
+    // Broken percent-encoding cannot name a page: a clear 400.
+    const broken = await status('/news/%E0%A4%A/x');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toContain('طلب غير صالح');
   });
 });
 

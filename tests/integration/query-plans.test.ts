@@ -17,7 +17,8 @@ const captured: string[] = [];
 let t: Awaited<ReturnType<typeof createSeededDb>>;
 
 beforeAll(async () => {
-  t = await createSeededDb({ now, verbose: (sql) => captured.push(String(sql)) });
+  // Enough rows that the planner's choices are the ones a real site gets.
+  t = await createSeededDb({ now, articles: 3000, verbose: (sql) => captured.push(String(sql)) });
   t.db.$client.exec('ANALYZE');
 });
 afterAll(() => t.cleanup());
