@@ -56,6 +56,25 @@ CREATE INDEX `articles_feed_idx` ON `articles` (`status`,`locale`,`deleted_at`,`
 CREATE INDEX `articles_section_idx` ON `articles` (`section_id`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
 CREATE INDEX `articles_featured_idx` ON `articles` (`featured`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
 CREATE INDEX `articles_breaking_idx` ON `articles` (`breaking`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer,
+	`action` text NOT NULL,
+	`entity` text DEFAULT '' NOT NULL,
+	`entity_id` integer,
+	`details` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_created_idx` ON `audit_log` (`created_at`);--> statement-breakpoint
+CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `login_attempts` (
+	`key` text PRIMARY KEY NOT NULL,
+	`failures` integer DEFAULT 0 NOT NULL,
+	`window_start` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `media` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`stem` text NOT NULL,
@@ -89,6 +108,16 @@ CREATE TABLE `sections` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sections_slug_unique` ON `sections` (`slug`);--> statement-breakpoint
 CREATE INDEX `sections_position_idx` ON `sections` (`position`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id_hash` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`user_agent` text DEFAULT '' NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL

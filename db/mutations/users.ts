@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { settings, users, type UserRole } from '../schema';
+import { writeAudit } from './audit';
+import { deleteUserSessions } from './sessions';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  slug: string;
+  role: UserRole;
+  passwordHash: string;
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super('email taken');
+  }
+}
+
+/** Creates an account (or gives a password to a byline-only author with that e-mail). */
+export function createUser(db: Db, u: NewUser, actorId: number | null): number {
+  const email = u.email.trim().toLowerCase();
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email))
+      .get();
+    if (existing?.passwordHash) throw new EmailTakenError();
+    let id: number;
+    if (existing) {
+      tx.update(users)
+        .set({ name: u.name, role: u.role, passwordHash: u.passwordHash, disabled: false })
+        .where(eq(users.id, existing.id))
+        .run();
+      id = existing.id;
+    } else {
+      let slug = u.slug || 'user';
+      for (let n = 2; tx.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get(); n++)
+        slug = `${u.slug}-${n}`;
+      id = tx
+        .insert(users)
+        .values({ email, name: u.name, slug, role: u.role, passwordHash: u.passwordHash })
+        .returning({ id: users.id })
+        .get().id;
+    }
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      details: { email, role: u.role },
+    });
+    return id;
+  });
+}
+
+/**
+ * The first admin of a fresh install, only while no account can log in; consumes the setup token.
+ * Returns null when an account already exists (someone else finished setup first).
+ */
+export function createFirstAdmin(db: Db, u: Omit<NewUser, 'role'>): number | null {
+  return db.transaction((tx) => {
+    const anyLogin = tx
+      .select({ id: users.id, hash: users.passwordHash })
+      .from(users)
+      .all()
+      .some((r) => r.hash);
+    if (anyLogin) return null;
+    tx.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).run();
+    const id = createUser(tx as unknown as Db, { ...u, role: 'admin' }, null);
+    writeAudit(tx, { userId: id, action: 'setup.complete', entity: 'user', entityId: id });
+    return id;
+  });
+}
+
+export const SETUP_TOKEN_KEY = 'setup.token_hash';
+
+export function storeSetupTokenHash(db: Db, hash: string): void {
+  db.insert(settings)
+    .values({ key: SETUP_TOKEN_KEY, value: hash })
+    .onConflictDoUpdate({ target: settings.key, set: { value: hash } })
+    .run();
+}
+
+export function setUserPassword(db: Db, userId: number, passwordHash: string, actorId: number | null): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    deleteUserSessions(tx as unknown as Db, userId);
+    writeAudit(tx, { userId: actorId, action: 'user.password', entity: 'user', entityId: userId });
+  });
+}
+
+export function setUserDisabled(db: Db, userId: number, disabled: boolean, actorId: number | null): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+    if (disabled) deleteUserSessions(tx as unknown as Db, userId);
+    writeAudit(tx, {
+      userId: actorId,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: userId,
+    });
+  });
+}

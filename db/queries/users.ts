@@ -1,0 +1,55 @@
+import { count, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../client';
+import { loginAttempts, sessions, users } from '../schema';
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  slug: users.slug,
+  role: users.role,
+  disabled: users.disabled,
+};
+
+export type UserView = {
+  id: number;
+  email: string;
+  name: string;
+  slug: string;
+  role: 'admin' | 'editor' | 'writer';
+  disabled: boolean;
+};
+
+/** Accounts that can log in (a password is set); demo bylines without passwords do not count. */
+export function countLoginUsers(db: Db): number {
+  return db.select({ n: count() }).from(users).where(isNotNull(users.passwordHash)).get()!.n;
+}
+
+export function getUserByEmailForLogin(db: Db, email: string) {
+  return (
+    db
+      .select({ ...userColumns, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email.trim().toLowerCase()))
+      .get() ?? null
+  );
+}
+
+/** The session's user with the session's times, or null. */
+export function getSessionWithUser(db: Db, idHash: string) {
+  return (
+    db
+      .select({ ...userColumns, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.idHash, idHash))
+      .get() ?? null
+  );
+}
+
+/** Failed logins for a throttle key within the current window. */
+export function getLoginFailures(db: Db, key: string, now: Date, windowMs: number): number {
+  const row = db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
+  if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
+  return row.failures;
+}

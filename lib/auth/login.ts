@@ -1,0 +1,41 @@
+import type { Db } from '@/db/client';
+import { clearLoginFailures, recordLoginFailure } from '@/db/mutations/sessions';
+import { getLoginFailures, getUserByEmailForLogin } from '@/db/queries/users';
+import { verifyPassword } from './password';
+
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+export type LoginResult =
+  | { ok: true; user: { id: number; role: 'admin' | 'editor' | 'writer'; name: string } }
+  | { ok: false; reason: 'invalid' | 'throttled' };
+
+/**
+ * Checks a login. Unknown e-mail, wrong password and a disabled account all answer "invalid"
+ * after the same amount of work; too many failures for the account or the address answer
+ * "throttled" without checking the password at all.
+ */
+export async function attemptLogin(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const accountKey = `email:${email}`;
+  const addressKey = `ip:${input.ip}`;
+  if (
+    getLoginFailures(db, accountKey, now, THROTTLE_WINDOW_MS) >= MAX_FAILURES_PER_ACCOUNT ||
+    getLoginFailures(db, addressKey, now, THROTTLE_WINDOW_MS) >= MAX_FAILURES_PER_ADDRESS
+  ) {
+    return { ok: false, reason: 'throttled' };
+  }
+  const user = getUserByEmailForLogin(db, email);
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!user || !valid || user.disabled) {
+    recordLoginFailure(db, [accountKey, addressKey], now, THROTTLE_WINDOW_MS);
+    return { ok: false, reason: 'invalid' };
+  }
+  clearLoginFailures(db, accountKey);
+  return { ok: true, user: { id: user.id, role: user.role, name: user.name } };
+}

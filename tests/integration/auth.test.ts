@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirstAdmin, createUser, setUserDisabled } from '@/db/mutations/users';
+import { countLoginUsers } from '@/db/queries/users';
+import { MAX_FAILURES_PER_ACCOUNT, attemptLogin } from '@/lib/auth/login';
+import { checkNewPassword, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+import { createTestDb } from '../helpers/test-db';
+
+let t: ReturnType<typeof createTestDb>;
+beforeAll(() => {
+  t = createTestDb();
+});
+afterAll(() => t.cleanup());
+
+describe('passwords', () => {
+  it('hashes with a fresh salt and verifies', async () => {
+    const a = await hashPassword('حبر-على-ورق-2026');
+    const b = await hashPassword('حبر-على-ورق-2026');
+    expect(a).not.toBe(b);
+    expect(a.startsWith('scrypt$')).toBe(true);
+    expect(await verifyPassword('حبر-على-ورق-2026', a)).toBe(true);
+    expect(await verifyPassword('حبر-على-ورق-2027', a)).toBe(false);
+    expect(await verifyPassword('anything', null)).toBe(false);
+  });
+
+  it.each([
+    ['short', 'tooShort'],
+    ['password123', 'tooCommon'],
+    ['aaaaaaaaaaaa', 'tooCommon'],
+    ['editor@midad.example', 'sameAsEmail'],
+    ['نخيل الشام الأخضر', null],
+  ])('checkNewPassword(%s) → %s', (password, problem) => {
+    expect(checkNewPassword(password, 'editor@midad.example')).toBe(problem);
+  });
+
+  it('stores only a hash of session tokens', () => {
+    const token = newToken();
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashToken(token)).not.toContain(token);
+  });
+});
+
+describe('accounts and login', () => {
+  it('creates the first admin once, and only while nobody can log in', async () => {
+    expect(countLoginUsers(t.db)).toBe(0);
+    const hash = await hashPassword('first-admin-pass');
+    expect(
+      createFirstAdmin(t.db, {
+        email: 'Admin@Midad.example',
+        name: 'مديرة',
+        slug: 'admin',
+        passwordHash: hash,
+      }),
+    ).toBeTypeOf('number');
+    expect(
+      createFirstAdmin(t.db, { email: 'intruder@x.example', name: 'x', slug: 'x', passwordHash: hash }),
+    ).toBeNull();
+    expect(countLoginUsers(t.db)).toBe(1);
+  });
+
+  it('answers the same for an unknown e-mail and a wrong password', async () => {
+    const unknown = await attemptLogin(t.db, {
+      email: 'nobody@midad.example',
+      password: 'whatever-pass',
+      ip: '10.0.0.1',
+    });
+    const wrong = await attemptLogin(t.db, {
+      email: 'admin@midad.example',
+      password: 'wrong-password',
+      ip: '10.0.0.1',
+    });
+    expect(unknown).toEqual({ ok: false, reason: 'invalid' });
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    const right = await attemptLogin(t.db, {
+      email: ' ADMIN@midad.example ',
+      password: 'first-admin-pass',
+      ip: '10.0.0.1',
+    });
+    expect(right.ok).toBe(true);
+  });
+
+  it('throttles an account after repeated failures, even with the right password', async () => {
+    const id = createUser(
+      t.db,
+      {
+        email: 'writer@midad.example',
+        name: 'كاتب',
+        slug: 'writer',
+        role: 'writer',
+        passwordHash: await hashPassword('writer-secret-1'),
+      },
+      null,
+    );
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await attemptLogin(t.db, {
+        email: 'writer@midad.example',
+        password: 'nope-nope-nope',
+        ip: `10.0.1.${i}`,
+      });
+    }
+    expect(
+      await attemptLogin(t.db, {
+        email: 'writer@midad.example',
+        password: 'writer-secret-1',
+        ip: '10.0.2.1',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'throttled',
+    });
+    // After the window the account can log in again.
+    const later = new Date(Date.now() + 16 * 60_000);
+    expect(
+      (
+        await attemptLogin(
+          t.db,
+          { email: 'writer@midad.example', password: 'writer-secret-1', ip: '10.0.2.1' },
+          later,
+        )
+      ).ok,
+    ).toBe(true);
+    setUserDisabled(t.db, id, true, null);
+    expect(
+      await attemptLogin(
+        t.db,
+        { email: 'writer@midad.example', password: 'writer-secret-1', ip: '10.0.2.2' },
+        later,
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+  });
+});
