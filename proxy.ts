@@ -47,7 +47,13 @@ export default function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
     });
   }
-  return trailingSlashRedirect(request) ?? canonicalArticleRedirect(request) ?? intl(request);
+  const response = trailingSlashRedirect(request) ?? canonicalArticleRedirect(request) ?? intl(request);
+  if (/^(?:\/en)?\/admin(?:\/|$)/.test(request.nextUrl.pathname)) {
+    // The newsroom is private: never stored by a cache, never indexed.
+    response.headers.set('Cache-Control', 'no-store');
+    response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+  }
+  return response;
 }
 
 /** One URL per page: `/latest/` answers 301 to `/latest`. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import next from 'next';
 import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
+import { prepareFirstRun } from '@/lib/auth/setup';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -46,6 +47,10 @@ async function main() {
     console.log('midad: empty database, adding the demo newsroom…');
     await seedDemo(db, { mediaDir: getMediaDir(), log: (l) => console.log(`midad: ${l}`) });
   }
+  const firstRun = await prepareFirstRun(db, {
+    email: process.env.MIDAD_ADMIN_EMAIL,
+    password: process.env.MIDAD_ADMIN_PASSWORD,
+  });
   db.$client.close();
 
   const port = Number(process.env.PORT || 3000);
@@ -58,6 +63,15 @@ async function main() {
   });
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);
+    if (firstRun.kind === 'token') {
+      console.log(
+        `midad: no newsroom account yet; create the first admin at /admin/setup?token=${firstRun.token}`,
+      );
+    } else if (firstRun.kind === 'admin-created') {
+      console.log(`midad: created the first admin, ${firstRun.email}, from MIDAD_ADMIN_EMAIL`);
+    } else if (firstRun.kind === 'bad-password') {
+      console.error(`midad: MIDAD_ADMIN_PASSWORD refused (${firstRun.problem}); no admin was created`);
+    }
   });
   const stop = () => {
     server.close(() => process.exit(0));

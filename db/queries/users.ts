@@ -1,6 +1,6 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { loginAttempts, sessions, users } from '../schema';
+import { loginAttempts, sessions, settings, users } from '../schema';
 
 const userColumns = {
   id: users.id,
@@ -52,4 +52,12 @@ export function getLoginFailures(db: Db, key: string, now: Date, windowMs: numbe
   const row = db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
   if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
   return row.failures;
+}
+
+/** The stored hash of the one-time setup token, while setup is pending. */
+export function getSetupTokenHash(db: Db): string | null {
+  return (
+    db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'setup.token_hash')).get()
+      ?.value ?? null
+  );
 }

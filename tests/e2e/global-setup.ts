@@ -4,6 +4,7 @@ import { startServer } from '../helpers/server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    serverLog: string;
   }
 }
 
@@ -11,6 +12,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startServer();
   project.provide('baseURL', server.baseURL);
+  project.provide('serverLog', server.logFile);
   return async () => {
     await server.stop();
   };

@@ -20,6 +20,7 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   baseURL: string;
   dataDir: string;
+  logFile: string;
   stop: () => Promise<void>;
 }
 
@@ -33,7 +34,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
   const port = await freePort();
-  const log = fs.openSync(path.join(dataDir, 'server.log'), 'a');
+  const logFile = path.join(dataDir, 'server.log');
+  const log = fs.openSync(logFile, 'a');
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
     cwd: ROOT,
     detached: true,
@@ -83,5 +85,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await stop();
     throw new Error(`The server did not start:\n${output.slice(-4000)}`);
   }
-  return { baseURL, dataDir, stop };
+  return { baseURL, dataDir, logFile, stop };
 }

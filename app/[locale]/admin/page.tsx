@@ -1,0 +1,61 @@
+import { getTranslations } from 'next-intl/server';
+import { AdminBar } from '@/components/admin/admin-bar';
+import { getDb } from '@/db/client';
+import { countArticlesByStatus, countPublishedSince, listRecentActivity } from '@/db/queries/newsroom';
+import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
+import { requireUser } from '@/lib/auth/guard';
+import { getRequestDateSettings } from '@/lib/server/reader';
+import { logoutAction } from './actions';
+
+export default async function DashboardPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const user = await requireUser(locale);
+  const t = await getTranslations({ locale, namespace: 'Admin' });
+  const db = getDb();
+  const dates = getRequestDateSettings();
+  const startOfDay = new Date();
+  startOfDay.setUTCHours(0, 0, 0, 0);
+  const stats = [
+    { label: t('home.published'), value: countPublishedSince(db, startOfDay) },
+    { label: t('home.scheduled'), value: countArticlesByStatus(db, 'scheduled') },
+    { label: t('home.review'), value: countArticlesByStatus(db, 'review') },
+  ];
+  const activity = listRecentActivity(db);
+  return (
+    <>
+      <AdminBar locale={locale} user={user} logout={logoutAction} />
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <h1 className="text-2xl font-bold text-ink-950">{t('home.welcome', { name: user.name })}</h1>
+        <dl className="mt-6 grid gap-4 sm:grid-cols-3">
+          {stats.map((s) => (
+            <div key={s.label} className="rounded-md bg-white p-5 shadow-sm">
+              <dt className="text-sm text-muted">{s.label}</dt>
+              <dd className="mt-1 text-3xl font-bold text-ink-900">{formatNumber(s.value, dates.digits)}</dd>
+            </div>
+          ))}
+        </dl>
+        <section aria-labelledby="activity" className="mt-8 rounded-md bg-white p-5 shadow-sm">
+          <h2 id="activity" className="text-lg font-bold text-ink-900">
+            {t('home.activity')}
+          </h2>
+          {activity.length === 0 ? (
+            <p className="mt-3 text-muted">{t('home.noActivity')}</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-rule text-sm">
+              {activity.map((a) => (
+                <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <span>
+                    <bdi>{a.userName ?? '—'}</bdi> · <code dir="ltr">{a.action}</code>
+                  </span>
+                  <time dateTime={a.createdAt.toISOString()} className="text-muted">
+                    {formatArabicDate(a.createdAt, dates)} {formatArabicTime(a.createdAt, dates)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </main>
+    </>
+  );
+}

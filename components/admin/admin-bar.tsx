@@ -1,0 +1,43 @@
+import { useTranslations } from 'next-intl';
+import { homePath } from '@/lib/article-url';
+
+interface Props {
+  locale: string;
+  user: { name: string; role: 'admin' | 'editor' | 'writer' };
+  logout: (data: FormData) => Promise<void>;
+}
+
+export function AdminBar({ locale, user, logout }: Props) {
+  const t = useTranslations('Admin');
+  const button = 'rounded px-3 py-1.5 text-sm font-semibold hover:bg-ink-800';
+  return (
+    <header className="bg-ink-950 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <p className="text-xl font-bold">
+          {t('title')} <span className="text-sm font-normal text-ink-100">– {t('dashboard')}</span>
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="text-sm text-ink-100">
+            {t('signedInAs', { name: user.name })} ({t(`roles.${user.role}`)})
+          </p>
+          <a href={homePath(locale)} className={button}>
+            {t('viewSite')}
+          </a>
+          <form action={logout}>
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" className={button}>
+              {t('logout')}
+            </button>
+          </form>
+          <form action={logout}>
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="everywhere" value="1" />
+            <button type="submit" className={button}>
+              {t('logoutEverywhere')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,12 @@
+/** What a server action answers a form: success, or the field errors plus what the user typed. */
+export type FormState<V extends Record<string, string> = Record<string, string>> =
+  | { ok: true }
+  | { ok: false; error?: string; fieldErrors: Partial<Record<keyof V, string>>; values: Partial<V> }
+  | null;
+
+/** Reads named text fields from FormData (files and repeated names are ignored). */
+export function formValues<K extends string>(data: FormData, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(
+    keys.map((k) => [k, typeof data.get(k) === 'string' ? (data.get(k) as string) : '']),
+  ) as Record<K, string>;
+}
