@@ -201,3 +201,44 @@ export const auditLog = sqliteTable(
     index('audit_log_entity_idx').on(t.entity, t.entityId),
   ],
 );
+
+/** A snapshot of what an editor saved; the revision list and restore read these. */
+export interface RevisionSnapshot {
+  title: string;
+  dek: string;
+  body: string;
+  slug: string;
+  sectionId: number;
+  tags: string[];
+  heroMediaId: number | null;
+  sourceOutlet: string;
+  sourceAgency: string;
+}
+
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    snapshot: text('snapshot', { mode: 'json' }).$type<RevisionSnapshot>().notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt)],
+);
+
+/** Visible corrections notes on published articles. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('corrections_article_idx').on(t.articleId)],
+);

@@ -69,6 +69,15 @@ CREATE TABLE `audit_log` (
 --> statement-breakpoint
 CREATE INDEX `audit_log_created_idx` ON `audit_log` (`created_at`);--> statement-breakpoint
 CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `corrections` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`article_id` integer NOT NULL,
+	`note` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `corrections_article_idx` ON `corrections` (`article_id`);--> statement-breakpoint
 CREATE TABLE `login_attempts` (
 	`key` text PRIMARY KEY NOT NULL,
 	`failures` integer DEFAULT 0 NOT NULL,
@@ -96,6 +105,17 @@ CREATE TABLE `redirects` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `redirects_from_path_unique` ON `redirects` (`from_path`);--> statement-breakpoint
+CREATE TABLE `revisions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`article_id` integer NOT NULL,
+	`user_id` integer,
+	`snapshot` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `revisions_article_idx` ON `revisions` (`article_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `sections` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,

@@ -8,6 +8,7 @@ import { listMostRead } from '@/db/queries/most-read';
 import { articlePath } from '@/lib/article-url';
 import { parseId } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
+import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { getRequestArticle, getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string; id: string; slug: string }> };
@@ -52,7 +53,8 @@ export default async function ArticlePage({ params }: Props) {
   const mostRead = listMostRead(db, { locale, now, limit: 5 }).filter((a) => a.id !== article.id);
   return (
     <ArticleView
-      article={article}
+      // Sanitised on save and again here: a row written by any other path still renders inert.
+      article={{ ...article, body: sanitizeArticleHtml(article.body) }}
       related={related}
       mostRead={mostRead}
       dates={getRequestDateSettings()}

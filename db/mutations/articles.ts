@@ -1,0 +1,294 @@
+import { and, eq, inArray, lte, ne } from 'drizzle-orm';
+import type { Db } from '../client';
+import {
+  articleAuthors,
+  articles,
+  articleTags,
+  corrections,
+  revisions,
+  tags,
+  type ArticleStatus,
+  type RevisionSnapshot,
+} from '../schema';
+import { writeAudit, type Tx } from './audit';
+
+export interface ArticleFields {
+  locale: string;
+  title: string;
+  slug: string;
+  dek: string;
+  /** Already sanitised HTML. */
+  body: string;
+  wordCount: number;
+  sectionId: number;
+  tags: { name: string; slug: string }[];
+  authorIds: number[];
+  sourceOutlet: string;
+  sourceAgency: string;
+  heroMediaId: number | null;
+  breaking: boolean;
+  breakingUntil: Date | null;
+  featured: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+}
+
+export class WorkflowError extends Error {
+  constructor(public readonly code: 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken') {
+    super(code);
+  }
+}
+
+/** A free slug: the wanted one, or with -2, -3 … appended when another live article of the edition has it. */
+function uniqueSlug(tx: Tx, wanted: string, locale: string, exceptId: number | null): string {
+  let slug = wanted;
+  for (let n = 2; ; n++) {
+    const clash = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          eq(articles.slug, slug),
+          eq(articles.locale, locale),
+          exceptId ? ne(articles.id, exceptId) : undefined,
+        ),
+      )
+      .get();
+    if (!clash) return slug;
+    slug = `${wanted}-${n}`;
+  }
+}
+
+function setTagsAndAuthors(tx: Tx, articleId: number, f: ArticleFields): string[] {
+  tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+  const names: string[] = [];
+  for (const t of f.tags) {
+    const id =
+      tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).get()?.id ??
+      tx.insert(tags).values({ name: t.name, slug: t.slug }).returning({ id: tags.id }).get().id;
+    tx.insert(articleTags).values({ articleId, tagId: id }).onConflictDoNothing().run();
+    names.push(t.name);
+  }
+  tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)).run();
+  f.authorIds.forEach((userId, position) =>
+    tx.insert(articleAuthors).values({ articleId, userId, position }).run(),
+  );
+  return names;
+}
+
+function snapshot(f: ArticleFields, slug: string, tagNames: string[]): RevisionSnapshot {
+  return {
+    title: f.title,
+    dek: f.dek,
+    body: f.body,
+    slug,
+    sectionId: f.sectionId,
+    tags: tagNames,
+    heroMediaId: f.heroMediaId,
+    sourceOutlet: f.sourceOutlet,
+    sourceAgency: f.sourceAgency,
+  };
+}
+
+function columns(f: ArticleFields) {
+  return {
+    title: f.title,
+    dek: f.dek,
+    body: f.body,
+    wordCount: f.wordCount,
+    sectionId: f.sectionId,
+    sourceOutlet: f.sourceOutlet,
+    sourceAgency: f.sourceAgency,
+    heroMediaId: f.heroMediaId,
+    breaking: f.breaking,
+    breakingUntil: f.breakingUntil,
+    featured: f.featured,
+    seoTitle: f.seoTitle,
+    seoDescription: f.seoDescription,
+  };
+}
+
+/** A new draft with its first revision. */
+export function createDraft(
+  db: Db,
+  actorId: number,
+  f: ArticleFields,
+  now = new Date(),
+): { id: number; slug: string } {
+  return db.transaction((tx) => {
+    const slug = uniqueSlug(tx, f.slug, f.locale, null);
+    const id = tx
+      .insert(articles)
+      .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
+      .returning({ id: articles.id })
+      .get().id;
+    const names = setTagsAndAuthors(tx, id, f);
+    tx.insert(revisions)
+      .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
+      .run();
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'article.create',
+      entity: 'article',
+      entityId: id,
+      details: { title: f.title },
+    });
+    return { id, slug };
+  });
+}
+
+/**
+ * Saves an edit and keeps a revision. Returns where the article was before, so the caller can
+ * invalidate old and new locations (slug, section, tags, authors).
+ */
+export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFields, now = new Date()) {
+  return db.transaction((tx) => {
+    const before = tx
+      .select({
+        slug: articles.slug,
+        sectionId: articles.sectionId,
+        status: articles.status,
+        locale: articles.locale,
+      })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .get();
+    if (!before) throw new WorkflowError('notFound');
+    const beforeTags = tx
+      .select({ tagId: articleTags.tagId })
+      .from(articleTags)
+      .where(eq(articleTags.articleId, id))
+      .all();
+    const beforeAuthors = tx
+      .select({ userId: articleAuthors.userId })
+      .from(articleAuthors)
+      .where(eq(articleAuthors.articleId, id))
+      .all();
+    // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
+    const slug = uniqueSlug(tx, f.slug, before.locale, id);
+    tx.update(articles)
+      .set({ ...columns(f), slug, updatedAt: now })
+      .where(eq(articles.id, id))
+      .run();
+    const names = setTagsAndAuthors(tx, id, f);
+    tx.insert(revisions)
+      .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
+      .run();
+    writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
+    return {
+      before: {
+        ...before,
+        tagIds: beforeTags.map((t) => t.tagId),
+        authorIds: beforeAuthors.map((a) => a.userId),
+      },
+      slug,
+    };
+  });
+}
+
+export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
+
+const ALLOWED: Record<Transition, ArticleStatus[]> = {
+  submit: ['draft'],
+  publish: ['draft', 'review', 'scheduled', 'archived'],
+  schedule: ['draft', 'review', 'scheduled'],
+  unpublish: ['published', 'scheduled'],
+  archive: ['published', 'draft', 'review'],
+  delete: ['draft', 'review', 'scheduled', 'published', 'archived'],
+};
+
+/**
+ * The workflow: draft → review → scheduled | published → archived, plus unpublish and delete.
+ * CASE: published → scheduled is refused (unpublish first): a live story never disappears into the future.
+ * CASE: the publish time is set on first publish only; republishing keeps the original time.
+ * CASE: a schedule time must be in the future.
+ * CASE: delete is soft (deletedAt): readers then get 410 Gone, and the audit trail keeps the id.
+ */
+export function transitionArticle(
+  db: Db,
+  actorId: number,
+  id: number,
+  transition: Transition,
+  options: { at?: Date; now?: Date } = {},
+): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null } {
+  const now = options.now ?? new Date();
+  return db.transaction((tx) => {
+    const row = tx
+      .select({ status: articles.status, publishedAt: articles.publishedAt, deletedAt: articles.deletedAt })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .get();
+    if (!row || row.deletedAt) throw new WorkflowError('notFound');
+    if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
+    let to: ArticleStatus = row.status;
+    let publishedAt = row.publishedAt;
+    const set: Partial<typeof articles.$inferInsert> = { updatedAt: now };
+    switch (transition) {
+      case 'submit':
+        to = 'review';
+        break;
+      case 'publish':
+        to = 'published';
+        // A time in the future (a schedule that was cancelled or overtaken) becomes now.
+        if (!publishedAt || publishedAt > now) publishedAt = now;
+        break;
+      case 'schedule':
+        if (!options.at || options.at.getTime() <= now.getTime()) throw new WorkflowError('scheduleInPast');
+        to = 'scheduled';
+        publishedAt = options.at;
+        break;
+      case 'unpublish':
+        to = 'draft';
+        break;
+      case 'archive':
+        to = 'archived';
+        break;
+      case 'delete':
+        set.deletedAt = now;
+        break;
+    }
+    tx.update(articles)
+      .set({ ...set, status: to, publishedAt })
+      .where(eq(articles.id, id))
+      .run();
+    writeAudit(tx, {
+      userId: actorId,
+      action: `article.${transition}`,
+      entity: 'article',
+      entityId: id,
+      details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
+    });
+    return { from: row.status, to, publishedAt };
+  });
+}
+
+/** Scheduled articles whose time has come go live; returns their ids (to invalidate their pages). */
+export function publishDueArticles(db: Db, now = new Date()): number[] {
+  return db.transaction((tx) => {
+    const due = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+      .all()
+      .map((r) => r.id);
+    if (due.length === 0) return due;
+    tx.update(articles).set({ status: 'published', updatedAt: now }).where(inArray(articles.id, due)).run();
+    for (const id of due)
+      writeAudit(tx, { userId: null, action: 'article.scheduledPublish', entity: 'article', entityId: id });
+    return due;
+  });
+}
+
+export function addCorrection(
+  db: Db,
+  actorId: number,
+  articleId: number,
+  note: string,
+  now = new Date(),
+): void {
+  db.transaction((tx) => {
+    tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
+    tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, articleId)).run();
+    writeAudit(tx, { userId: actorId, action: 'article.correction', entity: 'article', entityId: articleId });
+  });
+}

@@ -1,0 +1,69 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The only HTML an article body may hold. Everything else (scripts, styles, event handlers,
+ * iframes, forms, SVG, javascript: and data: URLs) is dropped, on save and again when rendered.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'blockquote',
+    'footer',
+    'cite',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'br',
+    'figure',
+    'figcaption',
+    'img',
+  ],
+  allowedAttributes: {
+    a: ['href', 'rel', 'target', 'data-embed'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    p: ['dir'],
+    blockquote: ['dir'],
+  },
+  allowedSchemes: ['https', 'http', 'mailto'],
+  allowedSchemesByTag: { img: [] },
+  // Images only from our own media store (relative /media/… URLs).
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' && !/^\/media\/[a-z0-9-]+-\d+\.webp$/.test(frame.attribs.src ?? ''),
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: {
+        ...attribs,
+        rel: 'noopener noreferrer nofollow',
+        ...(attribs.target ? { target: '_blank' } : {}),
+      },
+    }),
+  },
+  disallowedTagsMode: 'discard',
+};
+
+export function sanitizeArticleHtml(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}
+
+/** Plain text of an article body, for word counts and search. */
+export function htmlToText(html: string): string {
+  // Block ends become spaces, so "<p>a</p><p>b</p>" is two words, not one.
+  const spaced = html.replace(/<\/(?:p|h2|h3|li|blockquote|figcaption|footer)>|<br\s*\/?>/gi, ' $&');
+  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
