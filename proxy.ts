@@ -4,6 +4,8 @@ import { getDb } from '@/db/client';
 import { getArticleRoute } from '@/db/queries/articles';
 import { articlePath, parseArticlePath, parseId } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
+import ar from './messages/ar.json';
+import en from './messages/en.json';
 import { routing } from './i18n/routing';
 
 const intl = createMiddleware(routing);
@@ -21,7 +23,8 @@ function canonicalArticleRedirect(
   const id = parseId(parsed.id);
   if (id === null) return null;
   const route = getArticleRoute(getDb(), id);
-  if (!route || route.status !== 'published' || route.deletedAt) return null;
+  if (route?.deletedAt) return goneResponse(parsed.locale);
+  if (!route || route.status !== 'published') return null;
   if (!route.publishedAt || route.publishedAt > new Date()) return null;
   const slug = parsed.rawSlug === null ? null : decodeSlugParam(parsed.rawSlug);
   if (slug === route.slug && parsed.locale === route.locale) return null;
@@ -29,6 +32,20 @@ function canonicalArticleRedirect(
 }
 
 const BAD_REQUEST_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>طلب غير صالح</title><meta name="robots" content="noindex"></head><body><h1>طلب غير صالح</h1><p>الرابط يحتوي على ترميز غير صحيح. <a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>`;
+
+/** A deleted article: 410 Gone, so search engines drop it for good. */
+function goneResponse(locale: string): NextResponse {
+  const m = locale === 'en' ? en : ar;
+  const [lang, dir, title, body, home] = [
+    locale,
+    locale === 'en' ? 'ltr' : 'rtl',
+    m.Gone.title,
+    m.Gone.body,
+    m.NotFound.home,
+  ];
+  const html = `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><meta name="robots" content="noindex"><style>body{font-family:system-ui,Tahoma,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#111827;line-height:1.7}a{color:#1f4a78}</style></head><body><h1>${title}</h1><p>${body}</p><p><a href="${locale === 'en' ? '/en' : '/'}">${home}</a></p></body></html>`;
+  return new NextResponse(html, { status: 410, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
 
 /** A path whose percent-encoding is broken cannot name any page: 400, not a crash deeper in. */
 function isMalformedPath(pathname: string): boolean {

@@ -5,6 +5,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     serverLog: string;
+    dataDir: string;
   }
 }
 
@@ -13,6 +14,7 @@ export default async function setup(project: TestProject) {
   const server = await startServer();
   project.provide('baseURL', server.baseURL);
   project.provide('serverLog', server.logFile);
+  project.provide('dataDir', server.dataDir);
   return async () => {
     await server.stop();
   };

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles, users } from '@/db/schema';
+import { articlePath } from '@/lib/article-url';
+import { slugify } from '@/lib/arabic/slug';
+
+const base = inject('baseURL');
+let db: Db;
+let editorId: number;
+let fields: ArticleFields;
+const created: number[] = [];
+
+// The server's own database, written the way the newsroom writes it.
+beforeAll(() => {
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  const title = `مكتبة متنقلة تجوب قرى الساحل ${Date.now()}`;
+  fields = {
+    locale: 'ar',
+    title,
+    slug: slugify(title),
+    dek: 'حافلة محملة بالكتب تزور المدارس كل أسبوع.',
+    body: '<p>بدأت الحافلة جولتها الأولى صباح اليوم.</p><p><script>alert(1)</script>فقرة ثانية.</p>',
+    wordCount: 10,
+    sectionId: getSectionBySlug(db, 'culture')!.id,
+    tags: [{ name: 'مكتبات', slug: 'مكتبات' }],
+    authorIds: [editorId],
+    sourceOutlet: 'مداد',
+    sourceAgency: 'مراسل مداد',
+    heroMediaId: null,
+    breaking: false,
+    breakingUntil: null,
+    featured: false,
+    seoTitle: null,
+    seoDescription: null,
+  };
+});
+
+afterAll(() => {
+  for (const id of created) db.delete(articles).where(eq(articles.id, id)).run();
+  db.$client.close();
+});
+
+async function get(p: string) {
+  const res = await fetch(base + p, { redirect: 'manual' });
+  return { status: res.status, body: await res.text() };
+}
+
+describe('what readers see follows the newsroom at once', () => {
+  it('a publish shows on home, section, latest and the article; unpublish 404s; delete 410s', async () => {
+    const { id, slug } = createDraft(db, editorId, fields);
+    created.push(id);
+    const url = articlePath({ id, slug, locale: 'ar' });
+    expect((await get(url)).status).toBe(404);
+
+    transitionArticle(db, editorId, id, 'publish');
+    for (const p of ['/', '/category/culture', '/latest']) {
+      expect((await get(p)).body, p).toContain(fields.title);
+    }
+    const article = await get(url);
+    expect(article.status).toBe(200);
+    expect(article.body).toContain(fields.title);
+    expect(article.body).not.toContain('<script>alert(1)');
+
+    transitionArticle(db, editorId, id, 'unpublish');
+    expect((await get(url)).status).toBe(404);
+    expect((await get('/latest')).body).not.toContain(fields.title);
+
+    transitionArticle(db, editorId, id, 'publish');
+    transitionArticle(db, editorId, id, 'delete');
+    const gone = await get(url);
+    expect(gone.status).toBe(410);
+    expect(gone.body).toContain('حُذف هذا الخبر');
+  });
+});
+
+describe('scheduled articles', () => {
+  it('go live by themselves within the scheduler interval', async () => {
+    const { id, slug } = createDraft(db, editorId, { ...fields, title: `${fields.title} – مجدول` });
+    created.push(id);
+    transitionArticle(db, editorId, id, 'schedule', { at: new Date(Date.now() + 2_000) });
+    const url = articlePath({ id, slug, locale: 'ar' });
+    expect((await get(url)).status).toBe(404);
+    const deadline = Date.now() + 25_000;
+    let status = 404;
+    while (Date.now() < deadline && status !== 200) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      status = (await get(url)).status;
+    }
+    expect(status).toBe(200);
+  });
+});
