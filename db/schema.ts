@@ -96,6 +96,8 @@ export const articles = sqliteTable(
     index('articles_section_idx').on(t.sectionId, t.status, t.locale, t.deletedAt, t.publishedAt),
     // featured and breaking blocks on the home page
     index('articles_featured_idx').on(t.featured, t.status, t.locale, t.deletedAt, t.publishedAt),
+    // the newsroom's article table, newest change first
+    index('articles_updated_idx').on(t.deletedAt, t.updatedAt),
     index('articles_breaking_idx').on(t.breaking, t.status, t.locale, t.deletedAt, t.publishedAt),
   ],
 );

@@ -42,3 +42,7 @@ export function homePath(locale: string): string {
 export function latestPath(locale: string): string {
   return `${localePrefix(locale)}/latest`;
 }
+
+export function adminPath(locale: string, path = ''): string {
+  return `${localePrefix(locale)}/admin${path}`;
+}

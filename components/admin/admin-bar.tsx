@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { homePath } from '@/lib/article-url';
+import { adminPath, homePath } from '@/lib/article-url';
 
 interface Props {
   locale: string;
@@ -13,9 +13,17 @@ export function AdminBar({ locale, user, logout }: Props) {
   return (
     <header className="bg-ink-950 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <p className="text-xl font-bold">
-          {t('title')} <span className="text-sm font-normal text-ink-100">– {t('dashboard')}</span>
-        </p>
+        <nav aria-label={t('title')} className="flex flex-wrap items-center gap-1">
+          <a href={adminPath(locale)} className="me-3 text-xl font-bold">
+            {t('title')}
+          </a>
+          <a href={adminPath(locale, '/articles')} className={button}>
+            {t('editor.articles')}
+          </a>
+          <a href={adminPath(locale, '/articles/new')} className={button}>
+            {t('editor.newArticle')}
+          </a>
+        </nav>
         <div className="flex flex-wrap items-center gap-2">
           <p className="text-sm text-ink-100">
             {t('signedInAs', { name: user.name })} ({t(`roles.${user.role}`)})

@@ -2,14 +2,13 @@ import { useTranslations } from 'next-intl';
 import type { ArticleCard as Card, ArticleView as Article } from '@/db/queries/views';
 import { formatHijriDate, formatNumber, type DateSettings } from '@/lib/arabic/dates';
 import { authorPath, homePath, sectionPath, tagPath } from '@/lib/article-url';
+import { readingMinutes } from '@/lib/text';
 import { ArticleCard } from './article-card';
 import { Breadcrumb } from './breadcrumb';
 import { HeroImage } from './hero-image';
 import { MostRead } from './most-read';
 import { ShareLinks } from './share-links';
 import { TimeLabel } from './time-label';
-
-const WORDS_PER_MINUTE = 200;
 
 interface Props {
   article: Article;
@@ -39,7 +38,7 @@ export function ArticleView({ article, related, mostRead, dates, now, canonicalU
   const locale = article.locale;
   const digits = locale === 'ar' ? dates.digits : 'latn';
   const sectionName = locale === 'ar' ? article.section.nameAr : article.section.nameEn;
-  const minutes = Math.round(article.wordCount / WORDS_PER_MINUTE);
+  const minutes = readingMinutes(article.wordCount);
   const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
   const source = [article.sourceOutlet, article.sourceAgency].filter(Boolean).join(' – ');
 

@@ -55,6 +55,7 @@ CREATE TABLE `articles` (
 CREATE INDEX `articles_feed_idx` ON `articles` (`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
 CREATE INDEX `articles_section_idx` ON `articles` (`section_id`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
 CREATE INDEX `articles_featured_idx` ON `articles` (`featured`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
+CREATE INDEX `articles_updated_idx` ON `articles` (`deleted_at`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `articles_breaking_idx` ON `articles` (`breaking`,`status`,`locale`,`deleted_at`,`published_at`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

@@ -1,6 +1,15 @@
-import { and, count, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articles, auditLog, users, type ArticleStatus } from '../schema';
+import {
+  articleAuthors,
+  articles,
+  articleTags,
+  auditLog,
+  sections,
+  tags,
+  users,
+  type ArticleStatus,
+} from '../schema';
 
 export function countArticlesByStatus(db: Db, status: ArticleStatus): number {
   return db
@@ -35,4 +44,121 @@ export function listRecentActivity(db: Db, limit = 15) {
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)
     .all();
+}
+
+/** An article of any status, with what the editor form needs. */
+export function getArticleForEdit(db: Db, id: number) {
+  const row = db
+    .select({
+      id: articles.id,
+      locale: articles.locale,
+      title: articles.title,
+      slug: articles.slug,
+      dek: articles.dek,
+      body: articles.body,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      deletedAt: articles.deletedAt,
+      sectionId: articles.sectionId,
+      sourceOutlet: articles.sourceOutlet,
+      sourceAgency: articles.sourceAgency,
+      heroMediaId: articles.heroMediaId,
+      breaking: articles.breaking,
+      breakingUntil: articles.breakingUntil,
+      featured: articles.featured,
+      seoTitle: articles.seoTitle,
+      seoDescription: articles.seoDescription,
+    })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .get();
+  if (!row || row.deletedAt) return null;
+  const tagNames = db
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .all()
+    .map((t) => t.name);
+  const authorIds = db
+    .select({ id: articleAuthors.userId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, id))
+    .orderBy(asc(articleAuthors.position))
+    .all()
+    .map((a) => a.id);
+  return { ...row, tags: tagNames, authorIds };
+}
+
+export type ArticleForEdit = NonNullable<ReturnType<typeof getArticleForEdit>>;
+
+export function listPeopleForPicker(db: Db) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function listTagNames(db: Db, limit = 1000): string[] {
+  return db
+    .select({ name: tags.name })
+    .from(tags)
+    .orderBy(asc(tags.name))
+    .limit(limit)
+    .all()
+    .map((t) => t.name);
+}
+
+export const ADMIN_PAGE_SIZE = 30;
+
+export interface AdminArticleFilter {
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  q?: string;
+  page: number;
+}
+
+/** The newsroom's article table: every status but deleted, newest change first. */
+export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
+  const where = and(
+    isNull(articles.deletedAt),
+    f.status ? eq(articles.status, f.status) : undefined,
+    f.sectionId ? eq(articles.sectionId, f.sectionId) : undefined,
+    f.authorId
+      ? inArray(
+          articles.id,
+          db
+            .select({ id: articleAuthors.articleId })
+            .from(articleAuthors)
+            .where(eq(articleAuthors.userId, f.authorId)),
+        )
+      : undefined,
+    f.q
+      ? sql`${articles.title} LIKE ${`%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
+      : undefined,
+  );
+  const total = db.select({ n: count() }).from(articles).where(where).get()!.n;
+  const rows = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      locale: articles.locale,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      sectionName: sections.nameAr,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(where)
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(ADMIN_PAGE_SIZE)
+    .offset((f.page - 1) * ADMIN_PAGE_SIZE)
+    .all();
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
 }

@@ -1,3 +1,4 @@
+import { countWords } from '@/lib/text';
 import type { StorySeed } from './types';
 
 export function escapeHtml(text: string): string {
@@ -17,10 +18,6 @@ export function storyBodyHtml(story: StorySeed): string {
     `<blockquote><p>«${escapeHtml(story.quote.text)}»</p><footer>${escapeHtml(story.quote.speaker)}</footer></blockquote>`,
     ...rest.map(p),
   ].join('\n');
-}
-
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
 
 export function storyWordCount(story: StorySeed): number {

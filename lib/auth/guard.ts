@@ -1,13 +1,11 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { localePrefix } from '@/lib/article-url';
+import { adminPath } from '@/lib/article-url';
 import { can, type Action } from './permissions';
 import { getCurrentUser, type SessionUser } from './session';
 
-export function adminPath(locale: string, path = ''): string {
-  return `${localePrefix(locale)}/admin${path}`;
-}
+export { adminPath };
 
 /** For admin pages: the user, or a redirect to the login page. */
 export async function requireUser(locale: string): Promise<SessionUser> {

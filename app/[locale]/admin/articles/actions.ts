@@ -1,0 +1,96 @@
+'use server';
+
+import { getDb } from '@/db/client';
+import {
+  WorkflowError,
+  createDraft,
+  transitionArticle,
+  updateArticle,
+  type Transition,
+} from '@/db/mutations/articles';
+import { getArticleForEdit } from '@/db/queries/newsroom';
+import { articleDraftSchema, toArticleFields, type ArticleDraftInput } from '@/lib/articles/input';
+import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
+
+export type SaveResult =
+  | { ok: true; id: number; slug: string; savedAt: string }
+  | {
+      ok: false;
+      error: 'session' | 'forbidden' | 'notFound' | 'invalid';
+      fieldErrors?: Record<string, string>;
+    };
+
+// Save an article (create or update). The editor keeps its text whatever this answers.
+export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: 'session' };
+  const parsed = articleDraftSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    return { ok: false, error: 'invalid', fieldErrors };
+  }
+  const draft = parsed.data;
+  const db = getDb();
+  const fields = toArticleFields(draft, user.id);
+  // CASE: writers cannot credit other people's work to themselves or publish flags: editors only.
+  if (!can(user, 'article.editAny')) {
+    fields.authorIds = [user.id];
+    fields.breaking = false;
+    fields.breakingUntil = null;
+    fields.featured = false;
+  }
+  if (draft.id === null) {
+    if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
+    const { id, slug } = createDraft(db, user.id, fields);
+    return { ok: true, id, slug, savedAt: new Date().toISOString() };
+  }
+  const existing = getArticleForEdit(db, draft.id);
+  if (!existing) return { ok: false, error: 'notFound' };
+  if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
+  const { slug } = updateArticle(db, user.id, draft.id, fields);
+  return { ok: true, id: draft.id, slug, savedAt: new Date().toISOString() };
+}
+
+const TRANSITION_PERMISSION: Record<Transition, Action> = {
+  submit: 'article.submit',
+  publish: 'article.publish',
+  schedule: 'article.schedule',
+  unpublish: 'article.unpublish',
+  archive: 'article.archive',
+  delete: 'article.delete',
+};
+
+export type TransitionResult =
+  | { ok: true; status: string }
+  | {
+      ok: false;
+      error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken';
+    };
+
+// Move an article through the workflow, if this user's role allows that step.
+export async function transitionArticleAction(
+  id: number,
+  transition: Transition,
+  at?: string,
+): Promise<TransitionResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: 'session' };
+  if (!(transition in TRANSITION_PERMISSION) || !Number.isSafeInteger(id))
+    return { ok: false, error: 'notFound' };
+  if (!can(user, TRANSITION_PERMISSION[transition])) return { ok: false, error: 'forbidden' };
+  const db = getDb();
+  const existing = getArticleForEdit(db, id);
+  if (!existing) return { ok: false, error: 'notFound' };
+  // CASE: a writer submits only their own draft.
+  if (transition === 'submit' && !canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
+  const when = at ? new Date(at) : undefined;
+  if (when && Number.isNaN(when.getTime())) return { ok: false, error: 'scheduleInPast' };
+  try {
+    const result = transitionArticle(db, user.id, id, transition, { at: when });
+    return { ok: true, status: result.to };
+  } catch (error) {
+    if (error instanceof WorkflowError) return { ok: false, error: error.code };
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import { getTranslations } from 'next-intl/server';
+import { AdminBar } from '@/components/admin/admin-bar';
+import { getDb } from '@/db/client';
+import { listArticlesForAdmin } from '@/db/queries/newsroom';
+import { listSections } from '@/db/queries/taxonomy';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
+import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
+import { articlePath } from '@/lib/article-url';
+import { adminPath, requireUser } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { pageHref, parsePageParam } from '@/lib/pagination';
+import { getRequestDateSettings } from '@/lib/server/reader';
+import { logoutAction } from '../actions';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+export default async function ArticlesPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const user = await requireUser(locale);
+  const sp = await searchParams;
+  const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  const db = getDb();
+  const dates = getRequestDateSettings();
+  const status = ARTICLE_STATUSES.includes(one(sp.status) as ArticleStatus)
+    ? (one(sp.status) as ArticleStatus)
+    : undefined;
+  const sectionId = Number(one(sp.section)) || undefined;
+  const q = one(sp.q).trim().slice(0, 200);
+  const page = parsePageParam(sp.page) ?? 1;
+  // Writers see their own stories only.
+  const authorId = can(user, 'article.viewAll') ? undefined : user.id;
+  const { rows, total, pageCount } = listArticlesForAdmin(db, {
+    status,
+    sectionId,
+    authorId,
+    q: q || undefined,
+    page,
+  });
+  const sections = listSections(db);
+  const base = adminPath(locale, '/articles');
+  const query = new URLSearchParams({
+    ...(status ? { status } : {}),
+    ...(sectionId ? { section: String(sectionId) } : {}),
+    ...(q ? { q } : {}),
+  }).toString();
+  const control = 'rounded border border-gray-400 bg-white px-3 py-2';
+  return (
+    <>
+      <AdminBar locale={locale} user={user} logout={logoutAction} />
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold text-ink-950">{t('articles')}</h1>
+          <a
+            href={adminPath(locale, '/articles/new')}
+            className="rounded bg-ink-900 px-4 py-2 font-bold text-white hover:bg-ink-800"
+          >
+            {t('newArticle')}
+          </a>
+        </div>
+        <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
+          <input
+            name="q"
+            type="search"
+            defaultValue={q}
+            aria-label={t('list.search')}
+            placeholder={t('list.search')}
+            className={control}
+            dir="auto"
+          />
+          <select name="status" defaultValue={status ?? ''} aria-label={t('status')} className={control}>
+            <option value="">{t('list.allStatuses')}</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+          <select name="section" defaultValue={sectionId ?? ''} aria-label={t('section')} className={control}>
+            <option value="">{t('list.allSections')}</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {locale === 'ar' ? s.nameAr : s.nameEn}
+              </option>
+            ))}
+          </select>
+          <button className="rounded border border-ink-900 px-4 py-2 font-semibold">
+            {t('list.filter')}
+          </button>
+        </form>
+        <p className="mt-3 text-sm text-muted">{t('list.count', { n: total })}</p>
+        {rows.length === 0 ? (
+          <p className="mt-6 text-muted">{t('list.empty')}</p>
+        ) : (
+          <div className="mt-3 overflow-x-auto rounded-md bg-white shadow-sm">
+            <table className="w-full text-start text-sm">
+              <thead className="bg-ink-100 text-ink-900">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t('title')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t('section')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t('status')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-start">
+                    {t('list.updated')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-rule">
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td className="px-3 py-2">
+                      <a
+                        href={adminPath(locale, `/articles/${r.id}`)}
+                        className="font-semibold text-ink-900 hover:underline"
+                      >
+                        <bdi>{r.title}</bdi>
+                      </a>
+                      {r.status === 'published' && (
+                        <a href={articlePath(r)} className="ms-2 text-xs text-ink-700 underline">
+                          {t('list.view')}
+                        </a>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">{r.sectionName}</td>
+                    <td className="px-3 py-2">{t(`statuses.${r.status}`)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap text-muted">
+                      {formatArabicDate(r.updatedAt, dates)} {formatArabicTime(r.updatedAt, dates)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pageCount > 1 && (
+          <nav className="mt-4 flex justify-between" aria-label="pagination">
+            {page > 1 ? (
+              <a href={`${pageHref(base, page - 1)}${query ? `${page - 1 > 1 ? '&' : '?'}${query}` : ''}`}>
+                →
+              </a>
+            ) : (
+              <span />
+            )}
+            <span className="text-sm">
+              {page} / {pageCount}
+            </span>
+            {page < pageCount ? (
+              <a href={`${base}?page=${page + 1}${query ? `&${query}` : ''}`}>←</a>
+            ) : (
+              <span />
+            )}
+          </nav>
+        )}
+      </main>
+    </>
+  );
+}

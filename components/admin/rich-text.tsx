@@ -1,0 +1,99 @@
+'use client';
+
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useTranslations } from 'next-intl';
+
+interface Props {
+  initialHtml: string;
+  dir: 'rtl' | 'ltr';
+  onChange: (html: string, words: number) => void;
+  label: string;
+}
+
+function countEditorWords(editor: Editor): number {
+  return editor.getText().split(/\s+/).filter(Boolean).length;
+}
+
+/** Tiptap with the formatting a news story needs; the HTML is sanitised again on the server. */
+export function RichText({ initialHtml, dir, onChange, label }: Props) {
+  const t = useTranslations('Admin.editor.toolbar');
+  const editor = useEditor({
+    immediatelyRender: false,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        code: false,
+        codeBlock: false,
+        horizontalRule: false,
+        link: { openOnClick: false, autolink: true, protocols: ['https', 'http', 'mailto'] },
+      }),
+    ],
+    content: initialHtml,
+    editorProps: {
+      attributes: {
+        dir,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        class: 'article-body min-h-80 rounded-b border border-gray-400 bg-white px-4 py-3 focus:outline-none',
+      },
+    },
+    onUpdate: ({ editor }) => onChange(editor.getHTML(), countEditorWords(editor)),
+    onCreate: ({ editor }) => onChange(editor.getHTML(), countEditorWords(editor)),
+  });
+
+  const button = (name: string, active: boolean, run: () => void) => (
+    <button
+      key={name}
+      type="button"
+      aria-pressed={active}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+      className={`rounded px-2 py-1 text-sm font-semibold ${active ? 'bg-ink-900 text-white' : 'text-ink-900 hover:bg-ink-100'}`}
+    >
+      {t(name)}
+    </button>
+  );
+
+  return (
+    <div>
+      <div
+        role="toolbar"
+        aria-label={label}
+        className="flex flex-wrap gap-1 rounded-t border border-b-0 border-gray-400 bg-ink-50 p-1"
+      >
+        {editor && (
+          <>
+            {button('h2', editor.isActive('heading', { level: 2 }), () =>
+              editor.chain().focus().toggleHeading({ level: 2 }).run(),
+            )}
+            {button('h3', editor.isActive('heading', { level: 3 }), () =>
+              editor.chain().focus().toggleHeading({ level: 3 }).run(),
+            )}
+            {button('bold', editor.isActive('bold'), () => editor.chain().focus().toggleBold().run())}
+            {button('italic', editor.isActive('italic'), () => editor.chain().focus().toggleItalic().run())}
+            {button('quote', editor.isActive('blockquote'), () =>
+              editor.chain().focus().toggleBlockquote().run(),
+            )}
+            {button('bullet', editor.isActive('bulletList'), () =>
+              editor.chain().focus().toggleBulletList().run(),
+            )}
+            {button('ordered', editor.isActive('orderedList'), () =>
+              editor.chain().focus().toggleOrderedList().run(),
+            )}
+            {button('link', editor.isActive('link'), () => {
+              const href = window.prompt(t('linkPrompt'), editor.getAttributes('link').href ?? 'https://');
+              if (href && /^(https?:|mailto:)/i.test(href))
+                editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+            })}
+            {button('unlink', false, () => editor.chain().focus().unsetLink().run())}
+            {button('undo', false, () => editor.chain().focus().undo().run())}
+            {button('redo', false, () => editor.chain().focus().redo().run())}
+          </>
+        )}
+      </div>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { slugify, SLUG_MAX_LENGTH } from '@/lib/arabic/slug';
+import { countWords } from '@/lib/text';
+import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
+import type { ArticleFields } from '@/db/mutations/articles';
+
+/** Messages are keys of Admin.errors, translated where the form shows them. */
+const text = (max: number) => z.string().trim().max(max, 'tooLong');
+const optionalDate = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || !Number.isNaN(Date.parse(v)), 'date')
+  .transform((v) => (v === '' ? null : new Date(v)));
+
+export const articleDraftSchema = z.object({
+  id: z.number().int().positive().nullable(),
+  locale: z.enum(['ar', 'en']),
+  title: text(300).min(1, 'required'),
+  slug: text(200),
+  dek: text(600),
+  body: z.string().max(500_000, 'tooLong'),
+  sectionId: z.number().int().positive('required'),
+  tags: z.array(text(60).min(1)).max(20, 'tooMany'),
+  authorIds: z.array(z.number().int().positive()).max(10, 'tooMany'),
+  sourceOutlet: text(120),
+  sourceAgency: text(120),
+  heroMediaId: z.number().int().positive().nullable(),
+  breaking: z.boolean(),
+  breakingUntil: optionalDate,
+  featured: z.boolean(),
+  seoTitle: text(200),
+  seoDescription: text(400),
+});
+
+export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
+export type ArticleDraft = z.output<typeof articleDraftSchema>;
+
+/** Turns a validated draft into what the database stores: sanitised HTML, a slug, tag slugs, counts. */
+export function toArticleFields(d: ArticleDraft, fallbackAuthorId: number): ArticleFields {
+  const body = sanitizeArticleHtml(d.body);
+  const tagNames = [...new Set(d.tags.map((t) => t.normalize('NFC')))];
+  return {
+    locale: d.locale,
+    title: d.title,
+    slug: slugify(d.slug || d.title, SLUG_MAX_LENGTH) || 'article',
+    dek: d.dek,
+    body,
+    wordCount: countWords(`${d.dek} ${htmlToText(body)}`),
+    sectionId: d.sectionId,
+    tags: tagNames.map((name) => ({ name, slug: slugify(name) || name })),
+    authorIds: d.authorIds.length ? d.authorIds : [fallbackAuthorId],
+    sourceOutlet: d.sourceOutlet,
+    sourceAgency: d.sourceAgency,
+    heroMediaId: d.heroMediaId,
+    breaking: d.breaking,
+    breakingUntil: d.breaking ? d.breakingUntil : null,
+    featured: d.featured,
+    seoTitle: d.seoTitle || null,
+    seoDescription: d.seoDescription || null,
+  };
+}

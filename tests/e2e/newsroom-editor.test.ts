@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createUser } from '@/db/mutations/users';
+import { articles, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { launchBrowser, openPage } from '../helpers/browser';
+
+const base = inject('baseURL');
+let browser: Browser;
+let db: Db;
+const stamp = Date.now();
+const WRITER = { email: `writer-${stamp}@midad.example`, password: 'قلم-رصاص-أزرق-9', name: 'نور الكاتبة' };
+const EDITOR = { email: `editor-${stamp}@midad.example`, password: 'مكتب-التحرير-7', name: 'باسل المحرر' };
+const TITLE = `سوق الكتب المستعملة يعود إلى ساحة المدينة ${stamp}`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  for (const [u, role] of [
+    [WRITER, 'writer'],
+    [EDITOR, 'editor'],
+  ] as const) {
+    createUser(
+      db,
+      {
+        email: u.email,
+        name: u.name,
+        slug: `${role}-${stamp}`,
+        role,
+        passwordHash: await hashPassword(u.password),
+      },
+      null,
+    );
+  }
+});
+
+afterAll(async () => {
+  db.delete(articles).where(eq(articles.title, TITLE)).run();
+  for (const u of [WRITER, EDITOR]) db.delete(users).where(eq(users.email, u.email)).run();
+  db.$client.close();
+  await browser?.close();
+});
+
+async function login(page: Page, who: { email: string; password: string; name: string }) {
+  await page.goto(base + '/admin/login');
+  await page.getByLabel('البريد الإلكتروني').fill(who.email);
+  await page.getByLabel('كلمة المرور').fill(who.password);
+  await page.getByRole('button', { name: 'دخول' }).click();
+  await page.getByRole('heading', { name: `أهلاً ${who.name}` }).waitFor();
+}
+
+describe('writer drafts, editor publishes', () => {
+  let editUrl = '';
+
+  it('a writer drafts an Arabic story and submits it for review, but cannot publish', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, WRITER);
+    await page.goto(base + '/admin/articles/new');
+    await page.getByLabel('العنوان').fill(TITLE);
+    expect(await page.getByLabel('الرابط المختصر (slug)').inputValue()).toContain('سوق-الكتب');
+    await page.getByLabel('الملخص').fill('باعة الكتب يعودون كل جمعة بعد غياب طويل.');
+    await page.getByLabel('القسم').selectOption({ label: 'ثقافة وفن' });
+    await page.getByLabel('الوسوم').fill('كتب، أسواق');
+    const body = page.getByRole('textbox', { name: 'نص الخبر' });
+    await body.click();
+    await page.keyboard.type('عادت بسطات الكتب المستعملة إلى الساحة صباح الجمعة.');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'عنوان فرعي' }).click();
+    await page.keyboard.type('أسعار في المتناول');
+    expect(await page.getByRole('button', { name: 'نشر', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    editUrl = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'إرسال للمراجعة' }).click();
+    await page.getByText('الحالة: قيد المراجعة').waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('an editor publishes it and readers see it at once', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(base + editUrl);
+    expect(await page.getByLabel('العنوان').inputValue()).toBe(TITLE);
+    await page.getByRole('button', { name: 'نشر', exact: true }).click();
+    await page.getByText('الحالة: منشور').waitFor();
+    const home = await (await fetch(base + '/')).text();
+    expect(home).toContain(TITLE);
+    const id = editUrl.split('/').pop();
+    const article = await fetch(`${base}/news/${id}`, { redirect: 'follow' });
+    expect(article.status).toBe(200);
+    const html = await article.text();
+    expect(html).toContain('<h2>أسعار في المتناول</h2>');
+    expect(html).toContain('نور الكاتبة');
+    await close();
+  });
+});
