@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResult, TransitionResult } from '@/app/[locale]/admin/articles/actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
@@ -39,6 +40,7 @@ export function ArticleEditor({
   transition,
 }: Props) {
   const t = useTranslations('Admin.editor');
+  const router = useRouter();
   const terr = useTranslations('Admin.errors');
   const [values, setValues] = useState<ArticleDraftInput>(initial);
   const [status, setStatus] = useState(initialStatus);
@@ -53,7 +55,9 @@ export function ArticleEditor({
   const slugTouched = useRef(Boolean(initial.slug));
   const backupKey = `midad:draft:${values.id ?? 'new'}`;
   const valuesRef = useRef(values);
-  valuesRef.current = values;
+  useEffect(() => {
+    valuesRef.current = values;
+  }, [values]);
 
   // Offer a copy that never reached the server (failed save, expired session, closed tab).
   useEffect(() => {
@@ -61,6 +65,8 @@ export function ArticleEditor({
       const raw = localStorage.getItem(backupKey);
       if (!raw) return;
       const saved = JSON.parse(raw) as { at: string; values: ArticleDraftInput };
+      // localStorage exists only in the browser, after hydration: reading it here is the point.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       if (!updatedAt || saved.at > updatedAt) setRestorable(saved.values);
     } catch {
       // an unreadable backup is no backup
@@ -123,14 +129,14 @@ export function ArticleEditor({
           step === 'schedule' && scheduleAt ? new Date(scheduleAt).toISOString() : undefined,
         );
         if (!result.ok) return setMessage({ kind: 'error', text: t(`failed.${result.error}`) });
-        if (step === 'delete') return window.location.assign(`${adminBase}/articles`);
+        if (step === 'delete') return router.push(`${adminBase}/articles`);
         setStatus(result.status);
         setMessage({ kind: 'ok', text: t(`statuses.${result.status}`) });
       } catch {
         setMessage({ kind: 'error', text: t('failed.network') });
       }
     },
-    [dirty, doSave, transition, scheduleAt, t, adminBase],
+    [dirty, doSave, transition, scheduleAt, t, adminBase, router],
   );
 
   // Autosave drafts; a live story changes only when someone presses save.
