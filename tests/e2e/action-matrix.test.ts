@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
+import { insertSession } from '@/db/mutations/sessions';
+import { createUser } from '@/db/mutations/users';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles, users, type UserRole } from '@/db/schema';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+
+/**
+ * Calls the newsroom's server actions the way an attacker would: straight over HTTP with the
+ * action id, as a logged-out client and as each role. The server must refuse what the role
+ * may not do, whatever the buttons on screen show.
+ */
+const base = inject('baseURL');
+const ROOT = path.resolve(__dirname, '../..');
+let db: Db;
+let ownerId: number;
+let fields: ArticleFields;
+const cookies: Record<string, string> = {};
+const made: number[] = [];
+const stamp = Date.now();
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8'),
+  ) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === name)?.[0];
+  if (!id) throw new Error(`no server action named ${name}`);
+  return id;
+}
+
+async function callAction(name: string, args: unknown[], role: UserRole | 'anonymous'): Promise<string> {
+  const res = await fetch(`${base}/admin/articles/new`, {
+    method: 'POST',
+    headers: {
+      'Next-Action': actionId(name),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: base,
+      ...(role === 'anonymous' ? {} : { Cookie: `midad_session=${cookies[role]}` }),
+    },
+    body: JSON.stringify(args),
+  });
+  return res.text();
+}
+
+beforeAll(async () => {
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  ownerId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'newsroom')).get()!.id;
+  for (const role of ['writer', 'editor', 'admin'] as const) {
+    const id = createUser(
+      db,
+      {
+        email: `${role}-matrix-${stamp}@midad.example`,
+        name: role,
+        slug: `${role}-matrix-${stamp}`,
+        role,
+        passwordHash: 'x',
+      },
+      null,
+    );
+    const token = newToken();
+    insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'matrix' });
+    cookies[role] = token;
+  }
+  fields = {
+    locale: 'ar',
+    title: `خبر لاختبار الصلاحيات ${stamp}`,
+    slug: `صلاحيات-${stamp}`,
+    dek: '',
+    body: '<p>نص</p>',
+    wordCount: 1,
+    sectionId: getSectionBySlug(db, 'local')!.id,
+    tags: [],
+    authorIds: [ownerId],
+    sourceOutlet: '',
+    sourceAgency: '',
+    heroMediaId: null,
+    breaking: false,
+    breakingUntil: null,
+    featured: false,
+    seoTitle: null,
+    seoDescription: null,
+  };
+});
+
+afterAll(() => {
+  for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
+  db.delete(users).where(eq(users.passwordHash, 'x')).run();
+  db.$client.close();
+});
+
+/** A story by someone else, in the state the step starts from. */
+function storyIn(state: 'draft' | 'published'): number {
+  const { id } = createDraft(db, ownerId, fields);
+  made.push(id);
+  if (state === 'published') transitionArticle(db, ownerId, id, 'publish');
+  return id;
+}
+
+const statusOf = (id: number) =>
+  db.select({ s: articles.status, d: articles.deletedAt }).from(articles).where(eq(articles.id, id)).get()!;
+
+type Role = UserRole | 'anonymous';
+const STEPS = [
+  { step: 'submit', from: 'draft', allowed: ['editor', 'admin'] },
+  { step: 'publish', from: 'draft', allowed: ['editor', 'admin'] },
+  { step: 'schedule', from: 'draft', allowed: ['editor', 'admin'] },
+  { step: 'unpublish', from: 'published', allowed: ['editor', 'admin'] },
+  { step: 'archive', from: 'published', allowed: ['editor', 'admin'] },
+  { step: 'delete', from: 'published', allowed: ['editor', 'admin'] },
+] as const;
+const ROLES: Role[] = ['anonymous', 'writer', 'editor', 'admin'];
+
+describe('server actions enforce roles', () => {
+  it.each(STEPS.flatMap((s) => ROLES.map((role) => [s.step, role, s] as const)))(
+    '%s on someone else’s story as %s',
+    async (step, role, s) => {
+      const id = storyIn(s.from);
+      const before = statusOf(id);
+      const at = new Date(Date.now() + 3_600_000).toISOString();
+      const body = await callAction(
+        'transitionArticleAction',
+        step === 'schedule' ? [id, step, at] : [id, step],
+        role,
+      );
+      if ((s.allowed as readonly Role[]).includes(role)) {
+        expect(body).toContain('"ok":true');
+        expect(statusOf(id)).not.toEqual(before);
+      } else {
+        expect(body).toMatch(role === 'anonymous' ? /"error":"session"/ : /"error":"forbidden"/);
+        expect(statusOf(id)).toEqual(before);
+      }
+    },
+  );
+
+  it.each(ROLES)('editing someone else’s draft as %s', async (role) => {
+    const id = storyIn('draft');
+    const input = {
+      id,
+      locale: 'ar',
+      title: 'عنوان مختطف',
+      slug: '',
+      dek: '',
+      body: '<p>x</p>',
+      sectionId: fields.sectionId,
+      tags: [],
+      authorIds: [],
+      sourceOutlet: '',
+      sourceAgency: '',
+      heroMediaId: null,
+      breaking: false,
+      breakingUntil: '',
+      featured: false,
+      seoTitle: '',
+      seoDescription: '',
+    };
+    const body = await callAction('saveArticleAction', [input], role);
+    const title = db.select({ t: articles.title }).from(articles).where(eq(articles.id, id)).get()!.t;
+    if (role === 'editor' || role === 'admin') {
+      expect(body).toContain('"ok":true');
+      expect(title).toBe('عنوان مختطف');
+    } else {
+      expect(body).toMatch(role === 'anonymous' ? /"error":"session"/ : /"error":"forbidden"/);
+      expect(title).toBe(fields.title);
+    }
+  });
+
+  it('refuses a cross-site POST to a server action', async () => {
+    const id = storyIn('draft');
+    const res = await fetch(`${base}/admin/articles/new`, {
+      method: 'POST',
+      headers: {
+        'Next-Action': actionId('transitionArticleAction'),
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Origin: 'https://evil.example',
+        Cookie: `midad_session=${cookies.editor}`,
+      },
+      body: JSON.stringify([id, 'publish']),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(statusOf(id).s).toBe('draft');
+  });
+});
