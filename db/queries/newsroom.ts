@@ -5,6 +5,7 @@ import {
   articles,
   articleTags,
   auditLog,
+  revisions,
   sections,
   tags,
   users,
@@ -161,4 +162,14 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
     .offset((f.page - 1) * ADMIN_PAGE_SIZE)
     .all();
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
+}
+
+export function listRevisions(db: Db, articleId: number) {
+  return db
+    .select({ id: revisions.id, createdAt: revisions.createdAt, userName: users.name, snapshot: revisions.snapshot })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.userId))
+    .where(eq(revisions.articleId, articleId))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .all();
 }

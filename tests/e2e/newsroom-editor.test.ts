@@ -97,4 +97,20 @@ describe('writer drafts, editor publishes', () => {
     expect(html).toContain('نور الكاتبة');
     await close();
   });
+
+  it('an edit keeps a revision with a readable diff, and an older one restores in one click', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(base + editUrl);
+    await page.getByLabel('العنوان').fill(`${TITLE} – محدث`);
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.getByText(/^حُفظ/).waitFor();
+    await page.getByRole('link', { name: 'المراجعات' }).click();
+    await page.getByRole('heading', { name: /المراجعات/ }).waitFor();
+    expect(await page.locator('ins').filter({ hasText: 'محدث' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+    await page.waitForURL(new RegExp(`${editUrl}$`));
+    expect(await page.getByLabel('العنوان').inputValue()).toBe(TITLE);
+    await close();
+  });
 });

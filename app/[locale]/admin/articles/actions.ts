@@ -1,5 +1,6 @@
 'use server';
 
+import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import {
   WorkflowError,
@@ -8,7 +9,11 @@ import {
   updateArticle,
   type Transition,
 } from '@/db/mutations/articles';
-import { getArticleForEdit } from '@/db/queries/newsroom';
+import { getArticleForEdit, listRevisions } from '@/db/queries/newsroom';
+import { adminPath } from '@/lib/article-url';
+import { slugify } from '@/lib/arabic/slug';
+import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
+import { countWords } from '@/lib/text';
 import { articleDraftSchema, toArticleFields, type ArticleDraftInput } from '@/lib/articles/input';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -93,4 +98,39 @@ export async function transitionArticleAction(
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
     throw error;
   }
+}
+
+// Restore an older revision: its text, slug, section, tags, image and source become a new save.
+export async function restoreRevisionAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const articleId = Number(data.get('articleId'));
+  const revisionId = Number(data.get('revisionId'));
+  const user = await getCurrentUser();
+  if (!user) redirect(adminPath(locale, '/login'));
+  const db = getDb();
+  const existing = Number.isSafeInteger(articleId) ? getArticleForEdit(db, articleId) : null;
+  const revision = existing ? listRevisions(db, articleId).find((r) => r.id === revisionId) : undefined;
+  if (!existing || !revision) notFound();
+  if (!canEditArticle(user, existing)) notFound();
+  const s = revision.snapshot;
+  updateArticle(db, user.id, articleId, {
+    locale: existing.locale,
+    title: s.title,
+    slug: s.slug,
+    dek: s.dek,
+    body: sanitizeArticleHtml(s.body),
+    wordCount: countWords(`${s.dek} ${htmlToText(s.body)}`),
+    sectionId: s.sectionId,
+    tags: s.tags.map((name) => ({ name, slug: slugify(name) || name })),
+    authorIds: existing.authorIds,
+    sourceOutlet: s.sourceOutlet,
+    sourceAgency: s.sourceAgency,
+    heroMediaId: s.heroMediaId,
+    breaking: existing.breaking,
+    breakingUntil: existing.breakingUntil,
+    featured: existing.featured,
+    seoTitle: existing.seoTitle,
+    seoDescription: existing.seoDescription,
+  });
+  redirect(adminPath(locale, `/articles/${articleId}`));
 }

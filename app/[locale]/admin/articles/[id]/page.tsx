@@ -23,11 +23,20 @@ export default async function EditArticlePage({
   // Someone else's story looks the same as a missing one to a writer.
   if (!article || !canEditArticle(user, article)) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  const tr = await getTranslations({ locale, namespace: 'Admin.revisions' });
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
       <main className="mx-auto max-w-6xl px-4 py-6">
-        <h1 className="mb-4 text-2xl font-bold text-ink-950">{t('editArticle')}</h1>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold text-ink-950">{t('editArticle')}</h1>
+          <a
+            href={adminPath(locale, `/articles/${article.id}/revisions`)}
+            className="font-semibold text-ink-700 underline"
+          >
+            {tr('link')}
+          </a>
+        </div>
         <ArticleEditor
           key={article.id}
           {...loadEditorProps(user, locale, article)}

@@ -1,0 +1,91 @@
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { AdminBar } from '@/components/admin/admin-bar';
+import { DiffText } from '@/components/admin/diff-text';
+import { getDb } from '@/db/client';
+import { getArticleForEdit, listRevisions } from '@/db/queries/newsroom';
+import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
+import { adminPath, parseId } from '@/lib/article-url';
+import { requireUser } from '@/lib/auth/guard';
+import { canEditArticle } from '@/lib/auth/permissions';
+import { diffWords } from '@/lib/diff';
+import { htmlToText } from '@/lib/html/sanitize';
+import { getRequestDateSettings } from '@/lib/server/reader';
+import { logoutAction } from '../../../actions';
+import { restoreRevisionAction } from '../../actions';
+
+export default async function RevisionsPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  const user = await requireUser(locale);
+  const articleId = parseId(id);
+  const db = getDb();
+  const article = articleId === null ? null : getArticleForEdit(db, articleId);
+  if (!article || !canEditArticle(user, article)) notFound();
+  const t = await getTranslations({ locale, namespace: 'Admin.revisions' });
+  const dates = getRequestDateSettings();
+  const list = listRevisions(db, article.id);
+  return (
+    <>
+      <AdminBar locale={locale} user={user} logout={logoutAction} />
+      <main className="mx-auto max-w-4xl px-4 py-6">
+        <p>
+          <a href={adminPath(locale, `/articles/${article.id}`)} className="text-sm text-ink-700 underline">
+            {t('back')}
+          </a>
+        </p>
+        <h1 className="mt-2 text-2xl font-bold text-ink-950">
+          {t('title')}: <bdi>{article.title}</bdi>
+        </h1>
+        <ol className="mt-6 space-y-4">
+          {list.map((rev, i) => {
+            const older = list[i + 1]?.snapshot;
+            const s = rev.snapshot;
+            return (
+              <li key={rev.id} className="rounded-md bg-white p-4 shadow-sm">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm text-muted">
+                    <time dateTime={rev.createdAt.toISOString()}>
+                      {formatArabicDate(rev.createdAt, dates)} {formatArabicTime(rev.createdAt, dates)}
+                    </time>{' '}
+                    · <bdi>{rev.userName ?? '—'}</bdi>
+                    {i === 0 && <strong className="ms-2 text-ink-900">{t('current')}</strong>}
+                  </p>
+                  {i > 0 && (
+                    <form action={restoreRevisionAction}>
+                      <input type="hidden" name="locale" value={locale} />
+                      <input type="hidden" name="articleId" value={article.id} />
+                      <input type="hidden" name="revisionId" value={rev.id} />
+                      <button className="rounded border border-ink-900 px-3 py-1 text-sm font-semibold hover:bg-ink-50">
+                        {t('restore')}
+                      </button>
+                    </form>
+                  )}
+                </div>
+                <dl className="mt-3 space-y-2 text-sm">
+                  <div>
+                    <dt className="font-semibold">{t('headline')}</dt>
+                    <dd dir="auto">
+                      <DiffText parts={diffWords(older?.title ?? '', s.title)} />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="font-semibold">{t('summary')}</dt>
+                    <dd dir="auto">
+                      <DiffText parts={diffWords(older?.dek ?? '', s.dek)} />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="font-semibold">{t('body')}</dt>
+                    <dd dir="auto" className="leading-loose">
+                      <DiffText parts={diffWords(htmlToText(older?.body ?? ''), htmlToText(s.body))} />
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            );
+          })}
+        </ol>
+      </main>
+    </>
+  );
+}
