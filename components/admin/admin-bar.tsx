@@ -23,6 +23,9 @@ export function AdminBar({ locale, user, logout }: Props) {
           <a href={adminPath(locale, '/articles/new')} className={button}>
             {t('editor.newArticle')}
           </a>
+          <a href={adminPath(locale, '/media')} className={button}>
+            {t('media.title')}
+          </a>
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <p className="text-sm text-ink-100">

@@ -7,6 +7,8 @@ import type { SaveResult, TransitionResult } from '@/app/[locale]/admin/articles
 import type { ArticleDraftInput } from '@/lib/articles/input';
 import { slugify } from '@/lib/arabic/slug';
 import { readingMinutes } from '@/lib/text';
+import type { MediaView } from '@/db/queries/views';
+import { HeroImage } from '@/components/site/hero-image';
 import { RichText } from './rich-text';
 
 type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
@@ -18,6 +20,7 @@ interface Props {
   sections: { id: number; name: string }[];
   people: { id: number; name: string }[];
   tagNames: string[];
+  media: MediaView[];
   permissions: { publish: boolean; editAny: boolean; delete: boolean };
   adminBase: string;
   save: (input: ArticleDraftInput) => Promise<SaveResult>;
@@ -34,6 +37,7 @@ export function ArticleEditor({
   sections,
   people,
   tagNames,
+  media,
   permissions,
   adminBase,
   save,
@@ -42,6 +46,7 @@ export function ArticleEditor({
   const t = useTranslations('Admin.editor');
   const router = useRouter();
   const terr = useTranslations('Admin.errors');
+  const tm = useTranslations('Admin.media');
   const [values, setValues] = useState<ArticleDraftInput>(initial);
   const [status, setStatus] = useState(initialStatus);
   const [tagsText, setTagsText] = useState(initial.tags.join('، '));
@@ -365,6 +370,36 @@ export function ArticleEditor({
         </div>
 
         <div className="space-y-3 rounded-md bg-white p-4 shadow-sm">
+          <fieldset>
+            <legend className="font-semibold">{tm('hero')}</legend>
+            <div className="mt-1 grid max-h-56 grid-cols-3 gap-2 overflow-y-auto">
+              <label className="flex items-center justify-center rounded border border-gray-300 p-1 text-xs has-[:checked]:border-ink-900 has-[:checked]:ring-2 has-[:checked]:ring-ink-700">
+                <input
+                  type="radio"
+                  name="hero"
+                  className="sr-only"
+                  checked={values.heroMediaId === null}
+                  onChange={() => update({ heroMediaId: null })}
+                />
+                {tm('none')}
+              </label>
+              {media.map((m) => (
+                <label
+                  key={m.stem}
+                  className="rounded border border-gray-300 p-1 has-[:checked]:border-ink-900 has-[:checked]:ring-2 has-[:checked]:ring-ink-700"
+                >
+                  <input
+                    type="radio"
+                    name="hero"
+                    className="sr-only"
+                    checked={values.heroMediaId === m.id}
+                    onChange={() => update({ heroMediaId: m.id ?? null })}
+                  />
+                  <HeroImage image={m} sizes="96px" />
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <div>
             <label htmlFor="sectionId" className="font-semibold">
               {t('section')}

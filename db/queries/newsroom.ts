@@ -5,6 +5,7 @@ import {
   articles,
   articleTags,
   auditLog,
+  media,
   revisions,
   sections,
   tags,
@@ -171,5 +172,23 @@ export function listRevisions(db: Db, articleId: number) {
     .leftJoin(users, eq(users.id, revisions.userId))
     .where(eq(revisions.articleId, articleId))
     .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .all();
+}
+
+export function listMediaLibrary(db: Db, limit = 48) {
+  return db
+    .select({
+      id: media.id,
+      stem: media.stem,
+      width: media.width,
+      height: media.height,
+      variantWidths: media.variantWidths,
+      alt: media.alt,
+      caption: media.caption,
+      credit: media.credit,
+    })
+    .from(media)
+    .orderBy(desc(media.id))
+    .limit(limit)
     .all();
 }

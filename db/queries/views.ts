@@ -2,6 +2,8 @@ import type { ArticleStatus } from '../schema';
 
 /** A hero or inline image as stored: variants are `{stem}-{width}.webp` under DATA_DIR/media. */
 export interface MediaView {
+  /** Present where the image can be chosen (the media library). */
+  id?: number;
   stem: string;
   width: number;
   height: number;

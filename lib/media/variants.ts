@@ -14,12 +14,16 @@ export async function writeMediaVariants(
 ): Promise<{ width: number; height: number; variantWidths: number[] }> {
   await fs.mkdir(dir, { recursive: true });
   const meta = await sharp(input).metadata();
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
+  // Portrait photos stored sideways (EXIF orientation 5–8) swap their sides once rotated.
+  const turned = (meta.orientation ?? 1) >= 5;
+  const width = (turned ? meta.height : meta.width) ?? 0;
+  const height = (turned ? meta.width : meta.height) ?? 0;
   const widths: number[] = MEDIA_WIDTHS.filter((w) => w <= width);
   if (widths.length === 0) widths.push(width);
   for (const w of widths) {
+    // rotate() applies the EXIF orientation; the output keeps no EXIF, GPS or other metadata.
     await sharp(input)
+      .rotate()
       .resize({ width: w })
       .webp({ quality: 72 })
       .toFile(path.join(dir, `${stem}-${w}.webp`));

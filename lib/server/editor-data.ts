@@ -1,6 +1,11 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { listPeopleForPicker, listTagNames, type ArticleForEdit } from '@/db/queries/newsroom';
+import {
+  listMediaLibrary,
+  listPeopleForPicker,
+  listTagNames,
+  type ArticleForEdit,
+} from '@/db/queries/newsroom';
 import { listSections } from '@/db/queries/taxonomy';
 import type { ArticleDraftInput } from '@/lib/articles/input';
 import { can, type Actor } from '@/lib/auth/permissions';
@@ -62,6 +67,7 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
     sections,
     people: listPeopleForPicker(db),
     tagNames: listTagNames(db),
+    media: listMediaLibrary(db),
     permissions: {
       publish: can(user, 'article.publish'),
       editAny: can(user, 'article.editAny'),

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { getDb } from '@/db/client';
+import { insertMedia } from '@/db/mutations/media';
+import { getCurrentUser } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { getMediaDir } from '@/lib/config';
+import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/media/sniff';
+import { writeMediaVariants } from '@/lib/media/variants';
+import ar from '@/messages/ar.json';
+import en from '@/messages/en.json';
+
+type ErrorKey = keyof typeof ar.Admin.media.errors;
+
+function fail(locale: string, key: ErrorKey, status: number) {
+  const messages = locale === 'en' ? en : ar;
+  return Response.json(
+    { error: key, message: messages.Admin.media.errors[key] },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+/** Route handlers get no built-in origin check (server actions do): refuse cross-site posts here. */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+  } catch {
+    return false;
+  }
+}
+
+// Upload an image: type decided by its bytes, metadata stripped, WebP variants made.
+export async function POST(request: Request) {
+  const locale = new URL(request.url).searchParams.get('locale') === 'en' ? 'en' : 'ar';
+  if (!isSameOrigin(request)) return fail(locale, 'origin', 403);
+  const user = await getCurrentUser();
+  if (!user) return fail(locale, 'session', 401);
+  if (!can(user, 'media.upload')) return fail(locale, 'forbidden', 403);
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024)
+    return fail(locale, 'tooLarge', 413);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return fail(locale, 'type', 400);
+  }
+  const file = form.get('file');
+  const alt = String(form.get('alt') ?? '')
+    .trim()
+    .slice(0, 300);
+  if (!(file instanceof File) || file.size === 0) return fail(locale, 'type', 400);
+  if (file.size > MAX_UPLOAD_BYTES) return fail(locale, 'tooLarge', 413);
+  if (!alt) return fail(locale, 'alt', 400);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  if (!sniffImageType(bytes)) return fail(locale, 'type', 415);
+  const stem = `u${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  let size: Awaited<ReturnType<typeof writeMediaVariants>>;
+  try {
+    size = await writeMediaVariants(bytes, stem, getMediaDir());
+  } catch {
+    return fail(locale, 'broken', 400);
+  }
+  const id = insertMedia(getDb(), user.id, {
+    stem,
+    ...size,
+    alt,
+    caption: String(form.get('caption') ?? '')
+      .trim()
+      .slice(0, 500),
+    credit: String(form.get('credit') ?? '')
+      .trim()
+      .slice(0, 200),
+  });
+  return Response.json({ id, stem, ...size, alt }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+}
