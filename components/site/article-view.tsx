@@ -18,6 +18,8 @@ interface Props {
   now: Date;
   canonicalUrl: string;
   relatedTitle: string;
+  /** Previews must not count as reads. */
+  countView?: boolean;
 }
 
 /** "28-11-2026" in the newsroom's time zone, as Arabic sites print it in source lines. */
@@ -32,7 +34,16 @@ function numericDate(date: Date, dates: DateSettings, locale: string): string {
   return `${get('day')}-${get('month')}-${get('year')}`;
 }
 
-export function ArticleView({ article, related, mostRead, dates, now, canonicalUrl, relatedTitle }: Props) {
+export function ArticleView({
+  article,
+  related,
+  mostRead,
+  dates,
+  now,
+  canonicalUrl,
+  relatedTitle,
+  countView = true,
+}: Props) {
   const t = useTranslations('Article');
   const site = useTranslations('Site');
   const locale = article.locale;
@@ -135,6 +146,25 @@ export function ArticleView({ article, related, mostRead, dates, now, canonicalU
             dangerouslySetInnerHTML={{ __html: article.body }}
           />
 
+          {article.corrections.length > 0 && (
+            <aside
+              aria-labelledby="corrections"
+              className="mt-8 rounded-md border-s-4 border-amber-500 bg-amber-50 p-4"
+            >
+              <h2 id="corrections" className="font-bold text-ink-950">
+                {t('corrections')}
+              </h2>
+              <ul className="mt-2 space-y-2 text-sm">
+                {article.corrections.map((c) => (
+                  <li key={c.id}>
+                    <TimeLabel date={c.createdAt} dates={dates} locale={locale} className="font-semibold" />:{' '}
+                    <span dir="auto">{c.note}</span>
+                  </li>
+                ))}
+              </ul>
+            </aside>
+          )}
+
           {source && (
             <p className="mt-8 text-sm font-semibold text-muted">
               <span className="sr-only">{t('source')}: </span>(<bdi>{source}</bdi>{' '}
@@ -192,14 +222,16 @@ export function ArticleView({ article, related, mostRead, dates, now, canonicalU
       )}
 
       {/* Counts a view without making the page uncacheable; see app/api/views/[id]/route.ts. */}
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img
-        src={`/api/views/${article.id}`}
-        alt=""
-        width={1}
-        height={1}
-        className="absolute size-px opacity-0"
-      />
+      {countView && (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={`/api/views/${article.id}`}
+          alt=""
+          width={1}
+          height={1}
+          className="absolute size-px opacity-0"
+        />
+      )}
     </article>
   );
 }

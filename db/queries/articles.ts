@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articleAuthors, articles, articleTags, media, sections, tags, users } from '../schema';
+import { articleAuthors, articles, articleTags, corrections, media, sections, tags, users } from '../schema';
 import type { ArticleCard, ArticleView, MediaView, Page } from './views';
 
 export const PAGE_SIZE = 20;
@@ -199,6 +199,13 @@ export function getArticleRoute(db: Db, id: number) {
 
 /** A live article with everything its page shows, or null. */
 export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | null {
+  const article = getArticleView(db, id);
+  if (!article || article.status !== 'published' || article.deletedAt || article.publishedAt > now) return null;
+  return article;
+}
+
+/** Any article that is not deleted, as readers would see it (for previews of drafts). */
+export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: Date | null }) | null {
   const row = db
     .select({
       ...cardColumns,
@@ -213,14 +220,13 @@ export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | nul
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       deletedAt: articles.deletedAt,
-      liveAt: articles.publishedAt,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.heroMediaId))
     .where(eq(articles.id, id))
     .get();
-  if (!row || row.status !== 'published' || row.deletedAt || !row.liveAt || row.liveAt > now) return null;
+  if (!row) return null;
   const articleTagsList = db
     .select({ id: tags.id, slug: tags.slug, name: tags.name })
     .from(articleTags)
@@ -248,6 +254,13 @@ export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | nul
     seoDescription: row.seoDescription,
     tags: articleTagsList,
     authors,
+    corrections: db
+      .select({ id: corrections.id, note: corrections.note, createdAt: corrections.createdAt })
+      .from(corrections)
+      .where(eq(corrections.articleId, id))
+      .orderBy(corrections.createdAt)
+      .all(),
+    deletedAt: row.deletedAt,
   };
 }
 

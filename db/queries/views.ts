@@ -50,6 +50,7 @@ export interface ArticleView extends ArticleCard {
   seoDescription: string | null;
   tags: { id: number; slug: string; name: string }[];
   authors: PersonRef[];
+  corrections: { id: number; note: string; createdAt: Date }[];
 }
 
 export interface Page<T> {

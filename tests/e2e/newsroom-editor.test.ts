@@ -113,4 +113,27 @@ describe('writer drafts, editor publishes', () => {
     expect(await page.getByLabel('العنوان').inputValue()).toBe(TITLE);
     await close();
   });
+
+  it('a correction note shows on the article with its date; previews are private and never indexed', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(base + editUrl);
+    await page.getByLabel('أضف تصحيحاً ظاهراً').fill('صُحّح موعد السوق من السبت إلى الجمعة.');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'نشر التصحيح' }).click(),
+    ]);
+    const id = editUrl.split('/').pop();
+    const html = await (await fetch(`${base}/news/${id}`, { redirect: 'follow' })).text();
+    expect(html).toContain('صُحّح موعد السوق من السبت إلى الجمعة.');
+
+    const preview = await page.goto(`${base}${editUrl}/preview`);
+    expect(preview?.status()).toBe(200);
+    expect(await preview?.headerValue('x-robots-tag')).toContain('noindex');
+    expect(await preview?.headerValue('cache-control')).toBe('no-store');
+    expect(await page.locator('h1').innerText()).toContain(TITLE);
+    const anonymous = await fetch(`${base}${editUrl}/preview`, { redirect: 'manual' });
+    expect(anonymous.headers.get('location')).toMatch(/\/admin\/login$/);
+    await close();
+  });
 });

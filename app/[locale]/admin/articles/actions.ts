@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import {
   WorkflowError,
+  addCorrection,
   createDraft,
   transitionArticle,
   updateArticle,
@@ -132,5 +133,22 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
     seoTitle: existing.seoTitle,
     seoDescription: existing.seoDescription,
   });
+  redirect(adminPath(locale, `/articles/${articleId}`));
+}
+
+// Add a visible corrections note to a published article (editors).
+export async function addCorrectionAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const articleId = Number(data.get('articleId'));
+  const note = String(data.get('note') ?? '')
+    .trim()
+    .slice(0, 1000);
+  const user = await getCurrentUser();
+  if (!user) redirect(adminPath(locale, '/login'));
+  if (!can(user, 'article.publish')) notFound();
+  const db = getDb();
+  const existing = Number.isSafeInteger(articleId) ? getArticleForEdit(db, articleId) : null;
+  if (!existing) notFound();
+  if (note) addCorrection(db, user.id, articleId, note);
   redirect(adminPath(locale, `/articles/${articleId}`));
 }

@@ -6,10 +6,10 @@ import { getDb } from '@/db/client';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { parseId } from '@/lib/article-url';
 import { adminPath, requireUser } from '@/lib/auth/guard';
-import { canEditArticle } from '@/lib/auth/permissions';
+import { can, canEditArticle } from '@/lib/auth/permissions';
 import { loadEditorProps } from '@/lib/server/editor-data';
 import { logoutAction } from '../../actions';
-import { saveArticleAction, transitionArticleAction } from '../actions';
+import { addCorrectionAction, saveArticleAction, transitionArticleAction } from '../actions';
 
 export default async function EditArticlePage({
   params,
@@ -44,6 +44,30 @@ export default async function EditArticlePage({
           save={saveArticleAction}
           transition={transitionArticleAction}
         />
+        {article.status === 'published' && can(user, 'article.publish') && (
+          <form
+            action={addCorrectionAction}
+            className="mt-6 max-w-2xl space-y-2 rounded-md bg-white p-4 shadow-sm"
+          >
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="articleId" value={article.id} />
+            <label htmlFor="note" className="font-semibold">
+              {t('correction')}
+            </label>
+            <textarea
+              id="note"
+              name="note"
+              dir="auto"
+              rows={2}
+              required
+              maxLength={1000}
+              className="block w-full rounded border border-gray-400 px-3 py-2"
+            />
+            <button className="rounded bg-ink-900 px-4 py-2 font-bold text-white">
+              {t('correctionAdd')}
+            </button>
+          </form>
+        )}
       </main>
     </>
   );

@@ -1,0 +1,45 @@
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/site/article-view';
+import { getDb } from '@/db/client';
+import { getArticleView } from '@/db/queries/articles';
+import { getArticleForEdit } from '@/db/queries/newsroom';
+import { articlePath, parseId } from '@/lib/article-url';
+import { requireUser } from '@/lib/auth/guard';
+import { canEditArticle } from '@/lib/auth/permissions';
+import { getSiteUrl } from '@/lib/config';
+import { sanitizeArticleHtml } from '@/lib/html/sanitize';
+import { getRequestDateSettings } from '@/lib/server/reader';
+
+/** A draft exactly as readers will see it; under /admin, so never cached and never indexed. */
+export default async function PreviewPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  const user = await requireUser(locale);
+  const articleId = parseId(id);
+  const db = getDb();
+  const editable = articleId === null ? null : getArticleForEdit(db, articleId);
+  if (!editable || !canEditArticle(user, editable)) notFound();
+  const article = getArticleView(db, editable.id);
+  if (!article) notFound();
+  const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  const tArticle = await getTranslations({ locale, namespace: 'Article' });
+  return (
+    <div className="bg-white">
+      <p role="status" className="bg-amber-100 px-4 py-2 text-center text-sm font-semibold text-amber-950">
+        {t('previewHint')}
+      </p>
+      <main className="mx-auto max-w-6xl px-4 pt-6">
+        <ArticleView
+          article={{ ...article, body: sanitizeArticleHtml(article.body) }}
+          related={[]}
+          mostRead={[]}
+          dates={getRequestDateSettings()}
+          now={new Date()}
+          canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
+          relatedTitle={tArticle('related')}
+          countView={false}
+        />
+      </main>
+    </div>
+  );
+}
