@@ -2,6 +2,7 @@ import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getArticleRoute } from '@/db/queries/articles';
+import { getRedirectTarget } from '@/db/queries/taxonomy';
 import { articlePath, parseArticlePath, parseId } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
 import ar from './messages/ar.json';
@@ -64,13 +65,20 @@ export default function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
     });
   }
-  const response = trailingSlashRedirect(request) ?? canonicalArticleRedirect(request) ?? intl(request);
+  const response =
+    trailingSlashRedirect(request) ?? storedRedirect(request) ?? canonicalArticleRedirect(request) ?? intl(request);
   if (/^(?:\/en)?\/admin(?:\/|$)/.test(request.nextUrl.pathname)) {
     // The newsroom is private: never stored by a cache, never indexed.
     response.headers.set('Cache-Control', 'no-store');
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
   }
   return response;
+}
+
+/** Old URLs of renamed sections and tags (the redirects table): 301 to where they live now. */
+function storedRedirect(request: NextRequest): NextResponse | null {
+  const target = getRedirectTarget(getDb(), request.nextUrl.pathname);
+  return target ? redirect301(request, target) : null;
 }
 
 /** One URL per page: `/latest/` answers 301 to `/latest`. */

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { adminPath, homePath } from '@/lib/article-url';
+import { can } from '@/lib/auth/permissions';
 
 interface Props {
   locale: string;
@@ -9,6 +10,13 @@ interface Props {
 
 export function AdminBar({ locale, user, logout }: Props) {
   const t = useTranslations('Admin');
+  const actor = { id: 0, role: user.role };
+  // Links follow the role; the pages and actions check again on the server.
+  const canManage = {
+    taxonomy: can(actor, 'taxonomy.manage'),
+    users: can(actor, 'users.manage'),
+    audit: can(actor, 'audit.view'),
+  };
   const button = 'rounded px-3 py-1.5 text-sm font-semibold hover:bg-ink-800';
   return (
     <header className="bg-ink-950 text-white">
@@ -26,6 +34,26 @@ export function AdminBar({ locale, user, logout }: Props) {
           <a href={adminPath(locale, '/media')} className={button}>
             {t('media.title')}
           </a>
+          {canManage.taxonomy && (
+            <>
+              <a href={adminPath(locale, '/sections')} className={button}>
+                {t('taxonomy.sections')}
+              </a>
+              <a href={adminPath(locale, '/tags')} className={button}>
+                {t('taxonomy.tags')}
+              </a>
+            </>
+          )}
+          {canManage.users && (
+            <a href={adminPath(locale, '/users')} className={button}>
+              {t('users.title')}
+            </a>
+          )}
+          {canManage.audit && (
+            <a href={adminPath(locale, '/audit')} className={button}>
+              {t('audit.title')}
+            </a>
+          )}
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <p className="text-sm text-ink-100">

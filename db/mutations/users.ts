@@ -104,3 +104,16 @@ export function setUserDisabled(db: Db, userId: number, disabled: boolean, actor
     });
   });
 }
+
+export function setUserRole(db: Db, userId: number, role: UserRole, actorId: number): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'user.role',
+      entity: 'user',
+      entityId: userId,
+      details: { role },
+    });
+  });
+}

@@ -200,7 +200,8 @@ export function getArticleRoute(db: Db, id: number) {
 /** A live article with everything its page shows, or null. */
 export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | null {
   const article = getArticleView(db, id);
-  if (!article || article.status !== 'published' || article.deletedAt || article.publishedAt > now) return null;
+  if (!article || article.status !== 'published' || article.deletedAt || article.publishedAt > now)
+    return null;
   return article;
 }
 

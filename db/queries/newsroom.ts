@@ -167,7 +167,12 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
 
 export function listRevisions(db: Db, articleId: number) {
   return db
-    .select({ id: revisions.id, createdAt: revisions.createdAt, userName: users.name, snapshot: revisions.snapshot })
+    .select({
+      id: revisions.id,
+      createdAt: revisions.createdAt,
+      userName: users.name,
+      snapshot: revisions.snapshot,
+    })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.userId))
     .where(eq(revisions.articleId, articleId))

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { sections, tags, users } from '../schema';
+import { redirects, sections, tags, users } from '../schema';
 
 export function listSections(db: Db) {
   return db
@@ -46,4 +46,21 @@ export function getAuthorBySlug(db: Db, slug: string) {
       .where(eq(users.slug, slug))
       .get() ?? null
   );
+}
+
+/** Where an old URL now lives, or null. */
+export function getRedirectTarget(db: Db, fromPath: string): string | null {
+  return (
+    db.select({ to: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, fromPath)).get()?.to ??
+    null
+  );
+}
+
+export function listTagsForAdmin(db: Db, limit = 200) {
+  return db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(tags)
+    .orderBy(asc(tags.name))
+    .limit(limit)
+    .all();
 }

@@ -61,3 +61,18 @@ export function getSetupTokenHash(db: Db): string | null {
       ?.value ?? null
   );
 }
+
+export function listUsersForAdmin(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      hasPassword: isNotNull(users.passwordHash),
+    })
+    .from(users)
+    .orderBy(users.name)
+    .all();
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { adminPath } from '@/lib/article-url';
 import { can, type Action } from './permissions';
 import { getCurrentUser, type SessionUser } from './session';
@@ -14,16 +14,14 @@ export async function requireUser(locale: string): Promise<SessionUser> {
   return user;
 }
 
-export class ForbiddenError extends Error {
-  constructor(public readonly action: Action) {
-    super(`forbidden: ${action}`);
-  }
-}
-
-/** For server actions and route handlers: the user allowed to do `action`, or a thrown ForbiddenError. */
-export async function requirePermission(action: Action): Promise<SessionUser> {
+/**
+ * For form actions and pages: the user allowed to do `action`. Logged out → the login page;
+ * logged in without the right → 404, the same answer as for something that does not exist.
+ */
+export async function requirePermission(action: Action, locale: string): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user || !can(user, action)) throw new ForbiddenError(action);
+  if (!user) redirect(adminPath(locale, '/login'));
+  if (!can(user, action)) notFound();
   return user;
 }
 

@@ -187,4 +187,21 @@ describe('server actions enforce roles', () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(statusOf(id).s).toBe('draft');
   });
+
+  it.each([
+    ['/admin/users', ['admin']],
+    ['/admin/sections', ['editor', 'admin']],
+    ['/admin/tags', ['editor', 'admin']],
+    ['/admin/audit', ['editor', 'admin']],
+  ] as const)('%s is only for %o', async (page, allowed) => {
+    for (const role of ['writer', 'editor', 'admin'] as const) {
+      const res = await fetch(base + page, {
+        headers: { Cookie: `midad_session=${cookies[role]}` },
+        redirect: 'manual',
+      });
+      expect(res.status, role).toBe((allowed as readonly string[]).includes(role) ? 200 : 404);
+    }
+    const anonymous = await fetch(base + page, { redirect: 'manual' });
+    expect(anonymous.headers.get('location')).toMatch(/\/admin\/login$/);
+  });
 });

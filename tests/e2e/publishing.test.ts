@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
+import { saveSection } from '@/db/mutations/taxonomy';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
@@ -92,5 +93,22 @@ describe('scheduled articles', () => {
       status = (await get(url)).status;
     }
     expect(status).toBe(200);
+  });
+});
+
+describe('renamed sections', () => {
+  it('answer 301 from the old URL, query kept, and the new URL serves the section', async () => {
+    const s = getSectionBySlug(db, 'health')!;
+    const base = { nameAr: s.nameAr, nameEn: s.nameEn, parentId: null, position: 7 };
+    saveSection(db, editorId, s.id, { ...base, slug: 'wellbeing' });
+    try {
+      const res = await fetch(`${inject('baseURL')}/category/health?page=2`, { redirect: 'manual' });
+      expect(res.status).toBe(301);
+      expect(res.headers.get('location')).toMatch(/\/category\/wellbeing\?page=2$/);
+      expect((await get('/category/wellbeing')).status).toBe(200);
+    } finally {
+      saveSection(db, editorId, s.id, { ...base, slug: 'health' });
+    }
+    expect((await get('/category/health')).status).toBe(200);
   });
 });

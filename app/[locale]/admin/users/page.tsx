@@ -1,0 +1,116 @@
+import { getTranslations } from 'next-intl/server';
+import { AdminBar } from '@/components/admin/admin-bar';
+import { getDb } from '@/db/client';
+import { listUsersForAdmin } from '@/db/queries/users';
+import { USER_ROLES } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/guard';
+import { logoutAction } from '../actions';
+import { createUserAction, updateUserAction } from './actions';
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+const STATUSES = ['saved', 'invalid', 'taken', 'weak', 'self'];
+
+export default async function UsersPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const admin = await requirePermission('users.manage', locale);
+  const t = await getTranslations({ locale, namespace: 'Admin.users' });
+  const tr = await getTranslations({ locale, namespace: 'Admin.roles' });
+  const status = (await searchParams).status;
+  const cell = 'rounded border border-gray-400 bg-white px-2 py-1';
+  return (
+    <>
+      <AdminBar locale={locale} user={admin} logout={logoutAction} />
+      <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
+        <h1 className="text-2xl font-bold text-ink-950">{t('title')}</h1>
+        {typeof status === 'string' && STATUSES.includes(status) && (
+          <p
+            role={status === 'saved' ? 'status' : 'alert'}
+            className={status === 'saved' ? 'text-green-800' : 'text-accent-700'}
+          >
+            {t(status)}
+          </p>
+        )}
+        <form
+          action={createUserAction}
+          className="grid items-end gap-2 rounded-md bg-white p-4 shadow-sm sm:grid-cols-5"
+        >
+          <input type="hidden" name="locale" value={locale} />
+          <label className="text-xs">
+            {t('name')}
+            <input name="name" required dir="auto" className={`${cell} block w-full`} />
+          </label>
+          <label className="text-xs">
+            {t('email')}
+            <input name="email" type="email" required dir="ltr" className={`${cell} block w-full`} />
+          </label>
+          <label className="text-xs">
+            {t('role')}
+            <select name="role" defaultValue="writer" className={`${cell} block w-full`}>
+              {USER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {tr(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs">
+            {t('password')}
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              autoComplete="new-password"
+              dir="ltr"
+              className={`${cell} block w-full`}
+            />
+          </label>
+          <button className="rounded bg-ink-900 px-3 py-1.5 font-semibold text-white">{t('create')}</button>
+        </form>
+        <ul className="divide-y divide-rule rounded-md bg-white shadow-sm">
+          {listUsersForAdmin(getDb()).map((u) => (
+            <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+              <span>
+                <bdi className="font-semibold">{u.name}</bdi> · <span dir="ltr">{u.email}</span>
+                {!u.hasPassword && <span className="ms-2 text-muted">({t('noLogin')})</span>}
+                {u.disabled && <span className="ms-2 text-accent-700">({t('disabled')})</span>}
+              </span>
+              {u.id !== admin.id && (
+                <span className="flex flex-wrap gap-2">
+                  <form action={updateUserAction} className="flex gap-1">
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="id" value={u.id} />
+                    <select
+                      name="role"
+                      defaultValue={u.role}
+                      aria-label={`${t('role')}: ${u.name}`}
+                      className={cell}
+                    >
+                      {USER_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {tr(r)}
+                        </option>
+                      ))}
+                    </select>
+                    <button className="rounded border border-ink-900 px-2 py-1">{t('save')}</button>
+                  </form>
+                  <form action={updateUserAction}>
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="id" value={u.id} />
+                    <input type="hidden" name="op" value={u.disabled ? 'enable' : 'disable'} />
+                    <button className="rounded border border-accent-600 px-2 py-1 text-accent-700">
+                      {u.disabled ? t('enable') : t('disable')}
+                    </button>
+                  </form>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </main>
+    </>
+  );
+}
