@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users, type UserRole } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/auth/tokens';
+import { actionId, callAction as callServerAction } from '../helpers/actions';
 
 /**
  * Calls the newsroom's server actions the way an attacker would: straight over HTTP with the
@@ -16,7 +16,6 @@ import { hashToken, newToken } from '@/lib/auth/tokens';
  * may not do, whatever the buttons on screen show.
  */
 const base = inject('baseURL');
-const ROOT = path.resolve(__dirname, '../..');
 let db: Db;
 let ownerId: number;
 let fields: ArticleFields;
@@ -24,30 +23,13 @@ const cookies: Record<string, string> = {};
 const made: number[] = [];
 const stamp = Date.now();
 
-function actionId(name: string): string {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(ROOT, '.next/server/server-reference-manifest.json'), 'utf8'),
-  ) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === name)?.[0];
-  if (!id) throw new Error(`no server action named ${name}`);
-  return id;
-}
-
-async function callAction(name: string, args: unknown[], role: UserRole | 'anonymous'): Promise<string> {
-  const res = await fetch(`${base}/admin/articles/new`, {
-    method: 'POST',
-    headers: {
-      'Next-Action': actionId(name),
-      'Content-Type': 'text/plain;charset=UTF-8',
-      Accept: 'text/x-component',
-      Origin: base,
-      ...(role === 'anonymous' ? {} : { Cookie: `midad_session=${cookies[role]}` }),
-    },
-    body: JSON.stringify(args),
-  });
-  return res.text();
+function callAction(name: string, args: unknown[], role: UserRole | 'anonymous'): Promise<string> {
+  return callServerAction(
+    base,
+    name,
+    args,
+    role === 'anonymous' ? undefined : `midad_session=${cookies[role]}`,
+  );
 }
 
 beforeAll(async () => {
