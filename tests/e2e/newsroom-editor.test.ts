@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
+import { createDraft } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { launchBrowser, openPage } from '../helpers/browser';
@@ -134,6 +136,51 @@ describe('writer drafts, editor publishes', () => {
     expect(await page.locator('h1').innerText()).toContain(TITLE);
     const anonymous = await fetch(`${base}${editUrl}/preview`, { redirect: 'manual' });
     expect(anonymous.headers.get('location')).toMatch(/\/admin\/login$/);
+    await close();
+  });
+
+  it('bulk-moves selected stories to another section from the articles table', async () => {
+    const local = getSectionBySlug(db, 'local')!.id;
+    const sports = getSectionBySlug(db, 'sports')!.id;
+    const label = `نقل جماعي ${stamp}`;
+    const ids = [1, 2].map(
+      (n) =>
+        createDraft(db, 1, {
+          locale: 'ar',
+          title: `${label} ${n}`,
+          slug: `bulk-${stamp}-${n}`,
+          dek: '',
+          body: '<p>x</p>',
+          wordCount: 1,
+          sectionId: local,
+          tags: [],
+          authorIds: [1],
+          sourceOutlet: '',
+          sourceAgency: '',
+          heroMediaId: null,
+          breaking: false,
+          breakingUntil: null,
+          featured: false,
+          seoTitle: null,
+          seoDescription: null,
+        }).id,
+    );
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(`${base}/admin/articles?q=${encodeURIComponent(label)}`);
+    for (const n of [1, 2]) await page.getByRole('checkbox', { name: `تحديد: ${label} ${n}` }).check();
+    await page.getByLabel('إجراء جماعي').selectOption('move');
+    await page.locator('#bulk').getByLabel('القسم').selectOption({ label: 'رياضة' });
+    await Promise.all([
+      page.waitForURL(/done=2/),
+      page.getByRole('button', { name: 'تطبيق على المحدد' }).click(),
+    ]);
+    for (const id of ids) {
+      expect(db.select({ s: articles.sectionId }).from(articles).where(eq(articles.id, id)).get()!.s).toBe(
+        sports,
+      );
+      db.delete(articles).where(eq(articles.id, id)).run();
+    }
     await close();
   });
 });

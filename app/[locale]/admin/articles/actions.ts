@@ -6,6 +6,7 @@ import {
   WorkflowError,
   addCorrection,
   createDraft,
+  moveArticlesToSection,
   transitionArticle,
   updateArticle,
   type Transition,
@@ -16,6 +17,7 @@ import { slugify } from '@/lib/arabic/slug';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { countWords } from '@/lib/text';
 import { articleDraftSchema, toArticleFields, type ArticleDraftInput } from '@/lib/articles/input';
+import { requirePermission } from '@/lib/auth/guard';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 
@@ -151,4 +153,35 @@ export async function addCorrectionAction(data: FormData): Promise<void> {
   if (!existing) notFound();
   if (note) addCorrection(db, user.id, articleId, note);
   redirect(adminPath(locale, `/articles/${articleId}`));
+}
+
+// Bulk actions from the articles table: publish, archive or move many stories at once (editors).
+export async function bulkArticlesAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const op = String(data.get('op') ?? '');
+  const ids = data
+    .getAll('ids')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0)
+    .slice(0, 200);
+  const permission =
+    op === 'move' ? 'article.editAny' : op === 'publish' ? 'article.publish' : 'article.archive';
+  const user = await requirePermission(permission, locale);
+  const db = getDb();
+  let failed = 0;
+  if (op === 'move') {
+    const sectionId = Number(data.get('sectionId'));
+    if (Number.isSafeInteger(sectionId) && sectionId > 0 && ids.length)
+      moveArticlesToSection(db, user.id, ids, sectionId);
+  } else if (op === 'publish' || op === 'archive') {
+    for (const id of ids) {
+      try {
+        transitionArticle(db, user.id, id, op);
+      } catch (error) {
+        if (!(error instanceof WorkflowError)) throw error;
+        failed++;
+      }
+    }
+  }
+  redirect(adminPath(locale, `/articles?done=${ids.length - failed}&skipped=${failed}`));
 }

@@ -11,6 +11,7 @@ import { can } from '@/lib/auth/permissions';
 import { pageHref, parsePageParam } from '@/lib/pagination';
 import { getRequestDateSettings } from '@/lib/server/reader';
 import { logoutAction } from '../actions';
+import { bulkArticlesAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -49,6 +50,7 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     ...(q ? { q } : {}),
   }).toString();
   const control = 'rounded border border-gray-400 bg-white px-3 py-2';
+  const bulk = can(user, 'article.editAny');
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -97,9 +99,39 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
           <p className="mt-6 text-muted">{t('list.empty')}</p>
         ) : (
           <div className="mt-3 overflow-x-auto rounded-md bg-white shadow-sm">
+            {bulk && (
+              <form
+                id="bulk"
+                action={bulkArticlesAction}
+                className="flex flex-wrap items-end gap-2 border-b border-rule p-2"
+              >
+                <input type="hidden" name="locale" value={locale} />
+                <select name="op" aria-label={t('list.bulk')} className={control} defaultValue="publish">
+                  <option value="publish">{t('publish')}</option>
+                  <option value="archive">{t('archive')}</option>
+                  <option value="move">{t('list.move')}</option>
+                </select>
+                <select name="sectionId" aria-label={t('section')} className={control} defaultValue="">
+                  <option value="">{t('chooseSection')}</option>
+                  {sections.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {locale === 'ar' ? s.nameAr : s.nameEn}
+                    </option>
+                  ))}
+                </select>
+                <button className="rounded border border-ink-900 px-3 py-2 font-semibold">
+                  {t('list.apply')}
+                </button>
+              </form>
+            )}
             <table className="w-full text-start text-sm">
               <thead className="bg-ink-100 text-ink-900">
                 <tr>
+                  {bulk && (
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">{t('list.select')}</span>
+                    </th>
+                  )}
                   <th scope="col" className="px-3 py-2 text-start">
                     {t('title')}
                   </th>
@@ -117,6 +149,17 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
               <tbody className="divide-y divide-rule">
                 {rows.map((r) => (
                   <tr key={r.id}>
+                    {bulk && (
+                      <td className="px-3 py-2">
+                        <input
+                          type="checkbox"
+                          name="ids"
+                          value={r.id}
+                          form="bulk"
+                          aria-label={`${t('list.select')}: ${r.title}`}
+                        />
+                      </td>
+                    )}
                     <td className="px-3 py-2">
                       <a
                         href={adminPath(locale, `/articles/${r.id}`)}
