@@ -294,9 +294,22 @@ export function addCorrection(
 }
 
 /** Moves articles to another section in one transaction (bulk action). */
-export function moveArticlesToSection(db: Db, actorId: number, ids: number[], sectionId: number, now = new Date()): void {
+export function moveArticlesToSection(
+  db: Db,
+  actorId: number,
+  ids: number[],
+  sectionId: number,
+  now = new Date(),
+): void {
   db.transaction((tx) => {
     tx.update(articles).set({ sectionId, updatedAt: now }).where(inArray(articles.id, ids)).run();
-    for (const id of ids) writeAudit(tx, { userId: actorId, action: 'article.move', entity: 'article', entityId: id, details: { sectionId } });
+    for (const id of ids)
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'article.move',
+        entity: 'article',
+        entityId: id,
+        details: { sectionId },
+      });
   });
 }

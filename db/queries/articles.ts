@@ -298,9 +298,20 @@ export function listRelated(db: Db, article: ArticleView, now: Date, limit = 4):
     .map(toCard);
   for (const c of candidates)
     if (c.section.id === article.section.id) score.set(c.id, (score.get(c.id) ?? 0) + 1);
-  return candidates
-    .sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || +b.publishedAt - +a.publishedAt)
-    .slice(0, limit);
+  const ranked = candidates.sort(
+    (a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0) || +b.publishedAt - +a.publishedAt,
+  );
+  // Near-duplicates (the same story told from another city, a follow-up with the same headline
+  // opening) go after distinct stories, so the block offers a real choice.
+  const opening = (title: string) => title.split(/\s+/).slice(0, 3).join(' ');
+  const seen = new Set([opening(article.title)]);
+  const distinct: ArticleCard[] = [];
+  const repeats: ArticleCard[] = [];
+  for (const c of ranked) {
+    (seen.has(opening(c.title)) ? repeats : distinct).push(c);
+    seen.add(opening(c.title));
+  }
+  return [...distinct, ...repeats].slice(0, limit);
 }
 
 /** Cards for the given ids, live only, in the order given. */

@@ -25,7 +25,14 @@ export function expand(kernels: StoryKernel[], places: { name: string; tag?: str
         subheading: k.subheading,
         rest: k.rest.map((f) => f(place.name, n)),
         quote: k.quote,
-        tags: place.tag ? [...k.tags, place.tag] : k.tags,
+        // Each telling keeps two of the kernel's tags, so its siblings are not all its "related" stories.
+        tags: [
+          ...new Set([
+            k.tags[p % k.tags.length]!,
+            k.tags[(p + 1) % k.tags.length]!,
+            ...(place.tag ? [place.tag] : []),
+          ]),
+        ],
       });
     });
   });
