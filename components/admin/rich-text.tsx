@@ -3,6 +3,7 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
+import { embedKind } from '@/lib/embeds';
 
 interface Props {
   initialHtml: string;
@@ -88,6 +89,21 @@ export function RichText({ initialHtml, dir, onChange, label }: Props) {
                 editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
             })}
             {button('unlink', false, () => editor.chain().focus().unsetLink().run())}
+            {button('embed', false, () => {
+              const url = window.prompt(t('embedPrompt'), 'https://');
+              const kind = url ? embedKind(url) : null;
+              if (!url || !kind) return;
+              // A plain link, not an iframe: no third-party script runs until the reader chooses to go there.
+              const label = t(kind === 'youtube' ? 'embedYoutube' : 'embedX');
+              editor
+                .chain()
+                .focus()
+                .insertContent({
+                  type: 'paragraph',
+                  content: [{ type: 'text', text: label, marks: [{ type: 'link', attrs: { href: url } }] }],
+                })
+                .run();
+            })}
             {button('undo', false, () => editor.chain().focus().undo().run())}
             {button('redo', false, () => editor.chain().focus().redo().run())}
           </>

@@ -197,3 +197,19 @@ export function listMediaLibrary(db: Db, limit = 48) {
     .limit(limit)
     .all();
 }
+
+/** Articles in one status, soonest first (scheduled queue) or oldest first (review queue). */
+export function listArticlesInStatus(db: Db, status: ArticleStatus, limit = 10) {
+  return db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+    })
+    .from(articles)
+    .where(and(eq(articles.status, status), isNull(articles.deletedAt)))
+    .orderBy(status === 'scheduled' ? asc(articles.publishedAt) : asc(articles.updatedAt))
+    .limit(limit)
+    .all();
+}

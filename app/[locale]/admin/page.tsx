@@ -1,7 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { getDb } from '@/db/client';
-import { countArticlesByStatus, countPublishedSince, listRecentActivity } from '@/db/queries/newsroom';
+import {
+  countArticlesByStatus,
+  countPublishedSince,
+  listArticlesInStatus,
+  listRecentActivity,
+} from '@/db/queries/newsroom';
+import { adminPath } from '@/lib/article-url';
 import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
 import { requireUser } from '@/lib/auth/guard';
 import { getRequestDateSettings } from '@/lib/server/reader';
@@ -21,6 +27,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     { label: t('home.review'), value: countArticlesByStatus(db, 'review') },
   ];
   const activity = listRecentActivity(db);
+  const queues = [
+    { id: 'scheduled-queue', title: t('home.scheduledQueue'), rows: listArticlesInStatus(db, 'scheduled') },
+    { id: 'review-queue', title: t('home.reviewQueue'), rows: listArticlesInStatus(db, 'review') },
+  ];
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -34,6 +44,36 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             </div>
           ))}
         </dl>
+        <div className="mt-8 grid gap-4 md:grid-cols-2">
+          {queues.map((q) => (
+            <section key={q.id} aria-labelledby={q.id} className="rounded-md bg-white p-5 shadow-sm">
+              <h2 id={q.id} className="text-lg font-bold text-ink-900">
+                {q.title}
+              </h2>
+              {q.rows.length === 0 ? (
+                <p className="mt-3 text-muted">{t('home.empty')}</p>
+              ) : (
+                <ul className="mt-3 divide-y divide-rule text-sm">
+                  {q.rows.map((r) => (
+                    <li key={r.id} className="flex flex-wrap justify-between gap-2 py-2">
+                      <a
+                        href={adminPath(locale, `/articles/${r.id}`)}
+                        className="font-semibold text-ink-900 hover:underline"
+                      >
+                        <bdi>{r.title}</bdi>
+                      </a>
+                      {q.id === 'scheduled-queue' && r.publishedAt && (
+                        <time dateTime={r.publishedAt.toISOString()} className="text-muted">
+                          {formatArabicDate(r.publishedAt, dates)} {formatArabicTime(r.publishedAt, dates)}
+                        </time>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+        </div>
         <section aria-labelledby="activity" className="mt-8 rounded-md bg-white p-5 shadow-sm">
           <h2 id="activity" className="text-lg font-bold text-ink-900">
             {t('home.activity')}
