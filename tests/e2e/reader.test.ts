@@ -195,6 +195,17 @@ describe('listing pages', () => {
   });
 });
 
+describe('English edition', () => {
+  it('is served under /en, left-to-right, with English chrome', async () => {
+    const res = await status('/en');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatch(/<html lang="en" dir="ltr"/);
+    expect(res.body).toContain('aria-label="Main sections"');
+    expect((await status('/en/category/economy')).status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+});
+
 describe('errors', () => {
   it('unknown pages get an Arabic 404 page', async () => {
     const { page, close } = await openPage(browser);
