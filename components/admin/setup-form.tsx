@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import type { FormState } from '@/lib/forms';
+import { ActionForm } from './action-form';
 import { Field } from './field';
 
 interface Props {
@@ -12,61 +12,47 @@ interface Props {
 }
 
 export function SetupForm({ action, locale, token, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const failed = state && !state.ok ? state : null;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      <input type="hidden" name="locale" value={locale} />
-      {failed?.error && (
-        <p
-          role="alert"
-          className="rounded border border-accent-600 bg-accent-50 px-3 py-2 text-sm text-accent-700"
-        >
-          {failed.error}
-        </p>
+    <ActionForm action={action} locale={locale} submitLabel={labels.submit}>
+      {(failed) => (
+        <>
+          <Field
+            name="token"
+            label={labels.token}
+            dir="ltr"
+            required
+            defaultValue={failed?.values.token ?? token}
+            error={failed?.fieldErrors.token}
+          />
+          <Field
+            name="name"
+            label={labels.name}
+            dir="auto"
+            required
+            defaultValue={failed?.values.name ?? ''}
+            error={failed?.fieldErrors.name}
+          />
+          <Field
+            name="email"
+            type="email"
+            label={labels.email}
+            autoComplete="username"
+            dir="ltr"
+            required
+            defaultValue={failed?.values.email ?? ''}
+            error={failed?.fieldErrors.email}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={labels.password}
+            autoComplete="new-password"
+            dir="ltr"
+            required
+            error={failed?.fieldErrors.password}
+          />
+        </>
       )}
-      <Field
-        name="token"
-        label={labels.token}
-        dir="ltr"
-        required
-        defaultValue={failed?.values.token ?? token}
-        error={failed?.fieldErrors.token}
-      />
-      <Field
-        name="name"
-        label={labels.name}
-        dir="auto"
-        required
-        defaultValue={failed?.values.name ?? ''}
-        error={failed?.fieldErrors.name}
-      />
-      <Field
-        name="email"
-        type="email"
-        label={labels.email}
-        autoComplete="username"
-        dir="ltr"
-        required
-        defaultValue={failed?.values.email ?? ''}
-        error={failed?.fieldErrors.email}
-      />
-      <Field
-        name="password"
-        type="password"
-        label={labels.password}
-        autoComplete="new-password"
-        dir="ltr"
-        required
-        error={failed?.fieldErrors.password}
-      />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-ink-900 px-4 py-2.5 font-bold text-white hover:bg-ink-800 disabled:opacity-60"
-      >
-        {labels.submit}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -9,6 +9,7 @@ import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users, type UserRole } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { actionId, callAction as callServerAction } from '../helpers/actions';
+import { articleFields } from '../helpers/fixtures';
 
 /**
  * Calls the newsroom's server actions the way an attacker would: straight over HTTP with the
@@ -51,25 +52,12 @@ beforeAll(async () => {
     insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'matrix' });
     cookies[role] = token;
   }
-  fields = {
-    locale: 'ar',
+  fields = articleFields({
     title: `خبر لاختبار الصلاحيات ${stamp}`,
     slug: `صلاحيات-${stamp}`,
-    dek: '',
-    body: '<p>نص</p>',
-    wordCount: 1,
     sectionId: getSectionBySlug(db, 'local')!.id,
-    tags: [],
     authorIds: [ownerId],
-    sourceOutlet: '',
-    sourceAgency: '',
-    heroMediaId: null,
-    breaking: false,
-    breakingUntil: null,
-    featured: false,
-    seoTitle: null,
-    seoDescription: null,
-  };
+  });
 });
 
 afterAll(() => {

@@ -9,6 +9,7 @@ import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { launchBrowser, openPage } from '../helpers/browser';
+import { articleFields } from '../helpers/fixtures';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -145,25 +146,16 @@ describe('writer drafts, editor publishes', () => {
     const label = `نقل جماعي ${stamp}`;
     const ids = [1, 2].map(
       (n) =>
-        createDraft(db, 1, {
-          locale: 'ar',
-          title: `${label} ${n}`,
-          slug: `bulk-${stamp}-${n}`,
-          dek: '',
-          body: '<p>x</p>',
-          wordCount: 1,
-          sectionId: local,
-          tags: [],
-          authorIds: [1],
-          sourceOutlet: '',
-          sourceAgency: '',
-          heroMediaId: null,
-          breaking: false,
-          breakingUntil: null,
-          featured: false,
-          seoTitle: null,
-          seoDescription: null,
-        }).id,
+        createDraft(
+          db,
+          1,
+          articleFields({
+            title: `${label} ${n}`,
+            slug: `bulk-${stamp}-${n}`,
+            sectionId: local,
+            authorIds: [1],
+          }),
+        ).id,
     );
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await login(page, EDITOR);

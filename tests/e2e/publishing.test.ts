@@ -7,7 +7,7 @@ import { saveSection } from '@/db/mutations/taxonomy';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
-import { slugify } from '@/lib/arabic/slug';
+import { articleFields } from '../helpers/fixtures';
 
 const base = inject('baseURL');
 let db: Db;
@@ -20,10 +20,8 @@ beforeAll(() => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
   const title = `مكتبة متنقلة تجوب قرى الساحل ${Date.now()}`;
-  fields = {
-    locale: 'ar',
+  fields = articleFields({
     title,
-    slug: slugify(title),
     dek: 'حافلة محملة بالكتب تزور المدارس كل أسبوع.',
     body: '<p>بدأت الحافلة جولتها الأولى صباح اليوم.</p><p><script>alert(1)</script>فقرة ثانية.</p>',
     wordCount: 10,
@@ -32,13 +30,7 @@ beforeAll(() => {
     authorIds: [editorId],
     sourceOutlet: 'مداد',
     sourceAgency: 'مراسل مداد',
-    heroMediaId: null,
-    breaking: false,
-    breakingUntil: null,
-    featured: false,
-    seoTitle: null,
-    seoDescription: null,
-  };
+  });
 });
 
 afterAll(() => {

@@ -11,7 +11,7 @@ import { getArticleRoute, getLiveArticle, listLatest } from '@/db/queries/articl
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { auditLog, revisions, users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
-import { slugify } from '@/lib/arabic/slug';
+import { articleFields } from '../helpers/fixtures';
 import { createSeededDb } from '../helpers/test-db';
 
 let t: Awaited<ReturnType<typeof createSeededDb>>;
@@ -23,10 +23,8 @@ beforeAll(async () => {
   t = await createSeededDb({ now: t0 });
   editorId = t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
   const title = 'افتتاح جسر جديد فوق نهر العاصي';
-  fields = {
-    locale: 'ar',
+  fields = articleFields({
     title,
-    slug: slugify(title),
     dek: 'جسر يربط ضفتي المدينة بعد عامين من العمل.',
     body: '<p>نص الخبر.</p>',
     wordCount: 3,
@@ -35,13 +33,7 @@ beforeAll(async () => {
     authorIds: [editorId],
     sourceOutlet: 'مداد',
     sourceAgency: 'مراسل مداد',
-    heroMediaId: null,
-    breaking: false,
-    breakingUntil: null,
-    featured: false,
-    seoTitle: null,
-    seoDescription: null,
-  };
+  });
 });
 afterAll(() => t.cleanup());
 
