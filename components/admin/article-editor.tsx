@@ -270,14 +270,16 @@ export function ArticleEditor({
             initialHtml={initial.body}
             dir={dir}
             label={t('body')}
-            onChange={(html, n) => {
+            onChange={(html, n, initial) => {
               setWords(n);
-              if (html !== valuesRef.current.body) update({ body: html });
+              // The editor's first rendering of the stored body is not a change by the user.
+              if (initial) setValues((v) => ({ ...v, body: html }));
+              else if (html !== valuesRef.current.body) update({ body: html });
             }}
           />
           <p className="mt-1 text-sm text-muted">
-            {t('words', { count: words, n: words })} · {t('readingTime', { n: readingMinutes(words) })} ·{' '}
-            {t('shortcuts')}
+            {t('words', { count: words, n: words })} ·{' '}
+            {t('readingTime', { n: Math.max(1, readingMinutes(words)) })} · {t('shortcuts')}
           </p>
           {err('body')}
         </div>

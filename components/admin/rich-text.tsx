@@ -8,7 +8,8 @@ import { embedKind } from '@/lib/embeds';
 interface Props {
   initialHtml: string;
   dir: 'rtl' | 'ltr';
-  onChange: (html: string, words: number) => void;
+  /** `initial` is true once, for the editor's own normalised form of the stored HTML (not an edit). */
+  onChange: (html: string, words: number, initial: boolean) => void;
   label: string;
 }
 
@@ -40,8 +41,8 @@ export function RichText({ initialHtml, dir, onChange, label }: Props) {
         class: 'article-body min-h-80 rounded-b border border-gray-400 bg-white px-4 py-3 focus:outline-none',
       },
     },
-    onUpdate: ({ editor }) => onChange(editor.getHTML(), countEditorWords(editor)),
-    onCreate: ({ editor }) => onChange(editor.getHTML(), countEditorWords(editor)),
+    onUpdate: ({ editor }) => onChange(editor.getHTML(), countEditorWords(editor), false),
+    onCreate: ({ editor }) => onChange(editor.getHTML(), countEditorWords(editor), true),
   });
 
   const button = (name: string, active: boolean, run: () => void) => (

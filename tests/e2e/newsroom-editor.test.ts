@@ -88,6 +88,9 @@ describe('writer drafts, editor publishes', () => {
     await login(page, EDITOR);
     await page.goto(base + editUrl);
     expect(await page.getByLabel('العنوان').inputValue()).toBe(TITLE);
+    // Opening a story is not editing it: no unsaved-changes warning until someone types.
+    await page.getByRole('button', { name: 'عنوان فرعي' }).waitFor();
+    expect(await page.getByText('تغييرات غير محفوظة').count()).toBe(0);
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
     await page.getByText('الحالة: منشور').waitFor();
     const home = await (await fetch(base + '/')).text();
