@@ -16,6 +16,7 @@ export function AdminBar({ locale, user, logout }: Props) {
     taxonomy: can(actor, 'taxonomy.manage'),
     users: can(actor, 'users.manage'),
     audit: can(actor, 'audit.view'),
+    settings: can(actor, 'settings.manage'),
   };
   const button = 'rounded px-3 py-1.5 text-sm font-semibold hover:bg-ink-800';
   return (
@@ -47,6 +48,11 @@ export function AdminBar({ locale, user, logout }: Props) {
           {canManage.users && (
             <a href={adminPath(locale, '/users')} className={button}>
               {t('users.title')}
+            </a>
+          )}
+          {canManage.settings && (
+            <a href={adminPath(locale, '/settings')} className={button}>
+              {t('settings.title')}
             </a>
           )}
           {canManage.audit && (

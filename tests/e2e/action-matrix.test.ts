@@ -160,6 +160,7 @@ describe('server actions enforce roles', () => {
 
   it.each([
     ['/admin/users', ['admin']],
+    ['/admin/settings', ['admin']],
     ['/admin/sections', ['editor', 'admin']],
     ['/admin/tags', ['editor', 'admin']],
     ['/admin/audit', ['editor', 'admin']],
