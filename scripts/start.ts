@@ -10,6 +10,8 @@ import next from 'next';
 import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { prepareFirstRun } from '@/lib/auth/setup';
+import { withPageCache } from '@/lib/page-cache/serve';
+import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -31,6 +33,29 @@ function needsBuild(): boolean {
   const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (!built) return true;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((p) => newestMtime(path.join(root, p)) > built);
+}
+
+/**
+ * The reader-page cache, shared with the Next server code in this process through globalThis:
+ * the newsroom invalidates by tag after its own writes (lib/cache-tags.ts), and a change made by
+ * another process (the user CLI, a second instance, tests) is noticed through SQLite's
+ * data_version and empties the cache.
+ */
+function pageCache() {
+  const store = new PageCacheStore(Number(process.env.MIDAD_PAGE_CACHE_MB || 64) * 1024 * 1024);
+  const g = globalThis as { midadPageCache?: unknown; midadDataVersion?: () => number };
+  g.midadPageCache = { invalidate: (tags: string[]) => store.invalidate(tags), stats: () => store.stats() };
+  let seen: number | undefined;
+  return {
+    store,
+    // A PRAGMA read costs microseconds: checked on every lookup, so no stale window at all.
+    beforeLookup() {
+      if (!g.midadDataVersion) return;
+      const version = g.midadDataVersion();
+      if (seen !== undefined && version !== seen) store.clear();
+      seen = version;
+    },
+  };
 }
 
 async function main() {
@@ -58,9 +83,10 @@ async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
-    void handle(req, res);
-  });
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
+  const server = http.createServer(
+    process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache()),
+  );
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);
     if (firstRun.kind === 'token') {

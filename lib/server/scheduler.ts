@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { publishDueArticles } from '@/db/mutations/articles';
+import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 
 /** How often scheduled articles are checked: well inside the one-minute promise. */
 export const SCHEDULER_INTERVAL_MS = 15_000;
@@ -14,8 +15,10 @@ export function startScheduler(): void {
   const tick = () => {
     try {
       const ids = publishDueArticles(getDb());
-      if (ids.length)
+      if (ids.length) {
+        invalidatePages([CACHE_TAGS.layout]);
         console.log(`scheduler: published ${ids.length} scheduled article(s): ${ids.join(', ')}`);
+      }
     } catch (error) {
       console.error('scheduler:', error instanceof Error ? error.message : error);
     }

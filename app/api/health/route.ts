@@ -6,7 +6,9 @@ export const dynamic = 'force-dynamic';
 export function GET() {
   try {
     const db = checkDatabase(getDb());
-    return Response.json({ status: 'ok', db }, { headers: { 'Cache-Control': 'no-store' } });
+    const pageCache =
+      (globalThis as { midadPageCache?: { stats(): unknown } }).midadPageCache?.stats() ?? null;
+    return Response.json({ status: 'ok', db, pageCache }, { headers: { 'Cache-Control': 'no-store' } });
   } catch {
     return Response.json(
       { status: 'error', db: { ok: false } },

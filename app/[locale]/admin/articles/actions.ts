@@ -18,6 +18,7 @@ import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { countWords } from '@/lib/text';
 import { articleDraftSchema, toArticleFields, type ArticleDraftInput } from '@/lib/articles/input';
 import { requirePermission } from '@/lib/auth/guard';
+import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 
@@ -57,6 +58,8 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
   if (!existing) return { ok: false, error: 'notFound' };
   if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
   const { slug } = updateArticle(db, user.id, draft.id, fields);
+  // Readers see published stories: their pages (and every page's ticker) change now.
+  if (existing.status === 'published') invalidatePages([CACHE_TAGS.layout]);
   return { ok: true, id: draft.id, slug, savedAt: new Date().toISOString() };
 }
 
@@ -96,6 +99,7 @@ export async function transitionArticleAction(
   if (when && Number.isNaN(when.getTime())) return { ok: false, error: 'scheduleInPast' };
   try {
     const result = transitionArticle(db, user.id, id, transition, { at: when });
+    if (result.from === 'published' || result.to === 'published') invalidatePages([CACHE_TAGS.layout]);
     return { ok: true, status: result.to };
   } catch (error) {
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
@@ -135,6 +139,7 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
     seoTitle: existing.seoTitle,
     seoDescription: existing.seoDescription,
   });
+  if (existing.status === 'published') invalidatePages([CACHE_TAGS.layout]);
   redirect(adminPath(locale, `/articles/${articleId}`));
 }
 
@@ -151,7 +156,10 @@ export async function addCorrectionAction(data: FormData): Promise<void> {
   const db = getDb();
   const existing = Number.isSafeInteger(articleId) ? getArticleForEdit(db, articleId) : null;
   if (!existing) notFound();
-  if (note) addCorrection(db, user.id, articleId, note);
+  if (note) {
+    addCorrection(db, user.id, articleId, note);
+    invalidatePages([CACHE_TAGS.article(articleId)]);
+  }
   redirect(adminPath(locale, `/articles/${articleId}`));
 }
 
@@ -183,5 +191,6 @@ export async function bulkArticlesAction(data: FormData): Promise<void> {
       }
     }
   }
+  if (ids.length) invalidatePages([CACHE_TAGS.layout]);
   redirect(adminPath(locale, `/articles?done=${ids.length - failed}&skipped=${failed}`));
 }

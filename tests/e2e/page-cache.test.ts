@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createDraft } from '@/db/mutations/articles';
+import { insertSession } from '@/db/mutations/sessions';
+import { createUser } from '@/db/mutations/users';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles, users } from '@/db/schema';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+import { callAction } from '../helpers/actions';
+import { articleFields } from '../helpers/fixtures';
+
+const base = inject('baseURL');
+let db: Db;
+let cookie = '';
+const email = `cache-${Date.now()}@midad.example`;
+const made: number[] = [];
+
+beforeAll(() => {
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  const id = createUser(
+    db,
+    { email, name: 'محرر الذاكرة', slug: `cache-${Date.now()}`, role: 'editor', passwordHash: 'x' },
+    null,
+  );
+  const token = newToken();
+  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'cache' });
+  cookie = `midad_session=${token}`;
+});
+afterAll(() => {
+  for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
+  db.delete(users).where(eq(users.email, email)).run();
+  db.$client.close();
+});
+
+async function get(p: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + p, { headers });
+  return {
+    status: res.status,
+    cache: res.headers.get('x-midad-cache'),
+    etag: res.headers.get('etag'),
+    body: await res.text(),
+  };
+}
+
+describe('reader page cache', () => {
+  it('answers repeat visits from memory, with 304 for a known ETag, and never caches logged-in views', async () => {
+    await get('/category/economy');
+    const second = await get('/category/economy');
+    expect(second.cache).toBe('hit');
+    const revalidated = await fetch(base + '/category/economy', {
+      headers: { 'If-None-Match': second.etag! },
+    });
+    expect(revalidated.status).toBe(304);
+    expect((await get('/category/economy', { cookie })).cache).toBeNull();
+    expect((await get('/category/economy', { rsc: '1' })).cache).toBeNull();
+  });
+
+  it('shows a publish on every affected page within a second, cache on', async () => {
+    const title = `خبر يختبر الذاكرة المؤقتة ${Date.now()}`;
+    const { id } = createDraft(
+      db,
+      1,
+      articleFields({ title, sectionId: getSectionBySlug(db, 'economy')!.id, authorIds: [1] }),
+    );
+    made.push(id);
+    const pages = ['/', '/latest', '/category/economy'];
+    for (const p of pages) {
+      await get(p);
+      expect((await get(p)).cache, p).toBe('hit');
+    }
+    const started = Date.now();
+    expect(await callAction(base, 'transitionArticleAction', [id, 'publish'], cookie)).toContain('"ok":true');
+    for (const p of pages) expect((await get(p)).body, p).toContain(title);
+    expect(Date.now() - started).toBeLessThan(1000 + 2000); // one action and three renders on a busy 2-core machine
+    expect((await get('/latest')).cache).toBe('hit');
+
+    expect(await callAction(base, 'transitionArticleAction', [id, 'unpublish'], cookie)).toContain(
+      '"ok":true',
+    );
+    expect((await get('/latest')).body).not.toContain(title);
+  });
+
+  it('notices changes made by another process (the CLI, another instance) through SQLite', async () => {
+    await get('/latest');
+    expect((await get('/latest')).cache).toBe('hit');
+    const title = `خبر من عملية أخرى ${Date.now()}`;
+    const { id } = createDraft(
+      db,
+      1,
+      articleFields({ title, sectionId: getSectionBySlug(db, 'economy')!.id, authorIds: [1] }),
+    );
+    made.push(id);
+    db.update(articles)
+      .set({ status: 'published', publishedAt: new Date() })
+      .where(eq(articles.id, id))
+      .run();
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await get('/latest')).body).toContain(title);
+  });
+});
