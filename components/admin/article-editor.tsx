@@ -268,6 +268,7 @@ export function ArticleEditor({
           <p className="mb-1 font-semibold">{t('body')}</p>
           <RichText
             initialHtml={initial.body}
+            media={media}
             dir={dir}
             label={t('body')}
             onChange={(html, n, initial) => {

@@ -3,10 +3,17 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { MediaView } from '@/db/queries/views';
+import { HeroImage } from '@/components/site/hero-image';
 import { embedKind } from '@/lib/embeds';
+import { mediaFallbackSrc } from '@/lib/media/urls';
+import { Figure } from './figure-node';
 
 interface Props {
   initialHtml: string;
+  /** The media library, for images inside the story. */
+  media: MediaView[];
   dir: 'rtl' | 'ltr';
   /** `initial` is true once, for the editor's own normalised form of the stored HTML (not an edit). */
   onChange: (html: string, words: number, initial: boolean) => void;
@@ -18,7 +25,8 @@ function countEditorWords(editor: Editor): number {
 }
 
 /** Tiptap with the formatting a news story needs; the HTML is sanitised again on the server. */
-export function RichText({ initialHtml, dir, onChange, label }: Props) {
+export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
+  const [picking, setPicking] = useState(false);
   const t = useTranslations('Admin.editor.toolbar');
   const editor = useEditor({
     immediatelyRender: false,
@@ -30,6 +38,7 @@ export function RichText({ initialHtml, dir, onChange, label }: Props) {
         horizontalRule: false,
         link: { openOnClick: false, autolink: true, protocols: ['https', 'http', 'mailto'] },
       }),
+      Figure,
     ],
     content: initialHtml,
     editorProps: {
@@ -105,11 +114,39 @@ export function RichText({ initialHtml, dir, onChange, label }: Props) {
                 })
                 .run();
             })}
+            {button('image', picking, () => setPicking((p) => !p))}
             {button('undo', false, () => editor.chain().focus().undo().run())}
             {button('redo', false, () => editor.chain().focus().redo().run())}
           </>
         )}
       </div>
+      {editor && picking && (
+        <div
+          role="group"
+          aria-label={t('image')}
+          className="grid max-h-60 grid-cols-4 gap-2 overflow-y-auto border border-b-0 border-gray-400 bg-white p-2 sm:grid-cols-6"
+        >
+          {media.map((m) => (
+            <button
+              key={m.stem}
+              type="button"
+              aria-label={`${t('insertImage')}: ${m.alt}`}
+              className="rounded border border-gray-300 p-1 hover:border-ink-900"
+              onClick={() => {
+                const caption = [m.caption, m.credit].filter(Boolean).join(' – ');
+                editor
+                  .chain()
+                  .focus()
+                  .insertContent({ type: 'figure', attrs: { src: mediaFallbackSrc(m), alt: m.alt, caption } })
+                  .run();
+                setPicking(false);
+              }}
+            >
+              <HeroImage image={m} sizes="96px" decorative />
+            </button>
+          ))}
+        </div>
+      )}
       <EditorContent editor={editor} />
     </div>
   );

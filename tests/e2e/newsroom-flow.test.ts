@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from '../helpers/browser';
+import { startServer, type RunningServer } from '../helpers/server';
+
+/**
+ * The newsroom's whole day on a fresh install, in the browser: first-run setup with the token,
+ * accounts, a writer's story with images, review, publishing, an edit and a restore, a scheduled
+ * story going live by itself, unpublishing (404) and deleting (410).
+ */
+let server: RunningServer;
+let browser: Browser;
+const ADMIN = { name: 'سلمى المديرة', email: 'salma@midad.example', password: 'حبر-الصباح-2026' };
+const WRITER = { name: 'نور الكاتبة', email: 'nour@midad.example', password: 'قلم-رصاص-أزرق-9' };
+const EDITOR = { name: 'باسل المحرر', email: 'basel@midad.example', password: 'مكتب-التحرير-7' };
+const TITLE = 'ورشة لإصلاح الدراجات تفتح أبوابها للشباب في حي الميدان';
+const SCHEDULED = 'مكتبة الحي تمدد ساعات عملها في موسم الامتحانات';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function login(page: Page, who: { email: string; password: string; name: string }) {
+  await page.goto(server.baseURL + '/admin/login');
+  await page.getByLabel('البريد الإلكتروني').fill(who.email);
+  await page.getByLabel('كلمة المرور').fill(who.password);
+  await page.getByRole('button', { name: 'دخول' }).click();
+  await page.getByRole('heading', { name: `أهلاً ${who.name}` }).waitFor();
+}
+
+async function reader(path: string) {
+  const res = await fetch(server.baseURL + path, { redirect: 'follow' });
+  return { status: res.status, body: await res.text() };
+}
+
+describe('a day in the newsroom', () => {
+  let articleUrl = '';
+  let editUrl = '';
+
+  it('first run: the token from the log creates the admin, who creates a writer and an editor', async () => {
+    const token = /\/admin\/setup\?token=([\w-]+)/.exec(fs.readFileSync(server.logFile, 'utf8'))![1]!;
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${server.baseURL}/admin/setup?token=${token}`);
+    await page.getByLabel('الاسم').fill(ADMIN.name);
+    await page.getByLabel('البريد الإلكتروني').fill(ADMIN.email);
+    await page.getByLabel('كلمة المرور').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'إنشاء حساب المدير' }).click();
+    await page.getByRole('heading', { name: `أهلاً ${ADMIN.name}` }).waitFor();
+    for (const [who, role] of [
+      [WRITER, 'كاتب'],
+      [EDITOR, 'محرر'],
+    ] as const) {
+      await page.goto(server.baseURL + '/admin/users');
+      const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'إنشاء حساب' }) });
+      await form.getByLabel('الاسم').fill(who.name);
+      await form.getByLabel('البريد').fill(who.email);
+      await form.getByLabel('الدور').selectOption({ label: role });
+      await form.getByLabel('كلمة المرور').fill(who.password);
+      await form.getByRole('button', { name: 'إنشاء حساب' }).click();
+      await page.getByText('حُفظ.').waitFor();
+    }
+    await close();
+  });
+
+  it('a writer uploads a photo, drafts an Arabic story with it and submits it for review', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, WRITER);
+    await page.goto(server.baseURL + '/admin/media');
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#8a5a2b' } })
+      .jpeg()
+      .toBuffer();
+    await page.locator('#file').setInputFiles({ name: 'ورشة.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByLabel('النص البديل (وصف الصورة)').fill('شبان يصلحون دراجة في ورشة صغيرة');
+    await page.getByLabel('التعليق').fill('ورشة الدراجات في يومها الأول');
+    await page.getByLabel('المصدر / المصوّر').fill('مداد');
+    await page.getByRole('button', { name: 'رفع صورة' }).click();
+    await page.getByText('رُفعت الصورة.').waitFor();
+
+    await page.goto(server.baseURL + '/admin/articles/new');
+    await page.getByLabel('العنوان').fill(TITLE);
+    await page.getByLabel('الملخص').fill('متطوعون يعلمون الشباب إصلاح دراجاتهم مجاناً كل سبت.');
+    await page.getByLabel('القسم').selectOption({ label: 'محليات' });
+    await page.getByLabel('الوسوم').fill('دراجات، شباب');
+    await page.locator('input[name="hero"]').nth(1).check({ force: true });
+    await page.getByRole('textbox', { name: 'نص الخبر' }).click();
+    await page.keyboard.type('افتتحت في حي الميدان ورشة يديرها متطوعون لإصلاح الدراجات.');
+    await page.getByRole('button', { name: 'إدراج صورة' }).click();
+    await page.getByRole('button', { name: /^أدرج: شبان يصلحون دراجة/ }).click();
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    editUrl = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'إرسال للمراجعة' }).click();
+    await page.getByText('الحالة: قيد المراجعة').waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('an editor publishes it, and home, section, article and latest show it within a second', async () => {
+    for (const p of ['/', '/category/local', '/latest']) await reader(p); // warm the page cache
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(server.baseURL + '/admin/articles?status=review');
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('button', { name: 'نشر', exact: true }).click();
+    await page.getByText('الحالة: منشور').waitFor();
+    const published = Date.now();
+    const id = editUrl.split('/').pop();
+    const article = await fetch(`${server.baseURL}/news/${id}`, { redirect: 'manual' });
+    articleUrl = new URL(article.headers.get('location')!, server.baseURL).pathname;
+    for (const p of ['/', '/category/local', '/latest', articleUrl])
+      expect((await reader(p)).body, p).toContain(TITLE);
+    expect(Date.now() - published).toBeLessThan(1000 + 2000);
+    const html = (await reader(articleUrl)).body;
+    expect(html).toContain('<figcaption>ورشة الدراجات في يومها الأول – مداد</figcaption>');
+    expect(html).toContain('شبان يصلحون دراجة في ورشة صغيرة');
+    await close();
+  });
+
+  it('an edit shows at once, and restoring the older revision brings the headline back', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(server.baseURL + editUrl);
+    await page.getByLabel('العنوان').fill(`${TITLE} بعد التحديث`);
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.getByText(/^حُفظ/).waitFor();
+    expect((await reader(articleUrl)).body).toContain(`${TITLE} بعد التحديث`);
+    await page.getByRole('link', { name: 'المراجعات' }).click();
+    await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+    await page.waitForURL(new RegExp(`${editUrl}$`));
+    const restored = (await reader(articleUrl)).body;
+    expect(restored).toContain(TITLE);
+    expect(restored).not.toContain(`${TITLE} بعد التحديث`);
+    await close();
+  });
+
+  it('a story scheduled two minutes ahead goes live by itself, not before', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(server.baseURL + '/admin/articles/new');
+    await page.getByLabel('العنوان').fill(SCHEDULED);
+    await page.getByLabel('القسم').selectOption({ label: 'ثقافة وفن' });
+    await page.getByRole('textbox', { name: 'نص الخبر' }).click();
+    await page.keyboard.type('تفتح المكتبة حتى العاشرة مساءً طوال أسبوعين.');
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const at = new Date(Date.now() + 2 * 60_000);
+    at.setSeconds(0, 0);
+    at.setMinutes(at.getMinutes() + 1);
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByLabel('موعد النشر').fill(local);
+    await page.getByRole('button', { name: 'جدولة' }).click();
+    await page.getByText('الحالة: مجدول').waitFor();
+    await close();
+
+    let liveAt = 0;
+    while (Date.now() < at.getTime() + 60_000) {
+      const res = await fetch(`${server.baseURL}/news/${id}`, { redirect: 'follow' });
+      if (res.status === 200) {
+        liveAt = Date.now();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(liveAt, 'went live').toBeGreaterThan(0);
+    expect(liveAt).toBeGreaterThanOrEqual(at.getTime() - 1000);
+    expect(liveAt - at.getTime()).toBeLessThan(60_000);
+    expect((await reader('/latest')).body).toContain(SCHEDULED);
+  }, 240_000);
+
+  it('unpublishing gives readers a 404, deleting a 410', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(page, EDITOR);
+    await page.goto(server.baseURL + editUrl);
+    await page.getByRole('button', { name: 'إلغاء النشر' }).click();
+    await page.getByText('الحالة: مسودة').waitFor();
+    expect((await fetch(server.baseURL + articleUrl)).status).toBe(404);
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'حذف' }).click();
+    await page.waitForURL(/\/admin\/articles$/);
+    expect((await fetch(server.baseURL + articleUrl)).status).toBe(410);
+    expect((await reader('/')).body).not.toContain(TITLE);
+    await close();
+  });
+});
