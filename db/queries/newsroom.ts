@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   articleAuthors,
@@ -121,8 +121,15 @@ export interface AdminArticleFilter {
   sectionId?: number;
   authorId?: number;
   q?: string;
+  /** Last change on or after / before these times. */
+  from?: Date;
+  to?: Date;
+  sort?: AdminArticleSort;
   page: number;
 }
+
+export const ADMIN_ARTICLE_SORTS = ['updated', 'published', 'title'] as const;
+export type AdminArticleSort = (typeof ADMIN_ARTICLE_SORTS)[number];
 
 /** The newsroom's article table: every status but deleted, newest change first. */
 export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
@@ -142,7 +149,15 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
     f.q
       ? sql`${articles.title} LIKE ${`%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
       : undefined,
+    f.from ? gte(articles.updatedAt, f.from) : undefined,
+    f.to ? lt(articles.updatedAt, f.to) : undefined,
   );
+  const order =
+    f.sort === 'title'
+      ? [asc(articles.title)]
+      : f.sort === 'published'
+        ? [desc(articles.publishedAt), desc(articles.id)]
+        : [desc(articles.updatedAt), desc(articles.id)];
   const total = db.select({ n: count() }).from(articles).where(where).get()!.n;
   const rows = db
     .select({
@@ -158,7 +173,7 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(where)
-    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .orderBy(...order)
     .limit(ADMIN_PAGE_SIZE)
     .offset((f.page - 1) * ADMIN_PAGE_SIZE)
     .all();

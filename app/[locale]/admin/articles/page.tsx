@@ -1,7 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { getDb } from '@/db/client';
-import { listArticlesForAdmin } from '@/db/queries/newsroom';
+import {
+  ADMIN_ARTICLE_SORTS,
+  listArticlesForAdmin,
+  listPeopleForPicker,
+  type AdminArticleSort,
+} from '@/db/queries/newsroom';
 import { listSections } from '@/db/queries/taxonomy';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
 import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
@@ -32,22 +37,38 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     : undefined;
   const sectionId = Number(one(sp.section)) || undefined;
   const q = one(sp.q).trim().slice(0, 200);
+  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
+  const from = day(one(sp.from));
+  const to = day(one(sp.to));
+  const sort = ADMIN_ARTICLE_SORTS.includes(one(sp.sort) as AdminArticleSort)
+    ? (one(sp.sort) as AdminArticleSort)
+    : 'updated';
+  const filterAuthor = Number(one(sp.author)) || undefined;
   const page = parsePageParam(sp.page) ?? 1;
   // Writers see their own stories only.
-  const authorId = can(user, 'article.viewAll') ? undefined : user.id;
+  const authorId = can(user, 'article.viewAll') ? filterAuthor : user.id;
   const { rows, total, pageCount } = listArticlesForAdmin(db, {
     status,
     sectionId,
     authorId,
     q: q || undefined,
+    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    // "to" includes that whole day.
+    to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+    sort,
     page,
   });
+  const people = can(user, 'article.viewAll') ? listPeopleForPicker(db) : [];
   const sections = listSections(db);
   const base = adminPath(locale, '/articles');
   const query = new URLSearchParams({
     ...(status ? { status } : {}),
     ...(sectionId ? { section: String(sectionId) } : {}),
     ...(q ? { q } : {}),
+    ...(filterAuthor ? { author: String(filterAuthor) } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(sort !== 'updated' ? { sort } : {}),
   }).toString();
   const control = 'rounded border border-gray-400 bg-white px-3 py-2';
   const bulk = can(user, 'article.editAny');
@@ -87,6 +108,36 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {locale === 'ar' ? s.nameAr : s.nameEn}
+              </option>
+            ))}
+          </select>
+          {people.length > 0 && (
+            <select
+              name="author"
+              defaultValue={filterAuthor ?? ''}
+              aria-label={t('authors')}
+              className={control}
+            >
+              <option value="">{t('list.allAuthors')}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <label className="text-xs">
+            {t('list.from')}
+            <input type="date" name="from" defaultValue={from} className={`${control} block`} />
+          </label>
+          <label className="text-xs">
+            {t('list.to')}
+            <input type="date" name="to" defaultValue={to} className={`${control} block`} />
+          </label>
+          <select name="sort" defaultValue={sort} aria-label={t('list.sort')} className={control}>
+            {ADMIN_ARTICLE_SORTS.map((o) => (
+              <option key={o} value={o}>
+                {t(`list.sorts.${o}`)}
               </option>
             ))}
           </select>
