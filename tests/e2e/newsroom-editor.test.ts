@@ -8,7 +8,7 @@ import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 
 const base = inject('baseURL');
@@ -47,13 +47,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function login(page: Page, who: { email: string; password: string; name: string }) {
-  await page.goto(base + '/admin/login');
-  await page.getByLabel('البريد الإلكتروني').fill(who.email);
-  await page.getByLabel('كلمة المرور').fill(who.password);
-  await page.getByRole('button', { name: 'دخول' }).click();
-  await page.getByRole('heading', { name: `أهلاً ${who.name}` }).waitFor();
-}
+const login = (page: Page, who: { email: string; password: string; name: string }) =>
+  loginAs(page, base, who);
 
 describe('writer drafts, editor publishes', () => {
   let editUrl = '';

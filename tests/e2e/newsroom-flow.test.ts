@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 /**
@@ -27,13 +27,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(page: Page, who: { email: string; password: string; name: string }) {
-  await page.goto(server.baseURL + '/admin/login');
-  await page.getByLabel('البريد الإلكتروني').fill(who.email);
-  await page.getByLabel('كلمة المرور').fill(who.password);
-  await page.getByRole('button', { name: 'دخول' }).click();
-  await page.getByRole('heading', { name: `أهلاً ${who.name}` }).waitFor();
-}
+const login = (page: Page, who: { email: string; password: string; name: string }) =>
+  loginAs(page, server.baseURL, who);
 
 async function reader(path: string) {
   const res = await fetch(server.baseURL + path, { redirect: 'follow' });

@@ -33,3 +33,16 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   page.on('pageerror', (err) => errors.push(err.message));
   return { page, errors, close: () => context.close() };
 }
+
+/** Logs in through the newsroom's login form and waits for the dashboard's greeting. */
+export async function loginAs(
+  page: Page,
+  base: string,
+  who: { email: string; password: string; name: string },
+) {
+  await page.goto(base + '/admin/login');
+  await page.getByLabel('البريد الإلكتروني').fill(who.email);
+  await page.getByLabel('كلمة المرور').fill(who.password);
+  await page.getByRole('button', { name: 'دخول' }).click();
+  await page.getByRole('heading', { name: `أهلاً ${who.name}` }).waitFor();
+}
