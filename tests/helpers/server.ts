@@ -21,6 +21,7 @@ export interface RunningServer {
   baseURL: string;
   dataDir: string;
   logFile: string;
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -28,11 +29,15 @@ export interface RunningServer {
  * Starts the production server (`npm start` without the build step) on a fresh DATA_DIR.
  * It runs in its own process group so stopping it also stops next-server.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` (npm test does it for you).');
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
+  // A given data folder (the benchmark's) is kept; a temporary one is removed at stop.
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
   const port = await freePort();
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
@@ -78,12 +83,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     } catch {
       // already gone
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   if (!up) {
     const output = fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8');
     await stop();
     throw new Error(`The server did not start:\n${output.slice(-4000)}`);
   }
-  return { baseURL, dataDir, logFile, stop };
+  return { baseURL, dataDir, logFile, pid: child.pid!, stop };
 }

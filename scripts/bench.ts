@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: figures, not assertions. Builds (or reuses) a 100,000-article database in
+ * ./bench-data, starts the production server, and measures with autocannon on loopback:
+ * cached pages next to a bare Node server sending the same bytes (the ceiling), uncached render
+ * times, the server's peak RSS and the JavaScript each page type ships.
+ *   npm run bench                  # 10 s per run, 50 connections
+ *   BENCH_SECONDS=5 npm run bench
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { openDb } from '@/db/client';
+import { countLive } from '@/db/queries/articles';
+import { startServer } from '../tests/helpers/server';
+
+const ROOT = process.cwd();
+const DATA = path.join(ROOT, 'bench-data');
+const ARTICLES = 100_000;
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 50;
+
+function ensureDatabase() {
+  const file = path.join(DATA, 'midad.db');
+  if (fs.existsSync(file)) {
+    const db = openDb(file);
+    const n = countLive(db, { all: true }, { locale: 'ar', now: new Date() });
+    db.$client.close();
+    if (n >= ARTICLES) return console.log(`bench: reusing ${file} (${n} live articles)`);
+  }
+  console.log(`bench: seeding ${ARTICLES} articles into ${DATA}…`);
+  const r = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    ['scripts/seed.ts', '--articles', String(ARTICLES), '--reset'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, DATA_DIR: DATA },
+    },
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(ROOT, '.next/BUILD_ID'))) return;
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  let total = 0;
+  const walk = (p: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      const children = fs
+        .readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      children.forEach((c) => walk(Number(c)));
+    } catch {
+      // process gone
+    }
+  };
+  walk(pid);
+  return total;
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
+}
+
+async function median(url: string, n: number, headers: Record<string, string>) {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(n / 2)]!;
+}
+
+async function jsBytes(base: string, pagePath: string) {
+  const html = await (await fetch(base + pagePath)).text();
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gz = 0;
+  for (const src of new Set(srcs)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body).length;
+  }
+  return { files: new Set(srcs).size, kb: (raw / 1024).toFixed(0), gzipKb: (gz / 1024).toFixed(0) };
+}
+
+async function main() {
+  ensureDatabase();
+  ensureBuild();
+  const server = await startServer({}, { dataDir: DATA });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 200);
+  try {
+    const base = server.baseURL;
+    const home = await (await fetch(base + '/')).text();
+    const articlePath = /href="(\/news\/\d+\/[^"]+)"/.exec(home)![1]!;
+    const pages = { article: articlePath, home: '/', section: '/category/economy' };
+    for (const p of Object.values(pages)) for (let i = 0; i < 2; i++) await fetch(base + p); // fill the cache
+
+    const bytes = Buffer.from(await (await fetch(base + articlePath)).arrayBuffer());
+    const ceiling = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': bytes.length });
+      res.end(bytes);
+    });
+    await new Promise<void>((r) => ceiling.listen(0, '127.0.0.1', r));
+    const ceilingUrl = `http://127.0.0.1:${(ceiling.address() as { port: number }).port}/`;
+
+    console.log(`\nbench: ${SECONDS} s per run, ${CONNECTIONS} connections, loopback, ${ARTICLES} articles`);
+    const ceilingResult = await load(ceilingUrl);
+    const rows: Record<string, unknown>[] = [
+      { page: 'ceiling (bare node http, same article bytes)', ...ceilingResult, ratio: '1.00' },
+    ];
+    for (const [name, p] of Object.entries(pages)) {
+      const r = await load(base + p);
+      rows.push({ page: `cached ${name}`, ...r, ratio: (r.rps / ceilingResult.rps).toFixed(2) });
+    }
+    rows.push({ page: 'search', rps: 'n/a (issue 5)' });
+    console.table(rows);
+    ceiling.close();
+
+    // A session cookie makes the cache step aside: these are real renders.
+    const bypass = { cookie: 'midad_session=bench' };
+    console.log('uncached render, median of 30 sequential requests:');
+    console.table({
+      article: `${(await median(base + articlePath, 30, bypass)).toFixed(1)} ms`,
+      home: `${(await median(base + '/', 30, bypass)).toFixed(1)} ms`,
+      section: `${(await median(base + '/category/economy', 30, bypass)).toFixed(1)} ms`,
+    });
+    console.log('JavaScript shipped per page type:');
+    console.table({
+      home: await jsBytes(base, '/'),
+      section: await jsBytes(base, '/category/economy'),
+      article: await jsBytes(base, articlePath),
+    });
+    console.log(`peak RSS of the server: ${peak.toFixed(0)} MB`);
+    console.log('page cache:', JSON.stringify((await (await fetch(base + '/api/health')).json()).pageCache));
+    console.log('lighthouse: not run yet (issue 4)');
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+  }
+}
+
+void main();
