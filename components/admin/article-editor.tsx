@@ -57,6 +57,8 @@ export function ArticleEditor({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [restorable, setRestorable] = useState<ArticleDraftInput | null>(null);
   const [scheduleAt, setScheduleAt] = useState('');
+  // Buttons wait for the editor: a click before hydration would otherwise do nothing at all.
+  const [ready, setReady] = useState(false);
   const slugTouched = useRef(Boolean(initial.slug));
   const backupKey = `midad:draft:${values.id ?? 'new'}`;
   const valuesRef = useRef(values);
@@ -274,8 +276,10 @@ export function ArticleEditor({
             onChange={(html, n, initial) => {
               setWords(n);
               // The editor's first rendering of the stored body is not a change by the user.
-              if (initial) setValues((v) => ({ ...v, body: html }));
-              else if (html !== valuesRef.current.body) update({ body: html });
+              if (initial) {
+                setValues((v) => ({ ...v, body: html }));
+                setReady(true);
+              } else if (html !== valuesRef.current.body) update({ body: html });
             }}
           />
           <p className="mt-1 text-sm text-muted">
@@ -303,7 +307,7 @@ export function ArticleEditor({
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
-              disabled={saving}
+              disabled={saving || !ready}
               onClick={() => void doSave()}
               className={`${button} bg-ink-900 text-white`}
             >
@@ -312,6 +316,7 @@ export function ArticleEditor({
             {!permissions.publish && status === 'draft' && (
               <button
                 type="button"
+                disabled={!ready}
                 onClick={() => void doTransition('submit')}
                 className={`${button} border border-ink-900`}
               >
@@ -321,6 +326,7 @@ export function ArticleEditor({
             {permissions.publish && status !== 'published' && (
               <button
                 type="button"
+                disabled={!ready}
                 onClick={() => void doTransition('publish')}
                 className={`${button} bg-accent-600 text-white`}
               >
@@ -330,6 +336,7 @@ export function ArticleEditor({
             {permissions.publish && (status === 'published' || status === 'scheduled') && (
               <button
                 type="button"
+                disabled={!ready}
                 onClick={() => void doTransition('unpublish')}
                 className={`${button} border border-ink-900`}
               >
@@ -339,6 +346,7 @@ export function ArticleEditor({
             {permissions.delete && values.id !== null && (
               <button
                 type="button"
+                disabled={!ready}
                 onClick={() => void doTransition('delete')}
                 className={`${button} text-accent-700 underline`}
               >
@@ -362,7 +370,7 @@ export function ArticleEditor({
               </div>
               <button
                 type="button"
-                disabled={!scheduleAt}
+                disabled={!scheduleAt || !ready}
                 onClick={() => void doTransition('schedule')}
                 className={`${button} border border-ink-900`}
               >
