@@ -1,12 +1,18 @@
 /**
- * Cache tag names, in one place. Every reader page carries LAYOUT (its header shows the ticker
- * and the section names) plus tags for what it lists; a change invalidates the tags it touches.
+ * Cache tags, in one place. A cached reader page carries:
+ * - LAYOUT, because its header and footer show the section names, the settings and the ticker;
+ * - a tag for what its URL lists (home, latest, a section, a tag, an author, feeds, search…);
+ * - `article:N` for every article it links to (its own, cards, the ticker, related stories),
+ *   read from the page itself, so an edit reaches exactly the pages that show that article.
+ * The newsroom invalidates the tags a change touches; see tagsForArticleChange.
  */
 export const CACHE_TAGS = {
   layout: 'layout',
   home: 'home',
   latest: 'latest',
   feeds: 'feeds',
+  sitemaps: 'sitemaps',
+  search: 'search',
   article: (id: number | string) => `article:${id}`,
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
@@ -27,8 +33,10 @@ export function tagsForPath(pathname: string): string[] {
   const tags: string[] = [CACHE_TAGS.layout];
   const [, kind, key] = path.split('/');
   if (path === '/') tags.push(CACHE_TAGS.home);
+  else if (/sitemap[^/]*\.xml$|^\/robots\.txt$/.test(path)) tags.push(CACHE_TAGS.sitemaps);
   else if (path.endsWith('.xml')) tags.push(CACHE_TAGS.feeds);
   else if (kind === 'latest') tags.push(CACHE_TAGS.latest);
+  else if (kind === 'search') tags.push(CACHE_TAGS.search);
   else if (kind === 'news' && key) tags.push(CACHE_TAGS.article(key));
   else if (kind === 'category' && key) tags.push(CACHE_TAGS.section(key));
   else if (kind === 'tag' && key) tags.push(CACHE_TAGS.tag(safeDecode(key)));
@@ -36,14 +44,87 @@ export function tagsForPath(pathname: string): string[] {
   return tags;
 }
 
+const ARTICLE_LINK = /\/news\/(\d{1,12})\//g;
+
+/** The tags of a rendered page: its URL's, plus one per article it links to. */
+export function tagsForPage(pathname: string, body: Buffer | string): string[] {
+  const tags = new Set(tagsForPath(pathname));
+  const text = typeof body === 'string' ? body : body.toString('latin1');
+  for (const match of text.matchAll(ARTICLE_LINK))
+    tags.add(CACHE_TAGS.article(match[1]!));
+  return [...tags];
+}
+
+/** What the cache needs to know of an article before and after a change. */
+export interface ArticleCacheFacts {
+  id: number;
+  /** Readers can see it: published and not deleted. */
+  visible: boolean;
+  publishedAt: number | null;
+  sectionSlug: string;
+  tagSlugs: string[];
+  authorSlugs: string[];
+  breaking: boolean;
+  featured: boolean;
+}
+
+/** Every listing an article appears in (or shifts by being added or removed). */
+function listingTags(a: ArticleCacheFacts): string[] {
+  return [
+    CACHE_TAGS.home,
+    CACHE_TAGS.latest,
+    CACHE_TAGS.feeds,
+    CACHE_TAGS.sitemaps,
+    CACHE_TAGS.search,
+    CACHE_TAGS.section(a.sectionSlug),
+    ...a.tagSlugs.map(CACHE_TAGS.tag),
+    ...a.authorSlugs.map(CACHE_TAGS.author),
+  ];
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * The tags to invalidate for one article's change. A story that goes live is the newest story,
+ * so it enters the ticker on every page: LAYOUT. A story that leaves drops from every page
+ * linking to it and shifts the listings it was in. An edit reaches the pages that link to it,
+ * plus the listings it moves between, plus everything when its breaking flag changes.
+ */
+export function tagsForArticleChange(
+  before: ArticleCacheFacts | null,
+  after: ArticleCacheFacts | null,
+): string[] {
+  const was = before?.visible ? before : null;
+  const is = after?.visible ? after : null;
+  if (!was && !is) return [];
+  if (!was) return [CACHE_TAGS.layout];
+  if (!is) return [CACHE_TAGS.article(was.id), ...listingTags(was)];
+  const tags = new Set<string>([
+    CACHE_TAGS.article(is.id),
+    CACHE_TAGS.feeds,
+    CACHE_TAGS.sitemaps,
+    CACHE_TAGS.search,
+  ]);
+  if (was.breaking !== is.breaking) tags.add(CACHE_TAGS.layout);
+  if (was.featured !== is.featured) tags.add(CACHE_TAGS.home);
+  if (
+    was.sectionSlug !== is.sectionSlug ||
+    was.publishedAt !== is.publishedAt ||
+    !sameSet(was.tagSlugs, is.tagSlugs) ||
+    !sameSet(was.authorSlugs, is.authorSlugs)
+  )
+    for (const tag of [...listingTags(was), ...listingTags(is)]) tags.add(tag);
+  return [...tags];
+}
+
 type CacheHandle = { invalidate(tags: string[]): number };
 
 /**
- * Invalidates reader pages in this process's page cache (set up by scripts/start.ts). Without
- * one (next dev, tests of the data layer) it does nothing. Later, several instances can publish
- * the same call to each other.
+ * Invalidates reader pages in this process's page cache (set up by scripts/start.ts, which hands
+ * them to its invalidation bus). Without one (next dev, tests of the data layer) it does nothing.
  */
 export function invalidatePages(tags: string[]): void {
+  if (tags.length === 0) return;
   const cache = (globalThis as { midadPageCache?: CacheHandle }).midadPageCache;
   cache?.invalidate(tags);
 }

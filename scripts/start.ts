@@ -11,6 +11,7 @@ import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache } from '@/lib/page-cache/serve';
+import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
 
@@ -37,14 +38,23 @@ function needsBuild(): boolean {
 
 /**
  * The reader-page cache, shared with the Next server code in this process through globalThis:
- * the newsroom invalidates by tag after its own writes (lib/cache-tags.ts), and a change made by
- * another process (the user CLI, a second instance, tests) is noticed through SQLite's
- * data_version and empties the cache.
+ * the newsroom invalidates by tag after its own writes (lib/cache-tags.ts) through the
+ * invalidation bus (one process: in memory; several instances would share a network bus), and
+ * a change made by another process (the user CLI, a second instance, tests) is noticed through
+ * SQLite's data_version and marks every page stale.
  */
 function pageCache() {
-  const store = new PageCacheStore(Number(process.env.MIDAD_PAGE_CACHE_MB || 64) * 1024 * 1024);
+  const store = new PageCacheStore(
+    Number(process.env.MIDAD_PAGE_CACHE_MB || 64) * 1024 * 1024,
+    Number(process.env.MIDAD_PAGE_CACHE_TTL || 60) * 1000,
+  );
+  const bus = new LocalInvalidationBus();
+  bus.subscribe((message) => ('all' in message ? store.invalidateAll() : store.invalidate(message.tags)));
   const g = globalThis as { midadPageCache?: unknown; midadDataVersion?: () => number };
-  g.midadPageCache = { invalidate: (tags: string[]) => store.invalidate(tags), stats: () => store.stats() };
+  g.midadPageCache = {
+    invalidate: (tags: string[]) => bus.publish({ tags }),
+    stats: () => store.stats(),
+  };
   let seen: number | undefined;
   return {
     store,
@@ -52,7 +62,7 @@ function pageCache() {
     beforeLookup() {
       if (!g.midadDataVersion) return;
       const version = g.midadDataVersion();
-      if (seen !== undefined && version !== seen) store.clear();
+      if (seen !== undefined && version !== seen) bus.publish({ all: true });
       seen = version;
     },
   };

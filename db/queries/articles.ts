@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articleAuthors, articles, articleTags, corrections, media, sections, tags, users } from '../schema';
+import type { ArticleCacheFacts } from '@/lib/cache-tags';
 import type { ArticleCard, ArticleView, MediaView, Page } from './views';
 
 export const PAGE_SIZE = 20;
@@ -324,4 +325,48 @@ export function listCardsByIds(db: Db, ids: number[], locale: string, now: Date)
       .map((r) => [r.id, toCard(r)] as const),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** What the page cache needs to know of an article to invalidate the right pages (see lib/cache-tags). */
+export function getArticleCacheFacts(db: Db, id: number, now: Date = new Date()): ArticleCacheFacts | null {
+  const row = db
+    .select({
+      id: articles.id,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      deletedAt: articles.deletedAt,
+      breaking: articles.breaking,
+      featured: articles.featured,
+      sectionSlug: sections.slug,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(eq(articles.id, id))
+    .get();
+  if (!row) return null;
+  const tagSlugs = db
+    .select({ slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .all()
+    .map((t) => t.slug);
+  const authorSlugs = db
+    .select({ slug: users.slug })
+    .from(articleAuthors)
+    .innerJoin(users, eq(users.id, articleAuthors.userId))
+    .where(eq(articleAuthors.articleId, id))
+    .all()
+    .map((a) => a.slug);
+  return {
+    id: row.id,
+    visible:
+      row.status === 'published' && !row.deletedAt && !!row.publishedAt && row.publishedAt <= now,
+    publishedAt: row.publishedAt?.getTime() ?? null,
+    sectionSlug: row.sectionSlug,
+    tagSlugs,
+    authorSlugs,
+    breaking: row.breaking,
+    featured: row.featured,
+  };
 }

@@ -19,6 +19,7 @@ import { countWords } from '@/lib/text';
 import { articleDraftSchema, toArticleFields, type ArticleDraftInput } from '@/lib/articles/input';
 import { requirePermission } from '@/lib/auth/guard';
 import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
+import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 
@@ -57,9 +58,7 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
   const existing = getArticleForEdit(db, draft.id);
   if (!existing) return { ok: false, error: 'notFound' };
   if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
-  const { slug } = updateArticle(db, user.id, draft.id, fields);
-  // Readers see published stories: their pages (and every page's ticker) change now.
-  if (existing.status === 'published') invalidatePages([CACHE_TAGS.layout]);
+  const { slug } = changingArticles(db, [draft.id], () => updateArticle(db, user.id, draft.id!, fields));
   return { ok: true, id: draft.id, slug, savedAt: new Date().toISOString() };
 }
 
@@ -98,8 +97,9 @@ export async function transitionArticleAction(
   const when = at ? new Date(at) : undefined;
   if (when && Number.isNaN(when.getTime())) return { ok: false, error: 'scheduleInPast' };
   try {
-    const result = transitionArticle(db, user.id, id, transition, { at: when });
-    if (result.from === 'published' || result.to === 'published') invalidatePages([CACHE_TAGS.layout]);
+    const result = changingArticles(db, [id], () =>
+      transitionArticle(db, user.id, id, transition, { at: when }),
+    );
     return { ok: true, status: result.to };
   } catch (error) {
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
@@ -120,7 +120,8 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
   if (!existing || !revision) notFound();
   if (!canEditArticle(user, existing)) notFound();
   const s = revision.snapshot;
-  updateArticle(db, user.id, articleId, {
+  changingArticles(db, [articleId], () =>
+    updateArticle(db, user.id, articleId, {
     locale: existing.locale,
     title: s.title,
     slug: s.slug,
@@ -138,8 +139,8 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
     featured: existing.featured,
     seoTitle: existing.seoTitle,
     seoDescription: existing.seoDescription,
-  });
-  if (existing.status === 'published') invalidatePages([CACHE_TAGS.layout]);
+    }),
+  );
   redirect(adminPath(locale, `/articles/${articleId}`));
 }
 
@@ -177,20 +178,21 @@ export async function bulkArticlesAction(data: FormData): Promise<void> {
   const user = await requirePermission(permission, locale);
   const db = getDb();
   let failed = 0;
-  if (op === 'move') {
-    const sectionId = Number(data.get('sectionId'));
-    if (Number.isSafeInteger(sectionId) && sectionId > 0 && ids.length)
-      moveArticlesToSection(db, user.id, ids, sectionId);
-  } else if (op === 'publish' || op === 'archive') {
-    for (const id of ids) {
-      try {
-        transitionArticle(db, user.id, id, op);
-      } catch (error) {
-        if (!(error instanceof WorkflowError)) throw error;
-        failed++;
+  changingArticles(db, ids, () => {
+    if (op === 'move') {
+      const sectionId = Number(data.get('sectionId'));
+      if (Number.isSafeInteger(sectionId) && sectionId > 0 && ids.length)
+        moveArticlesToSection(db, user.id, ids, sectionId);
+    } else if (op === 'publish' || op === 'archive') {
+      for (const id of ids) {
+        try {
+          transitionArticle(db, user.id, id, op);
+        } catch (error) {
+          if (!(error instanceof WorkflowError)) throw error;
+          failed++;
+        }
       }
     }
-  }
-  if (ids.length) invalidatePages([CACHE_TAGS.layout]);
+  });
   redirect(adminPath(locale, `/articles?done=${ids.length - failed}&skipped=${failed}`));
 }
