@@ -111,10 +111,16 @@ export const articleTags = sqliteTable(
     tagId: integer('tag_id')
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
+    /** Copy of the article's locale, kept by a trigger (see migration 0001). */
+    locale: text('locale').notNull().default('ar'),
+    /** The article's published_at while it is published and not deleted, else NULL (trigger-kept). */
+    liveAt: integer('live_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),
     index('article_tags_tag_idx').on(t.tagId, t.articleId),
+    // tag pages: count and page through live stories without touching the articles table
+    index('article_tags_live_idx').on(t.tagId, t.locale, t.liveAt),
   ],
 );
 
@@ -128,10 +134,16 @@ export const articleAuthors = sqliteTable(
       .notNull()
       .references(() => users.id),
     position: integer('position').notNull().default(0),
+    /** Copy of the article's locale, kept by a trigger (see migration 0001). */
+    locale: text('locale').notNull().default('ar'),
+    /** The article's published_at while it is published and not deleted, else NULL (trigger-kept). */
+    liveAt: integer('live_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.userId] }),
     index('article_authors_user_idx').on(t.userId, t.articleId),
+    // author pages, as above
+    index('article_authors_live_idx').on(t.userId, t.locale, t.liveAt),
   ],
 );
 

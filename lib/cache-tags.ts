@@ -50,8 +50,7 @@ const ARTICLE_LINK = /\/news\/(\d{1,12})\//g;
 export function tagsForPage(pathname: string, body: Buffer | string): string[] {
   const tags = new Set(tagsForPath(pathname));
   const text = typeof body === 'string' ? body : body.toString('latin1');
-  for (const match of text.matchAll(ARTICLE_LINK))
-    tags.add(CACHE_TAGS.article(match[1]!));
+  for (const match of text.matchAll(ARTICLE_LINK)) tags.add(CACHE_TAGS.article(match[1]!));
   return [...tags];
 }
 

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-
 import type { Db } from '../client';
 import { articleAuthors, articles, articleTags, corrections, media, sections, tags, users } from '../schema';
 import type { ArticleCacheFacts } from '@/lib/cache-tags';
+import { preparedPerDb } from './prepared';
 import type { ArticleCard, ArticleView, MediaView, Page } from './views';
 
 export const PAGE_SIZE = 20;
@@ -84,66 +85,113 @@ interface ListParams {
   offset?: number;
 }
 
-/** Live cards matching `where` (and, for tags/authors, joined through their link table), newest first. */
-function listLiveWhere(db: Db, p: ListParams, where?: SQL, via?: 'tags' | 'authors'): ArticleCard[] {
-  let query = selectCards(db).$dynamic();
-  if (via === 'tags') query = query.innerJoin(articleTags, eq(articleTags.articleId, articles.id));
-  if (via === 'authors') query = query.innerJoin(articleAuthors, eq(articleAuthors.articleId, articles.id));
-  return query
-    .where(and(where, isLive(p.locale, p.now)))
-    .orderBy(desc(articles.publishedAt))
-    .limit(p.limit)
-    .offset(p.offset ?? 0)
-    .all()
+/** The same condition as isLive, with placeholders (`locale`, `now` in ms) for prepared statements. */
+const isLivePlaceholder = and(
+  eq(articles.status, 'published'),
+  eq(articles.locale, sql.placeholder('locale')),
+  lte(articles.publishedAt, sql.placeholder('now')),
+  isNull(articles.deletedAt),
+)!;
+
+function listingStatement(where: SQL | undefined) {
+  return preparedPerDb((db) =>
+    selectCards(db)
+      .where(and(where, isLivePlaceholder))
+      .orderBy(desc(articles.publishedAt))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  );
+}
+
+/** The listings every reader page runs, each prepared once per connection; newest first. */
+const listingStatements = {
+  latest: listingStatement(undefined),
+  section: listingStatement(eq(articles.sectionId, sql.placeholder('sectionId'))),
+  featured: listingStatement(eq(articles.featured, true)),
+  breaking: listingStatement(
+    and(
+      eq(articles.breaking, true),
+      sql`(${articles.breakingUntil} IS NULL OR ${articles.breakingUntil} > ${sql.placeholder('now')})`,
+    ),
+  ),
+};
+
+function listLive(
+  db: Db,
+  kind: keyof typeof listingStatements,
+  p: ListParams,
+  sectionId?: number,
+): ArticleCard[] {
+  return listingStatements[kind](db)
+    .all({
+      locale: p.locale,
+      now: p.now.getTime(),
+      limit: p.limit,
+      offset: p.offset ?? 0,
+      sectionId,
+    })
     .map(toCard);
 }
 
 /** Newest published stories in one edition. */
 export function listLatest(db: Db, p: ListParams): ArticleCard[] {
-  return listLiveWhere(db, p);
+  return listLive(db, 'latest', p);
 }
 
 export function listBySection(db: Db, p: ListParams & { sectionId: number }): ArticleCard[] {
-  return listLiveWhere(db, p, eq(articles.sectionId, p.sectionId));
+  return listLive(db, 'section', p, p.sectionId);
 }
 
 export function listFeatured(db: Db, p: ListParams): ArticleCard[] {
-  return listLiveWhere(db, p, eq(articles.featured, true));
+  return listLive(db, 'featured', p);
 }
 
 /** Breaking stories whose breaking flag has not expired, newest first. */
 export function listBreaking(db: Db, p: ListParams): ArticleCard[] {
-  const unexpired = sql`(${articles.breakingUntil} IS NULL OR ${articles.breakingUntil} > ${p.now.getTime()})`;
-  return listLiveWhere(db, p, and(eq(articles.breaking, true), unexpired));
+  return listLive(db, 'breaking', p);
+}
+
+/**
+ * Tag and author listings read the link tables' own copies of each article's locale and live
+ * time (kept by triggers, migration 0001), so a page and its count walk one index range.
+ */
+function liveLinks(via: 'tags' | 'authors', key: number, p: { locale: string; now: Date }) {
+  const link = via === 'tags' ? articleTags : articleAuthors;
+  const owner = via === 'tags' ? articleTags.tagId : articleAuthors.userId;
+  return { link, where: and(eq(owner, key), eq(link.locale, p.locale), lte(link.liveAt, p.now))! };
+}
+
+function listLiveLinked(db: Db, via: 'tags' | 'authors', key: number, p: ListParams): ArticleCard[] {
+  const { link, where } = liveLinks(via, key, p);
+  const ids = db
+    .select({ id: link.articleId })
+    .from(link)
+    .where(where)
+    .orderBy(desc(link.liveAt))
+    .limit(p.limit)
+    .offset(p.offset ?? 0)
+    .all()
+    .map((r) => r.id);
+  return listCardsByIds(db, ids, p.locale, p.now);
 }
 
 export function listByTag(db: Db, p: ListParams & { tagId: number }): ArticleCard[] {
-  return listLiveWhere(db, p, eq(articleTags.tagId, p.tagId), 'tags');
+  return listLiveLinked(db, 'tags', p.tagId, p);
 }
 
 export function listByAuthor(db: Db, p: ListParams & { userId: number }): ArticleCard[] {
-  return listLiveWhere(db, p, eq(articleAuthors.userId, p.userId), 'authors');
+  return listLiveLinked(db, 'authors', p.userId, p);
 }
 
 /** How many live stories a listing has, for its page count. */
 export function countLive(db: Db, scope: ListingScope, p: { locale: string; now: Date }): number {
   const live = isLive(p.locale, p.now);
   const count = sql<number>`count(*)`;
-  if ('tagId' in scope) {
-    return db
-      .select({ n: count })
-      .from(articles)
-      .innerJoin(articleTags, eq(articleTags.articleId, articles.id))
-      .where(and(eq(articleTags.tagId, scope.tagId), live))
-      .get()!.n;
-  }
-  if ('userId' in scope) {
-    return db
-      .select({ n: count })
-      .from(articles)
-      .innerJoin(articleAuthors, eq(articleAuthors.articleId, articles.id))
-      .where(and(eq(articleAuthors.userId, scope.userId), live))
-      .get()!.n;
+  if ('tagId' in scope || 'userId' in scope) {
+    const { link, where } =
+      'tagId' in scope ? liveLinks('tags', scope.tagId, p) : liveLinks('authors', scope.userId, p);
+    return db.select({ n: count }).from(link).where(where).get()!.n;
   }
   const where = 'sectionId' in scope ? and(eq(articles.sectionId, scope.sectionId), live) : live;
   return db.select({ n: count }).from(articles).where(where).get()!.n;
@@ -181,21 +229,23 @@ export function listLivePage(
 }
 
 /** Where an article lives, for canonical redirects and 404/410 decisions (any status). */
+const routeStatement = preparedPerDb((db) =>
+  db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      locale: articles.locale,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      deletedAt: articles.deletedAt,
+    })
+    .from(articles)
+    .where(eq(articles.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 export function getArticleRoute(db: Db, id: number) {
-  return (
-    db
-      .select({
-        id: articles.id,
-        slug: articles.slug,
-        locale: articles.locale,
-        status: articles.status,
-        publishedAt: articles.publishedAt,
-        deletedAt: articles.deletedAt,
-      })
-      .from(articles)
-      .where(eq(articles.id, id))
-      .get() ?? null
-  );
+  return routeStatement(db).get({ id }) ?? null;
 }
 
 /** A live article with everything its page shows, or null. */
@@ -206,9 +256,8 @@ export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | nul
   return article;
 }
 
-/** Any article that is not deleted, as readers would see it (for previews of drafts). */
-export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: Date | null }) | null {
-  const row = db
+const articleViewStatements = preparedPerDb((db) => ({
+  row: db
     .select({
       ...cardColumns,
       locale: articles.locale,
@@ -226,22 +275,34 @@ export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: 
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .where(eq(articles.id, id))
-    .get();
-  if (!row) return null;
-  const articleTagsList = db
+    .where(eq(articles.id, sql.placeholder('id')))
+    .prepare(),
+  tags: db
     .select({ id: tags.id, slug: tags.slug, name: tags.name })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .all();
-  const authors = db
+    .where(eq(articleTags.articleId, sql.placeholder('id')))
+    .prepare(),
+  authors: db
     .select({ id: users.id, slug: users.slug, name: users.name })
     .from(articleAuthors)
     .innerJoin(users, eq(users.id, articleAuthors.userId))
-    .where(eq(articleAuthors.articleId, id))
+    .where(eq(articleAuthors.articleId, sql.placeholder('id')))
     .orderBy(articleAuthors.position)
-    .all();
+    .prepare(),
+  corrections: db
+    .select({ id: corrections.id, note: corrections.note, createdAt: corrections.createdAt })
+    .from(corrections)
+    .where(eq(corrections.articleId, sql.placeholder('id')))
+    .orderBy(corrections.createdAt)
+    .prepare(),
+}));
+
+/** Any article that is not deleted, as readers would see it (for previews of drafts). */
+export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: Date | null }) | null {
+  const statements = articleViewStatements(db);
+  const row = statements.row.get({ id });
+  if (!row) return null;
   return {
     ...toCard(row),
     locale: row.locale,
@@ -254,19 +315,31 @@ export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: 
     featured: row.featured,
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
-    tags: articleTagsList,
-    authors,
-    corrections: db
-      .select({ id: corrections.id, note: corrections.note, createdAt: corrections.createdAt })
-      .from(corrections)
-      .where(eq(corrections.articleId, id))
-      .orderBy(corrections.createdAt)
-      .all(),
+    tags: statements.tags.all({ id }),
+    authors: statements.authors.all({ id }),
+    corrections: statements.corrections.all({ id }),
     deletedAt: row.deletedAt,
   };
 }
 
 const RELATED_CANDIDATES_PER_TAG = 30;
+
+const relatedByTagStatement = preparedPerDb((db) =>
+  db
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(
+      and(
+        eq(articleTags.tagId, sql.placeholder('tagId')),
+        eq(articleTags.locale, sql.placeholder('locale')),
+        lte(articleTags.liveAt, sql.placeholder('now')),
+        ne(articleTags.articleId, sql.placeholder('articleId')),
+      ),
+    )
+    .orderBy(desc(articleTags.liveAt))
+    .limit(RELATED_CANDIDATES_PER_TAG)
+    .prepare(),
+);
 
 /**
  * "You may also like": stories sharing the most tags, then the same section, newest first;
@@ -275,13 +348,12 @@ const RELATED_CANDIDATES_PER_TAG = 30;
 export function listRelated(db: Db, article: ArticleView, now: Date, limit = 4): ArticleCard[] {
   const score = new Map<number, number>();
   for (const tag of article.tags) {
-    const ids = db
-      .select({ id: articleTags.articleId })
-      .from(articleTags)
-      .where(and(eq(articleTags.tagId, tag.id), ne(articleTags.articleId, article.id)))
-      .orderBy(desc(articleTags.articleId))
-      .limit(RELATED_CANDIDATES_PER_TAG)
-      .all();
+    const ids = relatedByTagStatement(db).all({
+      tagId: tag.id,
+      locale: article.locale,
+      now: now.getTime(),
+      articleId: article.id,
+    });
     for (const { id } of ids) score.set(id, (score.get(id) ?? 0) + 2);
   }
   const sameSection = listBySection(db, {
@@ -327,6 +399,29 @@ export function listCardsByIds(db: Db, ids: number[], locale: string, now: Date)
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/**
+ * The home page's section blocks in two statements instead of one per section: the newest
+ * `limit` ids of every section in one UNION ALL (each arm walks articles_section_idx), then
+ * their cards. Returns the cards grouped by section id, newest first.
+ */
+export function listHomeSectionBlocks(
+  db: Db,
+  p: { sectionIds: number[]; locale: string; now: Date; limit: number },
+): Map<number, ArticleCard[]> {
+  const blocks = new Map<number, ArticleCard[]>(p.sectionIds.map((id) => [id, []]));
+  if (p.sectionIds.length === 0) return blocks;
+  const arms = p.sectionIds.map(
+    (id) =>
+      sql`SELECT * FROM (SELECT ${articles.id} AS id FROM ${articles} WHERE ${and(
+        eq(articles.sectionId, id),
+        isLive(p.locale, p.now),
+      )} ORDER BY ${articles.publishedAt} DESC LIMIT ${p.limit})`,
+  );
+  const ids = db.all<{ id: number }>(sql.join(arms, sql` UNION ALL `)).map((r) => r.id);
+  for (const card of listCardsByIds(db, ids, p.locale, p.now)) blocks.get(card.section.id)?.push(card);
+  return blocks;
+}
+
 /** What the page cache needs to know of an article to invalidate the right pages (see lib/cache-tags). */
 export function getArticleCacheFacts(db: Db, id: number, now: Date = new Date()): ArticleCacheFacts | null {
   const row = db
@@ -360,8 +455,7 @@ export function getArticleCacheFacts(db: Db, id: number, now: Date = new Date())
     .map((a) => a.slug);
   return {
     id: row.id,
-    visible:
-      row.status === 'published' && !row.deletedAt && !!row.publishedAt && row.publishedAt <= now,
+    visible: row.status === 'published' && !row.deletedAt && !!row.publishedAt && row.publishedAt <= now,
     publishedAt: row.publishedAt?.getTime() ?? null,
     sectionSlug: row.sectionSlug,
     tagSlugs,

@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { settings } from '../schema';
+import { preparedPerDb } from './prepared';
 import {
   DIGIT_STYLES,
   MONTH_STYLES,
@@ -15,12 +16,12 @@ export const SETTING_KEYS = {
   hijri: 'dates.hijri',
 } as const;
 
+const settingsStatement = preparedPerDb((db) => db.select().from(settings).prepare());
+
 /** Date display settings; unknown or missing values fall back to the Levantine, Western-digit default. */
 export function getDateSettings(db: Db): DateSettings {
   const rows = new Map(
-    db
-      .select()
-      .from(settings)
+    settingsStatement(db)
       .all()
       .map((r) => [r.key, r.value]),
   );

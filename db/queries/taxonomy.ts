@@ -1,9 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { redirects, sections, tags, users } from '../schema';
+import { preparedPerDb } from './prepared';
 
-export function listSections(db: Db) {
-  return db
+const sectionsStatement = preparedPerDb((db) =>
+  db
     .select({
       id: sections.id,
       slug: sections.slug,
@@ -13,7 +14,11 @@ export function listSections(db: Db) {
     })
     .from(sections)
     .orderBy(asc(sections.position), asc(sections.id))
-    .all();
+    .prepare(),
+);
+
+export function listSections(db: Db) {
+  return sectionsStatement(db).all();
 }
 
 export type SectionListItem = ReturnType<typeof listSections>[number];
@@ -48,14 +53,18 @@ export function getAuthorBySlug(db: Db, slug: string) {
   );
 }
 
+const redirectStatement = preparedPerDb((db) =>
+  db
+    .select({ to: redirects.toPath })
+    .from(redirects)
+    .where(eq(redirects.fromPath, sql.placeholder('fromPath')))
+    .prepare(),
+);
+
 /** Where an old URL now lives, or null. */
 export function getRedirectTarget(db: Db, fromPath: string): string | null {
-  return (
-    db.select({ to: redirects.toPath }).from(redirects).where(eq(redirects.fromPath, fromPath)).get()?.to ??
-    null
-  );
+  return redirectStatement(db).get({ fromPath })?.to ?? null;
 }
-
 export function listTagsForAdmin(db: Db, limit = 200) {
   return db
     .select({ id: tags.id, slug: tags.slug, name: tags.name })

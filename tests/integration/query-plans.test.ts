@@ -76,3 +76,29 @@ function latestId(db: Db): number {
 function getTagSlug(db: Db): string {
   return getLiveArticle(db, latestId(db), now)!.tags[0]!.slug;
 }
+
+describe('tag and author pages read only their link table', () => {
+  it.each(['tag', 'author'])('%s: the count and the page never walk every live article', (kind) => {
+    const scope =
+      kind === 'tag'
+        ? { tagId: getTagBySlug(t.db, getTagSlug(t.db))!.id }
+        : { userId: getAuthorBySlug(t.db, 'sami-azzam')!.id };
+    const details = plansOf((db) => listLivePage(db, scope, { locale: 'ar', now, page: 1 })).join('\n');
+    expect(details).not.toMatch(/articles_feed_idx/);
+    expect(details).toMatch(/_live_idx/);
+  });
+
+  it('the link tables follow the article through unpublish, republish and delete (triggers)', () => {
+    const id = latestId(t.db);
+    const tag = getLiveArticle(t.db, id, now)!.tags[0]!;
+    const count = () => listLivePage(t.db, { tagId: tag.id }, { locale: 'ar', now, page: 1 })!.total;
+    const before = count();
+    t.db.$client.prepare("UPDATE articles SET status = 'draft' WHERE id = ?").run(id);
+    expect(count()).toBe(before - 1);
+    t.db.$client.prepare("UPDATE articles SET status = 'published' WHERE id = ?").run(id);
+    expect(count()).toBe(before);
+    t.db.$client.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(now.getTime(), id);
+    expect(count()).toBe(before - 1);
+    t.db.$client.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
+  });
+});

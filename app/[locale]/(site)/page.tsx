@@ -3,7 +3,7 @@ import { ArticleCard } from '@/components/site/article-card';
 import { MostRead } from '@/components/site/most-read';
 import { SectionBlock } from '@/components/site/section-block';
 import { getDb } from '@/db/client';
-import { listBySection, listFeatured, listLatest } from '@/db/queries/articles';
+import { listFeatured, listHomeSectionBlocks, listLatest } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
 import { getRequestDateSettings, getRequestNow, getRequestSections } from '@/lib/server/reader';
 
@@ -25,10 +25,13 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
     .filter((a, i, all) => a.id !== top.id && all.findIndex((b) => b.id === a.id) === i)
     .slice(0, 4);
   const mostRead = listMostRead(db, { locale, now, limit: 6 });
-  const blocks = sections.map((section) => ({
-    section,
-    items: listBySection(db, { sectionId: section.id, locale, now, limit: 4 }),
-  }));
+  const sectionCards = listHomeSectionBlocks(db, {
+    sectionIds: sections.map((s) => s.id),
+    locale,
+    now,
+    limit: 4,
+  });
+  const blocks = sections.map((section) => ({ section, items: sectionCards.get(section.id) ?? [] }));
 
   return (
     <>

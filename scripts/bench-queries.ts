@@ -1,0 +1,123 @@
+/**
+ * The database's share of a page render: replays the queries each reader page runs (the same
+ * functions, in the same order) against a database and prints how many statements they issue
+ * and their median time. Used by `npm run bench`; on its own:
+ *   npx tsx scripts/bench-queries.ts bench-data/midad.db
+ */
+import { openDb, type Db } from '@/db/client';
+import {
+  getArticleRoute,
+  getLiveArticle,
+  listBreaking,
+  listFeatured,
+  listHomeSectionBlocks,
+  listLatest,
+  listLivePage,
+  listRelated,
+} from '@/db/queries/articles';
+import { listMostRead } from '@/db/queries/most-read';
+import { getDateSettings } from '@/db/queries/settings';
+import {
+  getAuthorBySlug,
+  getRedirectTarget,
+  getSectionBySlug,
+  getTagBySlug,
+  listSections,
+} from '@/db/queries/taxonomy';
+
+type PageQueries = (db: Db, now: Date) => void;
+
+/** What every reader page's layout reads: settings, sections, the ticker. */
+const layout: PageQueries = (db, now) => {
+  getDateSettings(db);
+  const sections = listSections(db);
+  listBreaking(db, { locale: 'ar', now, limit: 10 });
+  listLatest(db, { locale: 'ar', now, limit: 10 });
+  return sections;
+};
+
+function pages(db: Db) {
+  const now = new Date();
+  const newest = listLatest(db, { locale: 'ar', now, limit: 300 });
+  const article = newest.at(-1)!;
+  const section = listSections(db)[0]!;
+  const tag = db.$client.prepare('SELECT slug FROM tags ORDER BY id LIMIT 1').pluck().get() as string;
+  const author = db.$client
+    .prepare("SELECT slug FROM users WHERE role != 'admin' LIMIT 1")
+    .pluck()
+    .get() as string;
+  const pagesQueries: Record<string, PageQueries> = {
+    article: (d, t) => {
+      getRedirectTarget(d, `/news/${article.id}/${article.slug}`); // proxy
+      getArticleRoute(d, article.id); // proxy: canonical slug, 410
+      layout(d, t);
+      const view = getLiveArticle(d, article.id, t)!;
+      listRelated(d, view, t, 4);
+      listMostRead(d, { locale: 'ar', now: t, limit: 5 });
+    },
+    home: (d, t) => {
+      getRedirectTarget(d, '/');
+      const sections = listSections(d);
+      layout(d, t);
+      listFeatured(d, { locale: 'ar', now: t, limit: 5 });
+      listLatest(d, { locale: 'ar', now: t, limit: 6 });
+      listMostRead(d, { locale: 'ar', now: t, limit: 6 });
+      listHomeSectionBlocks(d, { sectionIds: sections.map((s) => s.id), locale: 'ar', now: t, limit: 4 });
+    },
+    section: (d, t) => {
+      getRedirectTarget(d, `/category/${section.slug}`);
+      layout(d, t);
+      const s = getSectionBySlug(d, section.slug)!;
+      listLivePage(d, { sectionId: s.id }, { locale: 'ar', now: t, page: 2 });
+    },
+    tag: (d, t) => {
+      layout(d, t);
+      const found = getTagBySlug(d, tag)!;
+      listLivePage(d, { tagId: found.id }, { locale: 'ar', now: t, page: 1 });
+    },
+    author: (d, t) => {
+      layout(d, t);
+      const found = getAuthorBySlug(d, author)!;
+      listLivePage(d, { userId: found.id }, { locale: 'ar', now: t, page: 1 });
+    },
+  };
+  return pagesQueries;
+}
+
+export interface QueryFigures {
+  page: string;
+  statements: number;
+  medianMs: number;
+}
+
+/** Runs each page's queries `runs` times; returns statement counts and median milliseconds. */
+export function measurePageQueries(file: string, runs = 200): QueryFigures[] {
+  let statements = 0;
+  const db = openDb(file, { verbose: () => statements++ });
+  try {
+    return Object.entries(pages(db)).map(([page, run]) => {
+      run(db, new Date()); // warm the statement cache and SQLite's pages
+      statements = 0;
+      run(db, new Date());
+      const count = statements;
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const started = process.hrtime.bigint();
+        run(db, new Date());
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      times.sort((a, b) => a - b);
+      return { page, statements: count, medianMs: times[Math.floor(times.length / 2)]! };
+    });
+  } finally {
+    db.$client.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('bench-queries.ts')) {
+  const file = process.argv[2] ?? 'bench-data/midad.db';
+  for (const f of measurePageQueries(file))
+    console.log(
+      `${f.page.padEnd(8)} ${String(f.statements).padStart(3)} statements  ${f.medianMs.toFixed(2)} ms`,
+    );
+}
