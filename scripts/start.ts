@@ -55,6 +55,14 @@ function pageCache() {
     invalidate: (tags: string[]) => bus.publish({ tags }),
     stats: () => store.stats(),
   };
+  // One line every five minutes while pages are served: hit ratio and memory at a glance.
+  let logged = '';
+  setInterval(() => {
+    const s = store.stats();
+    const line = `page cache: ${s.entries} pages, ${(s.bytes / 1048576).toFixed(1)} MB; hits ${s.hits}, stale ${s.staleHits}, coalesced ${s.coalesced}, misses ${s.misses}, evicted ${s.evicted}`;
+    if (line !== logged) console.log(`midad: ${line}`);
+    logged = line;
+  }, 300_000).unref();
   let seen: number | undefined;
   return {
     store,
