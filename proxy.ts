@@ -4,7 +4,6 @@ import { getDb } from '@/db/client';
 import { getArticleRoute } from '@/db/queries/articles';
 import { getRedirectTarget } from '@/db/queries/taxonomy';
 import { articlePath, parseArticlePath, parseId } from '@/lib/article-url';
-import { decodeSlugParam } from '@/lib/arabic/slug';
 import ar from './messages/ar.json';
 import en from './messages/en.json';
 import { routing } from './i18n/routing';
@@ -27,9 +26,24 @@ function canonicalArticleRedirect(
   if (route?.deletedAt) return goneResponse(parsed.locale);
   if (!route || route.status !== 'published') return null;
   if (!route.publishedAt || route.publishedAt > new Date()) return null;
-  const slug = parsed.rawSlug === null ? null : decodeSlugParam(parsed.rawSlug);
-  if (slug === route.slug && parsed.locale === route.locale) return null;
-  return redirect301(request, articlePath(route));
+  // The canonical URL, byte for byte: the right slug and locale, and the one percent-encoding
+  // (upper-case hex of the NFC slug), so /news/5/%d8%a7 and a decomposed slug redirect too.
+  const canonical = articlePath(route);
+  return pathname === canonical ? null : redirect301(request, canonical);
+}
+
+/**
+ * One spelling per URL: a path written with lower-case hex, needless escapes (%2D for "-") or
+ * decomposed Arabic answers 301 to the form our own links use.
+ */
+function canonicalEncodingRedirect(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl;
+  if (!pathname.includes('%')) return null;
+  const canonical = pathname
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeURIComponent(segment).normalize('NFC')))
+    .join('/');
+  return canonical === pathname ? null : redirect301(request, canonical);
 }
 
 const BAD_REQUEST_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>طلب غير صالح</title><meta name="robots" content="noindex"></head><body><h1>طلب غير صالح</h1><p>الرابط يحتوي على ترميز غير صحيح. <a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>`;
@@ -66,7 +80,11 @@ export default function proxy(request: NextRequest) {
     });
   }
   const response =
-    trailingSlashRedirect(request) ?? storedRedirect(request) ?? canonicalArticleRedirect(request) ?? intl(request);
+    trailingSlashRedirect(request) ??
+    storedRedirect(request) ??
+    canonicalArticleRedirect(request) ??
+    canonicalEncodingRedirect(request) ??
+    intl(request);
   if (/^(?:\/en)?\/admin(?:\/|$)/.test(request.nextUrl.pathname)) {
     // The newsroom is private: never stored by a cache, never indexed.
     response.headers.set('Cache-Control', 'no-store');

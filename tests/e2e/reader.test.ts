@@ -139,17 +139,34 @@ describe('article page', () => {
   it('answers 301 to the canonical URL for a wrong or missing slug', async () => {
     const path = await firstArticlePath();
     const id = path.split('/')[2];
-    for (const wrong of [`/news/${id}/wrong-slug`, `/news/${id}`, `/news/${id}/`, `/en/news/${id}/x`]) {
+    const slug = decodeURIComponent(path.split('/')[3]!);
+    const lowerHex = `/news/${id}/${encodeURIComponent(slug).toLowerCase()}`;
+    const decomposed = `/news/${id}/${encodeURIComponent(slug.normalize('NFD'))}`;
+    for (const wrong of [
+      `/news/${id}/wrong-slug`,
+      `/news/${id}`,
+      `/news/${id}/`,
+      `/en/news/${id}/x`,
+      lowerHex,
+      ...(decomposed === path ? [] : [decomposed]),
+    ]) {
       const res = await status(wrong);
       expect(res.status, wrong).toBe(301);
       expect(new URL(res.location!, base).pathname).toBe(path);
     }
   });
 
-  it('answers 301 for trailing slashes, so every page has one URL', async () => {
+  it('answers 301 for trailing slashes and odd percent-encoding, so every page has one URL', async () => {
     const res = await status('/latest/?page=2');
     expect(res.status).toBe(301);
     expect(res.location).toMatch(/\/latest\?page=2$/);
+    const tag = (await (await fetch(base + (await firstArticlePath()))).text()).match(
+      /href="(\/tag\/[^"]+)"/,
+    )![1]!;
+    const odd = await status(tag.toLowerCase());
+    expect(odd.status).toBe(301);
+    expect(new URL(odd.location!, base).pathname).toBe(tag);
+    expect((await status(tag)).status).toBe(200);
   });
 
   it('answers 404 for unknown or malformed ids', async () => {
