@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { routing } from '@/i18n/routing';
 import { getSiteUrl } from '@/lib/config';
+import { siteName } from '@/lib/seo/metadata';
 import { arabicFont } from '../fonts';
 
 export const dynamic = 'force-dynamic';
@@ -21,8 +22,10 @@ export async function generateMetadata({
   const t = await getTranslations({ locale, namespace: 'Home' });
   return {
     metadataBase: new URL(getSiteUrl()),
-    title: { default: t('title'), template: `%s – ${locale === 'ar' ? 'مداد' : 'Midad'}` },
+    // "Headline | مداد" on every page; the home page's own title stands alone.
+    title: { default: t('title'), template: `%s | ${siteName(locale)}` },
     description: t('description'),
+    applicationName: siteName(locale),
   };
 }
 

@@ -2,6 +2,9 @@ import { useTranslations } from 'next-intl';
 import type { ArticleCard as Card, Page } from '@/db/queries/views';
 import { formatNumber, type DateSettings } from '@/lib/arabic/dates';
 import { homePath } from '@/lib/article-url';
+import { pageHref } from '@/lib/pagination';
+import { listingStructuredData } from '@/lib/seo/structured';
+import { JsonLd } from '@/components/seo/json-ld';
 import { ArticleCard } from './article-card';
 import { Breadcrumb } from './breadcrumb';
 import { Pagination } from './pagination';
@@ -31,8 +34,14 @@ export function ListingView({
   const site = useTranslations('Site');
   const t = useTranslations('Listing');
   const digits = locale === 'ar' ? dates.digits : 'latn';
+  const structured = listingStructuredData(
+    locale,
+    { path: pageHref(basePath, result.page), title, description: intro, homeLabel: site('home') },
+    result.items,
+  );
   return (
     <div className="mx-auto max-w-4xl">
+      <JsonLd data={structured} />
       <Breadcrumb items={[{ label: site('home'), href: homePath(locale) }, { label: title }]} />
       <header className="mt-4 border-b-2 border-ink-900 pb-4">
         <h1 className="text-3xl font-bold text-ink-950 sm:text-4xl">

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listLivePage, type ListingScope } from '@/db/queries/articles';
 import { pageHref, parsePageParam } from '@/lib/pagination';
+import { editionLanguages, INDEXED_LISTING_PAGES, readerMetadata } from '@/lib/seo/metadata';
 import { getRequestNow } from './reader';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -17,18 +18,34 @@ export async function loadListingOrNotFound(scope: ListingScope, locale: string,
   return result;
 }
 
-/** Title, description and canonical URL of a listing page; pages after the first say their number. */
+/**
+ * Metadata of a listing page: pages after the first say their number and are their own
+ * canonical; pages past INDEXED_LISTING_PAGES are noindex (see lib/seo/metadata.ts).
+ */
 export async function listingMetadata(
-  title: string,
-  description: string,
-  basePath: string,
+  p: {
+    locale: string;
+    title: string;
+    description: string;
+    basePath: string;
+    /** The same listing in the other edition, when it exists (sections, latest). */
+    otherEditionPath?: string;
+  },
   searchParams: SearchParams,
   pageLabel: (n: number) => string,
 ): Promise<Metadata> {
   const page = parsePageParam((await searchParams).page) ?? 1;
-  return {
-    title: page > 1 ? pageLabel(page) : title,
-    description,
-    alternates: { canonical: pageHref(basePath, page) },
-  };
+  const languages = p.otherEditionPath
+    ? p.locale === 'ar'
+      ? editionLanguages(pageHref(p.basePath, page), pageHref(p.otherEditionPath, page))
+      : editionLanguages(pageHref(p.otherEditionPath, page), pageHref(p.basePath, page))
+    : undefined;
+  return readerMetadata({
+    locale: p.locale,
+    title: page > 1 ? pageLabel(page) : p.title,
+    description: p.description,
+    path: pageHref(p.basePath, page),
+    noindex: page > INDEXED_LISTING_PAGES,
+    languages,
+  });
 }

@@ -1,11 +1,34 @@
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { JsonLd } from '@/components/seo/json-ld';
 import { ArticleCard } from '@/components/site/article-card';
 import { MostRead } from '@/components/site/most-read';
 import { SectionBlock } from '@/components/site/section-block';
 import { getDb } from '@/db/client';
 import { listFeatured, listHomeSectionBlocks, listLatest } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
+import { homePath } from '@/lib/article-url';
+import { editionLanguages, readerMetadata } from '@/lib/seo/metadata';
+import { homeStructuredData } from '@/lib/seo/structured';
 import { getRequestDateSettings, getRequestNow, getRequestSections } from '@/lib/server/reader';
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ locale: string }>;
+}): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'Home' });
+  const metadata = readerMetadata({
+    locale,
+    title: t('title'),
+    description: t('description'),
+    path: homePath(locale),
+    languages: editionLanguages(homePath('ar'), homePath('en')),
+  });
+  // The home page's title already names the site: no " | مداد" after it.
+  return { ...metadata, title: { absolute: t('title') } };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -35,6 +58,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
   return (
     <>
+      <JsonLd data={homeStructuredData(locale, t('title'), [top, ...picks])} />
       <h1 className="sr-only">{t('title')}</h1>
       <div className="grid gap-8 lg:grid-cols-12">
         <section aria-labelledby="top-story" className="lg:col-span-8">

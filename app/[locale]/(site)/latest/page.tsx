@@ -11,8 +11,16 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Listing' });
   const title = t('latestTitle');
-  return listingMetadata(title, t('latestDescription'), latestPath(locale), searchParams, (n) =>
-    t('pageTitle', { title, n }),
+  return listingMetadata(
+    {
+      locale,
+      title,
+      description: t('latestDescription'),
+      basePath: latestPath(locale),
+      otherEditionPath: latestPath(locale === 'ar' ? 'en' : 'ar'),
+    },
+    searchParams,
+    (n) => t('pageTitle', { title, n }),
   );
 }
 

@@ -22,9 +22,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!author) return {};
   const t = await getTranslations({ locale, namespace: 'Listing' });
   return listingMetadata(
-    author.name,
-    t('authorDescription', { name: author.name }),
-    authorPath(locale, author.slug),
+    {
+      locale,
+      title: author.name,
+      description: t('authorDescription', { name: author.name }),
+      basePath: authorPath(locale, author.slug),
+    },
     searchParams,
     (n) => t('pageTitle', { title: author.name, n }),
   );

@@ -23,9 +23,13 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!section) return {};
   const t = await getTranslations({ locale, namespace: 'Listing' });
   return listingMetadata(
-    name,
-    t('sectionDescription', { name }),
-    sectionPath(locale, section.slug),
+    {
+      locale,
+      title: name,
+      description: t('sectionDescription', { name }),
+      basePath: sectionPath(locale, section.slug),
+      otherEditionPath: sectionPath(locale === 'ar' ? 'en' : 'ar', section.slug),
+    },
     searchParams,
     (n) => t('pageTitle', { title: name, n }),
   );

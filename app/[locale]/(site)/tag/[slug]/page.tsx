@@ -23,9 +23,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const t = await getTranslations({ locale, namespace: 'Listing' });
   const title = t('tagTitle', { name: tag.name });
   return listingMetadata(
-    title,
-    t('tagDescription', { name: tag.name }),
-    tagPath(locale, tag.slug),
+    {
+      locale,
+      title,
+      description: t('tagDescription', { name: tag.name }),
+      basePath: tagPath(locale, tag.slug),
+    },
     searchParams,
     (n) => t('pageTitle', { title, n }),
   );

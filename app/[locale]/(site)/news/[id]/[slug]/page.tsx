@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { JsonLd } from '@/components/seo/json-ld';
 import { ArticleView } from '@/components/site/article-view';
 import { getDb } from '@/db/client';
 import { listRelated } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
-import { articlePath } from '@/lib/article-url';
-import { parseId } from '@/lib/article-url';
+import { articlePath, authorPath, parseId } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
+import { mediaUrl } from '@/lib/media/urls';
+import { absoluteUrl, readerMetadata } from '@/lib/seo/metadata';
+import { articleStructuredData } from '@/lib/seo/structured';
 import { getRequestArticle, getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string; id: string; slug: string }> };
@@ -24,22 +27,29 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await load(params);
   if (!article) return {};
-  const url = `${getSiteUrl()}${articlePath(article)}`;
-  return {
+  const largest = article.image?.variantWidths.at(-1);
+  return readerMetadata({
+    locale: article.locale,
     title: article.seoTitle || article.title,
     description: article.seoDescription || article.dek,
-    alternates: { canonical: articlePath(article) },
-    openGraph: {
-      type: 'article',
-      url,
-      title: article.title,
-      description: article.dek,
-      publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: article.updatedAt.toISOString(),
-      section: article.section.nameAr,
-      locale: article.locale === 'ar' ? 'ar_AR' : 'en_GB',
+    path: articlePath(article),
+    image:
+      article.image && largest
+        ? {
+            url: mediaUrl(article.image.stem, largest),
+            width: largest,
+            height: Math.round((article.image.height * largest) / Math.max(1, article.image.width)),
+            alt: article.image.alt,
+          }
+        : null,
+    article: {
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      section: article.locale === 'ar' ? article.section.nameAr : article.section.nameEn,
+      tags: article.tags.map((t) => t.name),
+      authors: article.authors.map((a) => absoluteUrl(authorPath(article.locale, a.slug))),
     },
-  };
+  });
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -51,16 +61,20 @@ export default async function ArticlePage({ params }: Props) {
   const now = getRequestNow();
   const related = listRelated(db, article, now, 4);
   const mostRead = listMostRead(db, { locale, now, limit: 5 }).filter((a) => a.id !== article.id);
+  const site = await getTranslations({ locale, namespace: 'Site' });
   return (
-    <ArticleView
-      // Sanitised on save and again here: a row written by any other path still renders inert.
-      article={{ ...article, body: sanitizeArticleHtml(article.body) }}
-      related={related}
-      mostRead={mostRead}
-      dates={getRequestDateSettings()}
-      now={now}
-      canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
-      relatedTitle={t('related')}
-    />
+    <>
+      <JsonLd data={articleStructuredData(article, site('home'))} />
+      <ArticleView
+        // Sanitised on save and again here: a row written by any other path still renders inert.
+        article={{ ...article, body: sanitizeArticleHtml(article.body) }}
+        related={related}
+        mostRead={mostRead}
+        dates={getRequestDateSettings()}
+        now={now}
+        canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
+        relatedTitle={t('related')}
+      />
+    </>
   );
 }
