@@ -33,7 +33,7 @@ export function tagsForPath(pathname: string): string[] {
   const tags: string[] = [CACHE_TAGS.layout];
   const [, kind, key] = path.split('/');
   if (path === '/') tags.push(CACHE_TAGS.home);
-  else if (/sitemap[^/]*\.xml$|^\/robots\.txt$/.test(path)) tags.push(CACHE_TAGS.sitemaps);
+  else if (/^\/sitemaps\/|sitemap[^/]*\.xml$|^\/robots\.txt$/.test(path)) tags.push(CACHE_TAGS.sitemaps);
   else if (path.endsWith('.xml')) tags.push(CACHE_TAGS.feeds);
   else if (kind === 'latest') tags.push(CACHE_TAGS.latest);
   else if (kind === 'search') tags.push(CACHE_TAGS.search);

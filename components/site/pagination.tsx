@@ -7,9 +7,12 @@ interface Props {
   page: number;
   pageCount: number;
   digits: DigitStyle;
+  /** The URL of page n, when it is more than basePath?page=n (search keeps its query). */
+  hrefFor?: (n: number) => string;
 }
 
-export function Pagination({ basePath, page, pageCount, digits }: Props) {
+export function Pagination({ basePath, page, pageCount, digits, hrefFor }: Props) {
+  const href = hrefFor ?? ((n: number) => pageHref(basePath, n));
   const t = useTranslations('Pagination');
   if (pageCount <= 1) return null;
   const link =
@@ -17,7 +20,7 @@ export function Pagination({ basePath, page, pageCount, digits }: Props) {
   return (
     <nav aria-label={t('label')} className="mt-10 flex items-center justify-between gap-4">
       {page > 1 ? (
-        <a href={pageHref(basePath, page - 1)} rel="prev" className={link}>
+        <a href={href(page - 1)} rel="prev" className={link}>
           <span aria-hidden="true">→ </span>
           {t('previous')}
         </a>
@@ -28,7 +31,7 @@ export function Pagination({ basePath, page, pageCount, digits }: Props) {
         {t('status', { page: formatNumber(page, digits), pageCount: formatNumber(pageCount, digits) })}
       </p>
       {page < pageCount ? (
-        <a href={pageHref(basePath, page + 1)} rel="next" className={link}>
+        <a href={href(page + 1)} rel="next" className={link}>
           {t('next')}
           <span aria-hidden="true"> ←</span>
         </a>

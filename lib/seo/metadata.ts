@@ -26,6 +26,8 @@ export interface ReaderMetadataInput {
   noindex?: boolean;
   /** hreflang alternates: edition locale → path, only where the other edition has this page. */
   languages?: Record<string, string>;
+  /** The RSS feed of what this page lists, announced with <link rel="alternate">. */
+  feed?: { path: string; title: string };
   /** The lead image, at least 1200 px wide where the upload allows. */
   image?: { url: string; width: number; height: number; alt: string } | null;
   article?: {
@@ -47,7 +49,13 @@ export function readerMetadata(p: ReaderMetadataInput): Metadata {
   return {
     title: p.title,
     description: p.description,
-    alternates: { canonical: url, languages },
+    alternates: {
+      canonical: url,
+      languages,
+      types: p.feed
+        ? { 'application/rss+xml': [{ url: absoluteUrl(p.feed.path), title: p.feed.title }] }
+        : undefined,
+    },
     robots: p.noindex
       ? { index: false, follow: true }
       : { index: true, follow: true, 'max-image-preview': 'large', 'max-snippet': -1 },

@@ -30,6 +30,8 @@ export async function listingMetadata(
     basePath: string;
     /** The same listing in the other edition, when it exists (sections, latest). */
     otherEditionPath?: string;
+    /** Its RSS feed. */
+    feed?: { path: string; title: string };
   },
   searchParams: SearchParams,
   pageLabel: (n: number) => string,
@@ -47,5 +49,6 @@ export async function listingMetadata(
     path: pageHref(p.basePath, page),
     noindex: page > INDEXED_LISTING_PAGES,
     languages,
+    feed: p.feed,
   });
 }

@@ -76,7 +76,9 @@ describe('what the cache may hold, and under which key', () => {
   it('keys by path and the parameters pages read, so cache busters share one entry', () => {
     expect(cacheKey('/?utm_source=x&fbclid=1')).toBe('/');
     expect(cacheKey('/category/sports?page=2&ref=a')).toBe('/category/sports?page=2');
-    expect(cacheKey('/search?section=tech&q=%D8%AF%D9%85%D8%AC')).toBe(cacheKey('/search?q=دمج&section=tech'));
+    expect(cacheKey('/search?section=tech&q=%D8%AF%D9%85%D8%AC')).toBe(
+      cacheKey('/search?q=دمج&section=tech'),
+    );
   });
 
   it.each([
@@ -102,6 +104,8 @@ describe('tags', () => {
     ['/author/rana-haddad', ['layout', 'author:rana-haddad']],
     ['/feed.xml', ['layout', 'feeds']],
     ['/sitemap.xml', ['layout', 'sitemaps']],
+    ['/en/sitemaps/articles-2026-11.xml', ['layout', 'sitemaps']],
+    ['/tag/x/feed.xml', ['layout', 'feeds']],
     ['/search', ['layout', 'search']],
   ])('of the URL %s', (path, tags) => {
     expect(tagsForPath(path)).toEqual(tags);

@@ -7,7 +7,7 @@ import { SectionBlock } from '@/components/site/section-block';
 import { getDb } from '@/db/client';
 import { listFeatured, listHomeSectionBlocks, listLatest } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
-import { homePath } from '@/lib/article-url';
+import { homePath, localePrefix } from '@/lib/article-url';
 import { editionLanguages, readerMetadata } from '@/lib/seo/metadata';
 import { homeStructuredData } from '@/lib/seo/structured';
 import { getRequestDateSettings, getRequestNow, getRequestSections } from '@/lib/server/reader';
@@ -25,6 +25,7 @@ export async function generateMetadata({
     description: t('description'),
     path: homePath(locale),
     languages: editionLanguages(homePath('ar'), homePath('en')),
+    feed: { path: `${localePrefix(locale)}/feed.xml`, title: t('title') },
   });
   // The home page's title already names the site: no " | مداد" after it.
   return { ...metadata, title: { absolute: t('title') } };

@@ -1,14 +1,14 @@
 import { hasLocale } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listLatest } from '@/db/queries/articles';
+import { listFeedArticles } from '@/db/queries/feeds';
 import { routing } from '@/i18n/routing';
 import { homePath, localePrefix } from '@/lib/article-url';
-import { FEED_SIZE, rssResponse } from '@/lib/server/feeds';
+import { FEED_SIZE, notFoundResponse, rssResponse } from '@/lib/server/feeds';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return new Response('Not found', { status: 404 });
+  if (!hasLocale(routing.locales, locale)) return notFoundResponse();
   const t = await getTranslations({ locale, namespace: 'Home' });
   return rssResponse({
     title: t('title'),
@@ -16,6 +16,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
     path: `${localePrefix(locale)}/feed.xml`,
     homePath: homePath(locale),
     locale,
-    items: listLatest(getDb(), { locale, now: new Date(), limit: FEED_SIZE }),
+    articles: listFeedArticles(getDb(), { all: true }, { locale, now: new Date(), limit: FEED_SIZE }),
   });
 }

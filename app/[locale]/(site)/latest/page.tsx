@@ -1,7 +1,8 @@
+import { siteName } from '@/lib/seo/metadata';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ListingView } from '@/components/site/listing-view';
-import { latestPath } from '@/lib/article-url';
+import { latestPath, localePrefix } from '@/lib/article-url';
 import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
@@ -18,6 +19,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       description: t('latestDescription'),
       basePath: latestPath(locale),
       otherEditionPath: latestPath(locale === 'ar' ? 'en' : 'ar'),
+      feed: { path: `${localePrefix(locale)}/feed.xml`, title: siteName(locale) },
     },
     searchParams,
     (n) => t('pageTitle', { title, n }),

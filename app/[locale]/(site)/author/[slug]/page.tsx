@@ -1,3 +1,4 @@
+import { siteName } from '@/lib/seo/metadata';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -27,6 +28,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       title: author.name,
       description: t('authorDescription', { name: author.name }),
       basePath: authorPath(locale, author.slug),
+      feed: {
+        path: `${authorPath(locale, author.slug)}/feed.xml`,
+        title: `${author.name} – ${siteName(locale)}`,
+      },
     },
     searchParams,
     (n) => t('pageTitle', { title: author.name, n }),

@@ -1,3 +1,4 @@
+import { siteName } from '@/lib/seo/metadata';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -29,6 +30,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       description: t('sectionDescription', { name }),
       basePath: sectionPath(locale, section.slug),
       otherEditionPath: sectionPath(locale === 'ar' ? 'en' : 'ar', section.slug),
+      feed: { path: `${sectionPath(locale, section.slug)}/feed.xml`, title: `${name} – ${siteName(locale)}` },
     },
     searchParams,
     (n) => t('pageTitle', { title: name, n }),

@@ -1,3 +1,4 @@
+import { siteName } from '@/lib/seo/metadata';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -28,6 +29,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       title,
       description: t('tagDescription', { name: tag.name }),
       basePath: tagPath(locale, tag.slug),
+      feed: { path: `${tagPath(locale, tag.slug)}/feed.xml`, title: `${tag.name} – ${siteName(locale)}` },
     },
     searchParams,
     (n) => t('pageTitle', { title, n }),

@@ -1,12 +1,12 @@
 import { hasLocale } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listBySection } from '@/db/queries/articles';
+import { listFeedArticles } from '@/db/queries/feeds';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { routing } from '@/i18n/routing';
 import { sectionPath } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
-import { FEED_SIZE, rssResponse } from '@/lib/server/feeds';
+import { FEED_SIZE, notFoundResponse, rssResponse } from '@/lib/server/feeds';
 
 export async function GET(
   _request: Request,
@@ -15,7 +15,7 @@ export async function GET(
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
   const section = decoded && hasLocale(routing.locales, locale) ? getSectionBySlug(getDb(), decoded) : null;
-  if (!section) return new Response('Not found', { status: 404 });
+  if (!section) return notFoundResponse();
   const name = locale === 'ar' ? section.nameAr : section.nameEn;
   const site = await getTranslations({ locale, namespace: 'Site' });
   const t = await getTranslations({ locale, namespace: 'Listing' });
@@ -25,6 +25,10 @@ export async function GET(
     path: `${sectionPath(locale, section.slug)}/feed.xml`,
     homePath: sectionPath(locale, section.slug),
     locale,
-    items: listBySection(getDb(), { sectionId: section.id, locale, now: new Date(), limit: FEED_SIZE }),
+    articles: listFeedArticles(
+      getDb(),
+      { sectionId: section.id },
+      { locale, now: new Date(), limit: FEED_SIZE },
+    ),
   });
 }

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { createDraft, transitionArticle } from '@/db/mutations/articles';
+import { listFeedArticles } from '@/db/queries/feeds';
+import {
+  listNewsSitemapArticles,
+  listSitemapAuthors,
+  listSitemapMonthArticles,
+  listSitemapMonths,
+  listSitemapSections,
+  listSitemapTags,
+} from '@/db/queries/sitemaps';
+import { getAuthorBySlug, getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles, articleTags, tags } from '@/db/schema';
+import { articleFields } from '../helpers/fixtures';
+import { createSeededDb } from '../helpers/test-db';
+
+const now = new Date('2026-11-28T12:00:00Z');
+const captured: string[] = [];
+let t: Awaited<ReturnType<typeof createSeededDb>>;
+/** Stories no feed or sitemap may ever show. */
+const hidden: number[] = [];
+let hiddenTagId: number;
+
+beforeAll(async () => {
+  // Enough rows, over enough months, that the planner's choices are the ones a real site gets.
+  t = await createSeededDb({ now, articles: 3000, verbose: (sql) => captured.push(String(sql)) });
+  const sectionId = getSectionBySlug(t.db, 'economy')!.id;
+  const row = { locale: 'ar', slug: 'خبر-مخفي', sectionId, updatedAt: now, body: '<p>سر</p>' };
+  const inMonth = new Date('2026-10-15T00:00:00Z');
+  hidden.push(
+    ...t.db
+      .insert(articles)
+      .values([
+        { ...row, title: 'مسودة', status: 'draft', publishedAt: inMonth },
+        { ...row, title: 'مجدول', status: 'scheduled', publishedAt: new Date(now.getTime() + 3_600_000) },
+        {
+          ...row,
+          title: 'منشور للمستقبل',
+          status: 'published',
+          publishedAt: new Date(now.getTime() + 60_000),
+        },
+        { ...row, title: 'محذوف', status: 'published', publishedAt: inMonth, deletedAt: now },
+        { ...row, title: 'مؤرشف', status: 'archived', publishedAt: inMonth },
+        // In a month with nothing else live: that month must not get a sitemap.
+        { ...row, title: 'مسودة قديمة', status: 'draft', publishedAt: new Date('2019-05-05T00:00:00Z') },
+      ])
+      .returning({ id: articles.id })
+      .all()
+      .map((r) => r.id),
+  );
+  // Live stories in older months, two of them either side of a new year (UTC).
+  t.db
+    .insert(articles)
+    .values(
+      ['2026-09-10T08:00:00Z', '2025-12-31T23:59:59.999Z', '2026-01-01T00:00:00Z'].map((at) => ({
+        ...row,
+        title: `خبر قديم ${at}`,
+        status: 'published' as const,
+        publishedAt: new Date(at),
+      })),
+    )
+    .run();
+  // A tag whose only stories are hidden: no tag page in the sitemap.
+  hiddenTagId = t.db.insert(tags).values({ slug: 'وسم-مخفي', name: 'وسم مخفي' }).returning().get().id;
+  t.db
+    .insert(articleTags)
+    .values(hidden.map((articleId) => ({ articleId, tagId: hiddenTagId })))
+    .run();
+  t.db.$client.exec('ANALYZE');
+});
+afterAll(() => t.cleanup());
+
+function live(locale = 'ar') {
+  return t.db.$client
+    .prepare(
+      `SELECT id, published_at AS publishedAt FROM articles
+       WHERE status = 'published' AND locale = ? AND deleted_at IS NULL AND published_at <= ?`,
+    )
+    .all(locale, now.getTime()) as { id: number; publishedAt: number }[];
+}
+
+/** Runs a query function and returns the SELECTs it sent with their plans. */
+function traced(run: (db: Db) => unknown): { statements: string[]; plans: string[] } {
+  captured.length = 0;
+  run(t.db);
+  const statements = captured.filter((s) => /^\s*select/i.test(s));
+  const plans = statements.flatMap((s) =>
+    (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${s}`).all() as { detail: string }[]).map((r) => r.detail),
+  );
+  return { statements, plans };
+}
+
+// A full scan of a table that grows with the archive ("SCAN articles" without an index).
+const BIG_SCAN =
+  /^SCAN (?:articles|article_tags|article_authors|media)(?! USING (?:COVERING )?INDEX)(?:\s|$)/;
+
+describe('feed items', () => {
+  it.each([
+    ['site', () => ({ all: true as const })],
+    ['section', () => ({ sectionId: getSectionBySlug(t.db, 'economy')!.id })],
+    ['tag', () => ({ tagId: firstLiveTagId() })],
+    ['author', () => ({ userId: getAuthorBySlug(t.db, 'sami-azzam')!.id })],
+  ])(
+    '%s: 30 stories with bodies, authors and tags in a fixed number of indexed statements',
+    (_name, scope) => {
+      let items: ReturnType<typeof listFeedArticles> = [];
+      const listing = scope();
+      const { statements, plans } = traced(
+        (db) => (items = listFeedArticles(db, listing, { locale: 'ar', now, limit: 30 })),
+      );
+      expect(items).toHaveLength(30);
+      // The listing (one or two statements), then bodies, author links, people and tags: never one per item.
+      expect(statements.length).toBeLessThanOrEqual(6);
+      expect(
+        plans.filter((p) => BIG_SCAN.test(p)),
+        plans.join('\n'),
+      ).toEqual([]);
+      for (const item of items) {
+        expect(item.body).toMatch(/^<p>/);
+        expect(item.authors.length).toBeGreaterThan(0);
+        expect(item.updatedAt).toBeInstanceOf(Date);
+        expect(hidden).not.toContain(item.id);
+      }
+      expect(items.some((i) => i.tags.length > 0)).toBe(true);
+    },
+  );
+
+  it('keeps the byline order, and the newest story first', () => {
+    // Authors given in the reverse of their ids: the feed must follow the byline, not the ids.
+    const [first, second] = ['sami-azzam', 'rana-haddad'].map((slug) => getAuthorBySlug(t.db, slug)!);
+    expect(first!.id).toBeGreaterThan(second!.id);
+    const { id } = createDraft(
+      t.db,
+      first!.id,
+      articleFields({
+        title: 'خبر بقلمين',
+        sectionId: getSectionBySlug(t.db, 'economy')!.id,
+        authorIds: [first!.id, second!.id],
+      }),
+      now,
+    );
+    transitionArticle(t.db, first!.id, id, 'publish', { now });
+    const [item] = listFeedArticles(t.db, { all: true }, { locale: 'ar', now, limit: 1 });
+    expect(item?.id).toBe(id);
+    expect(item?.authors.map((a) => a.slug)).toEqual(['sami-azzam', 'rana-haddad']);
+    transitionArticle(t.db, first!.id, id, 'delete', { now });
+  });
+});
+
+function firstLiveTagId(): number {
+  return (
+    t.db.$client
+      .prepare(
+        `SELECT tag_id AS id FROM article_tags WHERE locale = 'ar' AND live_at <= ?
+         GROUP BY tag_id ORDER BY count(*) DESC LIMIT 1`,
+      )
+      .get(now.getTime()) as { id: number }
+  ).id;
+}
+
+describe('article sitemaps', () => {
+  it('the month list agrees with a count of every live story, and hops month to month in the index', () => {
+    let months: ReturnType<typeof listSitemapMonths> = [];
+    const { statements, plans } = traced((db) => (months = listSitemapMonths(db, { locale: 'ar', now })));
+    const expected = new Map<string, { count: number; newest: number }>();
+    for (const a of live()) {
+      const key = new Date(a.publishedAt).toISOString().slice(0, 7);
+      const m = expected.get(key) ?? { count: 0, newest: 0 };
+      expected.set(key, { count: m.count + 1, newest: Math.max(m.newest, a.publishedAt) });
+    }
+    expect(months.length).toBeGreaterThan(1);
+    expect(
+      months.map((m) => [`${m.year}-${String(m.month).padStart(2, '0')}`, m.count, m.newest.getTime()]),
+    ).toEqual([...expected].sort().map(([key, m]) => [key, m.count, m.newest]));
+    // One seek to find each month, one for its newest story, one count; all within the index.
+    expect(statements.length).toBe(3 * months.length + 1);
+    for (const plan of plans)
+      expect(plan).toMatch(/^SEARCH articles USING COVERING INDEX .*published_at>\? AND published_at<\?\)$/);
+  });
+
+  it('the month files together list every live story once, and nothing else', () => {
+    const months = listSitemapMonths(t.db, { locale: 'ar', now });
+    const listed: number[] = [];
+    const { plans } = traced((db) => {
+      for (const m of months)
+        for (const a of listSitemapMonthArticles(db, {
+          locale: 'ar',
+          now,
+          year: m.year,
+          month: m.month,
+          page: 1,
+        }))
+          listed.push(a.id);
+    });
+    expect(listed.sort((a, b) => a - b)).toEqual(
+      live()
+        .map((a) => a.id)
+        .sort((a, b) => a - b),
+    );
+    expect(plans.filter((p) => BIG_SCAN.test(p) || /TEMP B-TREE/.test(p))).toEqual([]);
+    expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, year: 2019, month: 5, page: 1 })).toEqual([]);
+    const first = months.at(-1)!;
+    expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, ...first, page: 2 })).toEqual([]);
+  });
+
+  it('the news sitemap has the last 48 hours, newest first, from the index', () => {
+    let news: ReturnType<typeof listNewsSitemapArticles> = [];
+    const { plans } = traced(
+      (db) => (news = listNewsSitemapArticles(db, { locale: 'ar', now, hours: 48, limit: 1000 })),
+    );
+    const since = now.getTime() - 48 * 3_600_000;
+    const expected = live()
+      .filter((a) => a.publishedAt >= since)
+      .sort((a, b) => b.publishedAt - a.publishedAt)
+      .map((a) => a.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(news.map((a) => a.id)).toEqual(expected);
+    expect(listNewsSitemapArticles(t.db, { locale: 'ar', now, hours: 48, limit: 2 })).toHaveLength(2);
+    // Two days of stories at most: a sort of that range is fine, a walk of the archive is not.
+    expect(plans.filter((p) => p.startsWith('SEARCH articles'))).toEqual([
+      expect.stringMatching(/published_at>\? AND published_at<\?\)$/),
+    ]);
+    expect(listNewsSitemapArticles(t.db, { locale: 'en', now, hours: 48, limit: 1000 })).toEqual([]);
+  });
+});
+
+describe('listing sitemaps', () => {
+  it('list sections, and the tags and authors that have live stories, with their newest story', () => {
+    const { plans } = traced((db) => {
+      listSitemapSections(db, { locale: 'ar', now });
+      listSitemapTags(db, { locale: 'ar', now });
+      listSitemapAuthors(db, { locale: 'ar', now });
+    });
+    expect(
+      plans.filter((p) => BIG_SCAN.test(p)),
+      plans.join('\n'),
+    ).toEqual([]);
+    expect(plans.join('\n')).toMatch(/article_tags_live_idx/);
+    expect(plans.join('\n')).toMatch(/article_authors_live_idx/);
+
+    const newest = Math.max(...live().map((a) => a.publishedAt));
+    const sections = listSitemapSections(t.db, { locale: 'ar', now });
+    expect(sections.length).toBeGreaterThanOrEqual(8);
+    expect(Math.max(...sections.map((s) => s.newest?.getTime() ?? 0))).toBe(newest);
+    const tagList = listSitemapTags(t.db, { locale: 'ar', now });
+    expect(tagList.length).toBeGreaterThan(10);
+    expect(tagList.map((x) => x.slug)).not.toContain('وسم-مخفي');
+    const authors = listSitemapAuthors(t.db, { locale: 'ar', now });
+    expect(authors.map((a) => a.slug)).toContain('sami-azzam');
+    expect(authors.every((a) => a.newest && a.newest <= now)).toBe(true);
+    // The English edition has no stories: sections stay (without a date), tags and authors go.
+    expect(listSitemapSections(t.db, { locale: 'en', now }).every((s) => s.newest === null)).toBe(true);
+    expect(listSitemapTags(t.db, { locale: 'en', now })).toEqual([]);
+    expect(listSitemapAuthors(t.db, { locale: 'en', now })).toEqual([]);
+  });
+});
