@@ -13,7 +13,9 @@ export const arabicFont = localFont({
     },
   ],
   variable: '--font-arabic',
-  display: 'swap',
+  // 'optional': a reader on a slow connection keeps the fallback for that page rather than seeing
+  // the text jump when the web font arrives (the fallback metrics cannot match it on every phone).
+  display: 'optional',
   fallback: ['Tahoma', 'Arial', 'sans-serif'],
   adjustFontFallback: 'Arial',
 });

@@ -2,7 +2,7 @@
  * `npm run bench`: figures, not assertions. Builds (or reuses) a 100,000-article database in
  * ./bench-data, starts the production server, and measures with autocannon on loopback:
  * cached pages next to a bare Node server sending the same bytes (the ceiling), uncached render
- * times, the server's peak RSS and the JavaScript each page type ships.
+ * times, the server's peak RSS, the JavaScript each page type ships, and Lighthouse (mobile) scores.
  *   npm run bench                  # 10 s per run, 50 connections
  *   BENCH_SECONDS=5 npm run bench
  */
@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { openDb } from '@/db/client';
 import { countLive } from '@/db/queries/articles';
 import { startServer } from '../tests/helpers/server';
+import { printLighthouse, runLighthouse } from './lighthouse';
 
 const ROOT = process.cwd();
 const DATA = path.join(ROOT, 'bench-data');
@@ -154,7 +155,11 @@ async function main() {
     });
     console.log(`peak RSS of the server: ${peak.toFixed(0)} MB`);
     console.log('page cache:', JSON.stringify((await (await fetch(base + '/api/health')).json()).pageCache));
-    console.log('lighthouse: not run yet (issue 4)');
+    // Last, so its Chromium does not share the CPU with the load runs or count in their figures.
+    console.log('Lighthouse, mobile (simulated slow 4G, 4x CPU slowdown):');
+    const { results, reportDir } = await runLighthouse(base);
+    printLighthouse(results);
+    console.log(`lighthouse reports: ${reportDir}`);
   } finally {
     clearInterval(sampler);
     await server.stop();

@@ -221,7 +221,9 @@ export function ArticleView({
         </section>
       )}
 
-      {/* Counts a view without making the page uncacheable; see app/api/views/[id]/route.ts. */}
+      {/* Counts a view without making the page uncacheable; see app/api/views/[id]/route.ts.
+          Low priority: React would otherwise hoist a preload of it into <head>, ahead of the
+          lead image and the fonts on a slow connection. */}
       {countView && (
         // eslint-disable-next-line @next/next/no-img-element
         <img
@@ -229,6 +231,7 @@ export function ArticleView({
           alt=""
           width={1}
           height={1}
+          fetchPriority="low"
           className="absolute size-px opacity-0"
         />
       )}
