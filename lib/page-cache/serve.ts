@@ -57,7 +57,7 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-type State = 'hit' | 'stale' | 'coalesced';
+type State = 'hit' | 'stale' | 'coalesced' | 'miss';
 
 function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, state: State): void {
   const headers: OutgoingHttpHeaders = {
@@ -108,7 +108,7 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
     rendering.set(key, flight);
     res.once('close', () => finish(null));
     const generation = store.generation;
-    renderThrough(req, res, handle, (body) => {
+    renderAndKeep(req, res, handle, (body) => {
       const stored = storable(req, res)
         ? store.set(
             key,
@@ -117,6 +117,7 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
           )
         : null;
       finish(stored);
+      return stored;
     });
   };
 
@@ -173,47 +174,101 @@ function keptHeaders(res: ServerResponse): Record<string, string> {
   return headers;
 }
 
+function stripInternalHeaders(res: ServerResponse): void {
+  for (const name of res.getHeaderNames())
+    if (name.startsWith('x-nextjs-') || name.startsWith('x-middleware-')) res.removeHeader(name);
+}
+
 /**
- * Lets Next answer a cacheable request, uncompressed (the cache keeps its own compressed copies),
- * with Next's internal headers removed and, on a page the cache will keep, the same public
- * Cache-Control a hit carries. `onBody` receives the whole body once it is sent.
+ * Lets Next answer a cacheable request that will not be stored (a HEAD, or a follower that
+ * gave up waiting), streamed as Next sends it, minus Next's internal headers.
  */
-function renderThrough(
-  req: IncomingMessage,
-  res: ServerResponse,
-  handle: Handler,
-  onBody?: (body: Buffer) => void,
-): void {
-  delete req.headers['accept-encoding'];
+function renderThrough(req: IncomingMessage, res: ServerResponse, handle: Handler): void {
   res.setHeader('x-midad-cache', 'miss');
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
-    for (const name of res.getHeaderNames())
-      if (name.startsWith('x-nextjs-') || name.startsWith('x-middleware-')) res.removeHeader(name);
-    if (storable(req, res)) {
-      res.setHeader('cache-control', READER_CACHE_CONTROL);
-      res.setHeader('vary', 'Accept-Encoding');
-    }
+    stripInternalHeaders(res);
     return writeHead(...args);
   }) as typeof res.writeHead;
-  if (!onBody) return handle(req, res);
-
-  const chunks: Buffer[] = [];
-  const keep = (chunk: unknown) => {
-    if (chunk && typeof chunk !== 'function')
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  };
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    keep(chunk);
-    return write(chunk, ...rest);
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    keep(chunk);
-    const result = end(chunk, ...rest);
-    onBody(Buffer.concat(chunks));
-    return result;
-  }) as typeof res.end;
   handle(req, res);
+}
+
+type Callback = (error?: Error | null) => void;
+
+/**
+ * Renders the page that will be stored: Next's output is collected rather than streamed, handed
+ * to `keep`, and — when kept — sent exactly as a hit would be (compressed, with its ETag and
+ * public Cache-Control), so the first reader of a page gets the same bytes as the rest. Anything
+ * not kept (a 404, a redirect, a response setting a cookie) is replayed as Next wrote it.
+ */
+function renderAndKeep(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: Handler,
+  keep: (body: Buffer) => CachedPage | null,
+): void {
+  const accept = req.headers['accept-encoding'];
+  delete req.headers['accept-encoding']; // the cache makes its own compressed copies
+  const chunks: Buffer[] = [];
+  let head: unknown[] | null = null;
+  const collect = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+    );
+  };
+  const later = (cb: unknown) => {
+    if (typeof cb === 'function') process.nextTick(cb as Callback);
+  };
+  const own = res as unknown as Record<string, unknown>;
+  own.writeHead = (...args: unknown[]) => {
+    head = args;
+    return res;
+  };
+  own.flushHeaders = () => {};
+  own.write = (chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    collect(chunk, encoding);
+    later(typeof encoding === 'function' ? encoding : cb);
+    return true;
+  };
+  own.end = (chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    collect(chunk, encoding);
+    for (const name of ['writeHead', 'flushHeaders', 'write', 'end']) delete own[name];
+    if (head) applyHead(res, head);
+    const body = Buffer.concat(chunks);
+    const page = keep(body);
+    if (page) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      req.headers['accept-encoding'] = accept;
+      sendCached(req, res, page, 'miss');
+    } else {
+      stripInternalHeaders(res);
+      res.setHeader('x-midad-cache', 'miss');
+      if (!res.hasHeader('content-length') && !res.hasHeader('transfer-encoding'))
+        res.setHeader('content-length', body.length);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    later([chunk, encoding, cb].find((a) => typeof a === 'function'));
+    return res;
+  };
+  handle(req, res);
+}
+
+/** Applies a deferred writeHead(status, [message], [headers]) to the response. */
+function applyHead(res: ServerResponse, args: unknown[]): void {
+  const [status, ...rest] = args;
+  if (typeof status === 'number') res.statusCode = status;
+  if (typeof rest[0] === 'string') res.statusMessage = rest.shift() as string;
+  const headers = rest[0];
+  if (Array.isArray(headers)) {
+    const flat = headers.flat() as string[];
+    for (let i = 0; i + 1 < flat.length; i += 2) res.setHeader(flat[i]!, flat[i + 1]!);
+  } else if (headers && typeof headers === 'object') {
+    for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders))
+      if (value !== undefined) res.setHeader(name, value);
+  }
 }

@@ -202,6 +202,17 @@ describe('withPageCache in front of a slow renderer', () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
   });
 
+  it('answers the first reader of a page compressed too, with the same ETag as later hits', async () => {
+    const first = await fetch(base + '/first', { headers: { 'accept-encoding': 'gzip' } });
+    expect(first.headers.get('x-midad-cache')).toBe('miss');
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const body = await first.text();
+    const hit = await fetch(base + '/first', { headers: { 'accept-encoding': 'gzip' } });
+    expect(hit.headers.get('x-midad-cache')).toBe('hit');
+    expect(hit.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await hit.text()).toBe(body);
+  });
+
   it('sends public cache headers and no internal Next headers, compressed on a hit', async () => {
     const first = await get('/headers');
     expect(first.headers.get('cache-control')).toContain('s-maxage=');
