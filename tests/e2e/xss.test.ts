@@ -92,7 +92,22 @@ describe('naughty strings in every editor field come back inert', () => {
         const handlers = [...main.querySelectorAll('*')].flatMap((el) =>
           [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`),
         );
-        const scripts = main.querySelectorAll('script, iframe, object, embed, svg, math, style, form').length;
+        // Our own JSON-LD blocks are the only scripts allowed, and each must still parse as JSON
+        // (article text that broke out of one would leave invalid JSON or a second script).
+        const jsonLd = [...main.querySelectorAll('script[type="application/ld+json"]')];
+        const parsed = jsonLd.filter((el) => {
+          try {
+            JSON.parse(el.textContent ?? '');
+            return true;
+          } catch {
+            return false;
+          }
+        }).length;
+        const scripts =
+          main.querySelectorAll(
+            'script:not([type="application/ld+json"]), iframe, object, embed, svg, math, style, form',
+          ).length +
+          (jsonLd.length - parsed);
         const badLinks = [...document.querySelectorAll('a[href], img[src]')].filter((el) =>
           /^\s*(javascript|data|vbscript):/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
         ).length;
