@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { openDb } from '@/db/client';
 import { countLive } from '@/db/queries/articles';
 import { startServer } from '../tests/helpers/server';
+import { measurePageQueries } from './bench-queries';
 import { printLighthouse, runLighthouse } from './lighthouse';
 
 const ROOT = process.cwd();
@@ -115,7 +116,8 @@ async function main() {
     const base = server.baseURL;
     const home = await (await fetch(base + '/')).text();
     const articlePath = /href="(\/news\/\d+\/[^"]+)"/.exec(home)![1]!;
-    const pages = { article: articlePath, home: '/', section: '/category/economy' };
+    const searchPath = `/search?q=${encodeURIComponent('المياه')}`;
+    const pages = { article: articlePath, home: '/', section: '/category/economy', search: searchPath };
     for (const p of Object.values(pages)) for (let i = 0; i < 2; i++) await fetch(base + p); // fill the cache
 
     const bytes = Buffer.from(await (await fetch(base + articlePath)).arrayBuffer());
@@ -135,7 +137,6 @@ async function main() {
       const r = await load(base + p);
       rows.push({ page: `cached ${name}`, ...r, ratio: (r.rps / ceilingResult.rps).toFixed(2) });
     }
-    rows.push({ page: 'search', rps: 'n/a (issue 5)' });
     console.table(rows);
     ceiling.close();
 
@@ -146,7 +147,17 @@ async function main() {
       article: `${(await median(base + articlePath, 30, bypass)).toFixed(1)} ms`,
       home: `${(await median(base + '/', 30, bypass)).toFixed(1)} ms`,
       section: `${(await median(base + '/category/economy', 30, bypass)).toFixed(1)} ms`,
+      search: `${(await median(base + searchPath, 30, bypass)).toFixed(1)} ms`,
     });
+    console.log("the database's share: each page's queries replayed in-process, median of 200:");
+    console.table(
+      Object.fromEntries(
+        measurePageQueries(path.join(DATA, 'midad.db')).map((f) => [
+          f.page,
+          { statements: f.statements, ms: f.medianMs.toFixed(2) },
+        ]),
+      ),
+    );
     console.log('JavaScript shipped per page type:');
     console.table({
       home: await jsBytes(base, '/'),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import next from 'next';
 import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
+import { ensureSearchIndex } from '@/db/search';
 import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache } from '@/lib/page-cache/serve';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
@@ -90,6 +91,11 @@ async function main() {
     console.log('midad: empty database, adding the demo newsroom…');
     await seedDemo(db, { mediaDir: getMediaDir(), log: (l) => console.log(`midad: ${l}`) });
   }
+  // A database made before search existed gets its index once; then the planner's statistics.
+  const indexed = ensureSearchIndex(db);
+  if (indexed !== null) console.log(`midad: built the search index (${indexed} articles)`);
+  db.$client.pragma('analysis_limit = 1000');
+  db.$client.pragma('optimize = 0x10002');
   const firstRun = await prepareFirstRun(db, {
     email: process.env.MIDAD_ADMIN_EMAIL,
     password: process.env.MIDAD_ADMIN_PASSWORD,

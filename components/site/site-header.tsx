@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { SectionRef } from '@/db/queries/views';
-import { homePath, latestPath, sectionPath } from '@/lib/article-url';
+import { homePath, latestPath, localePrefix, sectionPath } from '@/lib/article-url';
 
 interface Props {
   locale: string;
@@ -33,9 +33,28 @@ export function SiteHeader({ locale, sections, todayLabel, activeSection }: Prop
           <span className="text-4xl leading-none font-bold tracking-tight sm:text-5xl">{t('name')}</span>
           <span className="hidden text-base text-muted sm:inline">{t('tagline')}</span>
         </a>
-        <a href={latestPath(locale)} className="text-sm font-semibold text-ink-700 hover:underline">
-          {t('latest')}
-        </a>
+        <div className="flex items-center gap-2 text-sm font-semibold text-ink-700">
+          <a href={latestPath(locale)} className="px-1 py-2 hover:underline">
+            {t('latest')}
+          </a>
+          <a
+            href={`${localePrefix(locale)}/search`}
+            className="flex items-center gap-1.5 rounded border border-ink-900 px-3 py-2 text-ink-900 hover:bg-ink-900 hover:text-white"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 20 20"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <circle cx="8.5" cy="8.5" r="5.5" />
+              <path d="m13 13 4.5 4.5" strokeLinecap="round" />
+            </svg>
+            {t('search')}
+          </a>
+        </div>
       </div>
       <nav aria-label={t('mainNav')} className="border-y-2 border-ink-900 bg-white">
         <ul className="no-scrollbar mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">

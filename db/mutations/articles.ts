@@ -10,6 +10,7 @@ import {
   type ArticleStatus,
   type RevisionSnapshot,
 } from '../schema';
+import { syncSearchIndex } from '../search/maintain';
 import { writeAudit, type Tx } from './audit';
 
 export interface ArticleFields {
@@ -171,6 +172,7 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
       .where(eq(articles.id, id))
       .run();
     const names = setTagsAndAuthors(tx, id, f);
+    syncSearchIndex(tx, [id]);
     tx.insert(revisions)
       .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
       .run();
@@ -251,6 +253,7 @@ export function transitionArticle(
       .set({ ...set, status: to, publishedAt })
       .where(eq(articles.id, id))
       .run();
+    syncSearchIndex(tx, [id]);
     writeAudit(tx, {
       userId: actorId,
       action: `article.${transition}`,
@@ -273,6 +276,7 @@ export function publishDueArticles(db: Db, now = new Date()): number[] {
       .map((r) => r.id);
     if (due.length === 0) return due;
     tx.update(articles).set({ status: 'published', updatedAt: now }).where(inArray(articles.id, due)).run();
+    syncSearchIndex(tx, due);
     for (const id of due)
       writeAudit(tx, { userId: null, action: 'article.scheduledPublish', entity: 'article', entityId: id });
     return due;
@@ -303,6 +307,7 @@ export function moveArticlesToSection(
 ): void {
   db.transaction((tx) => {
     tx.update(articles).set({ sectionId, updatedAt: now }).where(inArray(articles.id, ids)).run();
+    syncSearchIndex(tx, ids);
     for (const id of ids)
       writeAudit(tx, {
         userId: actorId,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import { syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
 import { redirects, sections, tags } from '../schema';
 import { writeAudit, type Tx } from './audit';
 
@@ -69,6 +70,8 @@ export function saveSection(db: Db, actorId: number, id: number | null, s: Secti
       .run();
     // CASE: renaming a slug keeps the old URLs working through 301 redirects.
     if (before.slug !== s.slug) redirectListing(tx, 'category', before.slug, s.slug);
+    // Search finds stories by their section's name: re-index them under the new one.
+    syncSearchIndexForSection(tx, id);
     writeAudit(tx, {
       userId: actorId,
       action: 'section.update',
@@ -88,6 +91,7 @@ export function saveTag(db: Db, actorId: number, id: number, t: { name: string; 
     if (!before) throw new Error('tag not found');
     tx.update(tags).set(t).where(eq(tags.id, id)).run();
     if (before.slug !== t.slug) redirectListing(tx, 'tag', before.slug, t.slug);
+    syncSearchIndexForTag(tx, id);
     writeAudit(tx, {
       userId: actorId,
       action: 'tag.update',

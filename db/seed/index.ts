@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { writeMediaVariants } from '@/lib/media/variants';
 import { slugify } from '@/lib/arabic/slug';
 import type { Db } from '../client';
+import { rebuildSearchIndex } from '../search/maintain';
 import { articleAuthors, articles, articleTags, articleViews, media, sections, tags, users } from '../schema';
 import { storyBodyHtml, storyWordCount } from './body';
 import {
@@ -197,6 +198,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
     });
     if ((end / CHUNK) % 40 === 0) log(`${end} articles`);
   }
+  log(`search index: ${rebuildSearchIndex(db)} articles`);
   const ms = Date.now() - started;
   log(`seeded ${total} articles in ${(ms / 1000).toFixed(1)} s`);
   return { articles: total, ms };
