@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getDatabasePath } from '@/lib/config';
+import { normaliseForSearch } from '@/lib/search/normalise';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -18,6 +19,10 @@ export function openDb(file: string, options: { verbose?: (sql: unknown) => void
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // The search normaliser as a SQL function, so the newsroom's title filter folds like search.
+  sqlite.function('midad_normalise', { deterministic: true }, (text: unknown) =>
+    normaliseForSearch(String(text ?? '')),
+  );
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;

@@ -1,4 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { normaliseForSearch } from '@/lib/search/normalise';
+import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
 import {
   articleAuthors,
@@ -128,6 +130,23 @@ export interface AdminArticleFilter {
   page: number;
 }
 
+/**
+ * The newsroom's text filter, folded the way reader search folds (any alef, harakat, ة/ه…):
+ * the typed text anywhere in a headline, literally (% and _ are plain characters), or — for
+ * published stories — the headline words through the search index, stems and clitics included.
+ */
+function titleMatches(q: string): SQL {
+  const folded = normaliseForSearch(q).replace(/[%_\\]/g, (c) => `\\${c}`);
+  const literal = sql`midad_normalise(${articles.title}) LIKE ${`%${folded}%`} ESCAPE '\\'`;
+  const parsed = parseSearchQuery(q);
+  if (!parsed) return literal;
+  const inTitles = `{title_exact title_stem} : (${parsed.match})`;
+  return or(
+    literal,
+    sql`${articles.id} IN (SELECT rowid FROM search_index WHERE search_index MATCH ${inTitles})`,
+  )!;
+}
+
 export const ADMIN_ARTICLE_SORTS = ['updated', 'published', 'title'] as const;
 export type AdminArticleSort = (typeof ADMIN_ARTICLE_SORTS)[number];
 
@@ -146,9 +165,7 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
             .where(eq(articleAuthors.userId, f.authorId)),
         )
       : undefined,
-    f.q
-      ? sql`${articles.title} LIKE ${`%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
-      : undefined,
+    f.q ? titleMatches(f.q) : undefined,
     f.from ? gte(articles.updatedAt, f.from) : undefined,
     f.to ? lt(articles.updatedAt, f.to) : undefined,
   );
