@@ -158,6 +158,11 @@ async function main() {
         ]),
       ),
     );
+    console.log('search at 100,000 articles (scripts/search-bench.ts, in-process, whole call):');
+    spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/search-bench.ts'], {
+      stdio: 'inherit',
+      env: { ...process.env, DATA_DIR: DATA },
+    });
     console.log('JavaScript shipped per page type:');
     console.table({
       home: await jsBytes(base, '/'),
