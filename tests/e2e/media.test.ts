@@ -1,31 +1,21 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { openDb, type Db } from '@/db/client';
-import { insertSession } from '@/db/mutations/sessions';
-import { createUser } from '@/db/mutations/users';
-import { users } from '@/db/schema';
-import { hashToken, newToken } from '@/lib/auth/tokens';
+import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
 let db: Db;
 let cookie = '';
-const email = `media-${Date.now()}@midad.example`;
+let account: ReturnType<typeof signedInUser>;
 
 beforeAll(() => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const id = createUser(
-    db,
-    { email, name: 'مصوّر', slug: `media-${Date.now()}`, role: 'writer', passwordHash: 'x' },
-    null,
-  );
-  const token = newToken();
-  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'media' });
-  cookie = `midad_session=${token}`;
+  account = signedInUser(db, 'media', 'writer', 'مصوّر');
+  cookie = account.cookie;
 });
 afterAll(() => {
-  db.delete(users).where(eq(users.email, email)).run();
+  account.remove();
   db.$client.close();
 });
 

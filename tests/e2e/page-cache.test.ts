@@ -3,36 +3,28 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
-import { insertSession } from '@/db/mutations/sessions';
-import { createUser } from '@/db/mutations/users';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articleDraftSchema } from '@/lib/articles/input';
 import { articles, users } from '@/db/schema';
-import { hashToken, newToken } from '@/lib/auth/tokens';
 import { callAction } from '../helpers/actions';
+import { signedInUser } from '../helpers/session';
 import { articleFields } from '../helpers/fixtures';
 
 const base = inject('baseURL');
 let db: Db;
 let cookie = '';
-const email = `cache-${Date.now()}@midad.example`;
+let account: ReturnType<typeof signedInUser>;
 const made: number[] = [];
 
 beforeAll(() => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const id = createUser(
-    db,
-    { email, name: 'محرر الذاكرة', slug: `cache-${Date.now()}`, role: 'editor', passwordHash: 'x' },
-    null,
-  );
-  const token = newToken();
-  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'cache' });
-  cookie = `midad_session=${token}`;
+  account = signedInUser(db, 'cache', 'editor', 'محرر الذاكرة');
+  cookie = account.cookie;
 });
 afterAll(() => {
   for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
-  db.delete(users).where(eq(users.email, email)).run();
+  account.remove();
   db.$client.close();
 });
 

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { insertSession } from '@/db/mutations/sessions';
+import { createUser } from '@/db/mutations/users';
+import { users, type UserRole } from '@/db/schema';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+
+/**
+ * A newsroom account with a live session, written straight into the server's database, for
+ * e2e tests that act over HTTP as that person. `remove` deletes the account again.
+ */
+export function signedInUser(db: Db, label: string, role: UserRole, name: string) {
+  const stamp = `${label}-${Date.now()}`;
+  const email = `${stamp}@midad.example`;
+  const id = createUser(db, { email, name, slug: stamp, role, passwordHash: 'x' }, null);
+  const token = newToken();
+  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: label });
+  return {
+    id,
+    cookie: `midad_session=${token}`,
+    remove: () => db.delete(users).where(eq(users.email, email)).run(),
+  };
+}
