@@ -50,3 +50,18 @@ export const IMAGE_MOTIFS = [
 ] as const;
 
 export const IMAGE_CREDIT = 'رسم: مداد';
+
+/** The same illustrations described in English, for the English edition's stories. */
+export const IMAGE_MOTIFS_EN = [
+  { alt: 'Abstract drawing of parallel lines', caption: 'Illustration' },
+  { alt: 'Abstract drawing of overlapping circles', caption: 'Illustration' },
+  { alt: 'Abstract drawing of geometric shapes', caption: 'Illustration' },
+] as const;
+export const IMAGE_CREDIT_EN = 'Illustration: Midad';
+export const DEMO_OUTLET_EN = 'Midad';
+export const DEMO_AGENCIES_EN = [
+  'Mashriq News Agency',
+  'Two Banks Agency',
+  'Midad correspondent',
+  'Agencies',
+];

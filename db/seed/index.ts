@@ -1,4 +1,6 @@
-import { count } from 'drizzle-orm';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
 import { writeMediaVariants } from '@/lib/media/variants';
 import { slugify } from '@/lib/arabic/slug';
 import type { Db } from '../client';
@@ -7,6 +9,10 @@ import { articleAuthors, articles, articleTags, articleViews, media, sections, t
 import { storyBodyHtml, storyWordCount } from './body';
 import {
   DEMO_AGENCIES,
+  DEMO_AGENCIES_EN,
+  DEMO_OUTLET_EN,
+  IMAGE_CREDIT_EN,
+  IMAGE_MOTIFS_EN,
   DEMO_AUTHORS,
   DEMO_OUTLET,
   DEMO_SECTIONS,
@@ -16,6 +22,7 @@ import {
 } from './catalogue';
 import { illustrationSvg } from './images';
 import { stories as culture } from './stories/culture';
+import { englishStories } from './stories/english';
 import { stories as economy } from './stories/economy';
 import { stories as health } from './stories/health';
 import { stories as local } from './stories/local';
@@ -198,8 +205,105 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
     });
     if ((end / CHUNK) % 40 === 0) log(`${end} articles`);
   }
+  await seedEnglishEdition(db, { now, mediaDir: opts.mediaDir, sectionIds, authorIds, random });
+  log(`English edition: ${Object.values(englishStories).flat().length} stories`);
   log(`search index: ${rebuildSearchIndex(db)} articles`);
   const ms = Date.now() - started;
   log(`seeded ${total} articles in ${(ms / 1000).toFixed(1)} s`);
   return { articles: total, ms };
+}
+
+/**
+ * The English edition's demo stories: a few per section over the last ten days, with English
+ * tags and the same illustrations described in English (their files copied under new stems).
+ */
+async function seedEnglishEdition(
+  db: Db,
+  p: {
+    now: Date;
+    mediaDir: string;
+    sectionIds: Map<string, number>;
+    authorIds: Map<string, number>;
+    random: () => number;
+  },
+): Promise<void> {
+  const imageIds = new Map<string, number[]>();
+  for (const s of DEMO_SECTIONS) {
+    const ids: number[] = [];
+    for (const [variant, motif] of IMAGE_MOTIFS_EN.entries()) {
+      const from = `demo-${s.slug}-${variant + 1}`;
+      const stem = `${from}-en`;
+      const source = db.select().from(media).where(eq(media.stem, from)).get();
+      if (!source) continue;
+      for (const width of source.variantWidths)
+        await fs.copyFile(
+          path.join(p.mediaDir, `${from}-${width}.webp`),
+          path.join(p.mediaDir, `${stem}-${width}.webp`),
+        );
+      const row = db
+        .insert(media)
+        .values({
+          stem,
+          width: source.width,
+          height: source.height,
+          variantWidths: source.variantWidths,
+          alt: `${motif.alt} – ${s.nameEn}`,
+          caption: `${motif.caption} – ${s.nameEn}`,
+          credit: IMAGE_CREDIT_EN,
+        })
+        .returning({ id: media.id })
+        .get();
+      ids.push(row.id);
+    }
+    imageIds.set(s.slug, ids);
+  }
+  const stories = DEMO_SECTIONS.flatMap((s) =>
+    englishStories[s.slug].map((story) => ({ section: s, story })),
+  );
+  const newest = p.now.getTime() - 7 * 60_000;
+  db.transaction((tx) => {
+    const tagIds = new Map<string, number>();
+    for (const name of new Set(stories.flatMap(({ story }) => story.tags))) {
+      const row = tx
+        .insert(tags)
+        .values({ name, slug: slugify(name) })
+        .returning({ id: tags.id })
+        .get();
+      tagIds.set(name, row.id);
+    }
+    stories.forEach(({ section, story }, i) => {
+      // Interleaved across sections, newest first, over about ten days.
+      const publishedAt = new Date(newest - i * 10 * 3_600_000 - Math.floor(p.random() * 3_600_000));
+      const images = imageIds.get(section.slug) ?? [];
+      const { id } = tx
+        .insert(articles)
+        .values({
+          locale: 'en',
+          title: story.title,
+          slug: slugify(story.title),
+          dek: story.dek,
+          body: storyBodyHtml(story, 'en'),
+          wordCount: storyWordCount(story),
+          status: 'published',
+          publishedAt,
+          updatedAt: publishedAt,
+          createdAt: publishedAt,
+          sectionId: p.sectionIds.get(section.slug)!,
+          heroMediaId: images[i % Math.max(1, images.length)] ?? null,
+          sourceOutlet: DEMO_OUTLET_EN,
+          sourceAgency: DEMO_AGENCIES_EN[i % DEMO_AGENCIES_EN.length]!,
+          breaking: i === 0,
+          featured: i % 5 === 1,
+        })
+        .returning({ id: articles.id })
+        .get();
+      for (const name of story.tags)
+        tx.insert(articleTags)
+          .values({ articleId: id, tagId: tagIds.get(name)! })
+          .run();
+      tx.insert(articleAuthors)
+        .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[section.slug][0]!)!, position: 0 })
+        .run();
+    });
+  });
 }
