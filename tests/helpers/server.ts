@@ -41,7 +41,11 @@ export async function startServer(
   const port = await freePort();
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+  // Exactly what `npm start` runs (its Node flags included), without npm's own process.
+  const [, ...startArgs] = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start.split(' ');
+  const child: ChildProcess = spawn(process.execPath, startArgs, {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', log, log],
