@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -88,6 +96,11 @@ export const articles = sqliteTable(
     featured: integer('featured', { mode: 'boolean' }).notNull().default(false),
     seoTitle: text('seo_title'),
     seoDescription: text('seo_description'),
+    /**
+     * Articles that are translations of each other share this key (the id of one of them); the
+     * unique index allows one article per edition in a group. NULL: no translation.
+     */
+    translationKey: integer('translation_key'),
   },
   (t) => [
     // latest, home ticker and the status/publish-time sweep
@@ -99,6 +112,7 @@ export const articles = sqliteTable(
     // the newsroom's article table, newest change first
     index('articles_updated_idx').on(t.deletedAt, t.updatedAt),
     index('articles_breaking_idx').on(t.breaking, t.status, t.locale, t.deletedAt, t.publishedAt),
+    uniqueIndex('articles_translation_idx').on(t.translationKey, t.locale),
   ],
 );
 

@@ -17,6 +17,8 @@ interface Props {
   initial: ArticleDraftInput;
   status: string;
   updatedAt: string | null;
+  /** The story linked as this one's translation when the page was loaded. */
+  linkedTranslation: { id: number; title: string; status: string } | null;
   sections: { id: number; name: string }[];
   people: { id: number; name: string }[];
   tagNames: string[];
@@ -34,6 +36,7 @@ export function ArticleEditor({
   initial,
   status: initialStatus,
   updatedAt,
+  linkedTranslation,
   sections,
   people,
   tagNames,
@@ -569,6 +572,33 @@ export function ArticleEditor({
               onChange={(e) => update({ seoDescription: e.target.value })}
             />
           </div>
+          {permissions.editAny && (
+            <div>
+              <label htmlFor="translation" className="text-sm font-semibold">
+                {t('translation', { edition: t(`editions.${values.locale === 'ar' ? 'en' : 'ar'}`) })}
+              </label>
+              <input
+                id="translation"
+                dir="ltr"
+                inputMode="url"
+                className={input}
+                value={values.translation ?? ''}
+                onChange={(e) => update({ translation: e.target.value })}
+                {...aria('translation')}
+              />
+              {err('translation')}
+              <p className="mt-1 text-xs text-muted">{t('translationHint')}</p>
+              {linkedTranslation && values.translation === String(linkedTranslation.id) && (
+                <p className="mt-1 text-sm">
+                  {t('translationLinked')}{' '}
+                  <a href={`${adminBase}/articles/${linkedTranslation.id}`} className="underline">
+                    <bdi>{linkedTranslation.title}</bdi>
+                  </a>{' '}
+                  ({t(`statuses.${linkedTranslation.status}`)})
+                </p>
+              )}
+            </div>
+          )}
         </div>
       </aside>
     </div>

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ArticleCard as Card, ArticleView as Article } from '@/db/queries/views';
 import { formatHijriDate, formatNumber, type DateSettings } from '@/lib/arabic/dates';
-import { authorPath, homePath, sectionPath, tagPath } from '@/lib/article-url';
+import { articlePath, authorPath, homePath, sectionPath, tagPath } from '@/lib/article-url';
 import { readingMinutes } from '@/lib/text';
 import { ArticleCard } from './article-card';
 import { Breadcrumb } from './breadcrumb';
@@ -116,6 +116,21 @@ export function ArticleView({
                 </p>
               )}
               <p>{t('readingTime', { count: minutes, n: formatNumber(minutes, digits) })}</p>
+              {article.translation && (
+                // Named in the other edition's language, for the reader who reads that one.
+                <p
+                  lang={article.translation.locale}
+                  dir={article.translation.locale === 'ar' ? 'rtl' : 'ltr'}
+                >
+                  <a
+                    href={articlePath(article.translation)}
+                    hrefLang={article.translation.locale}
+                    className="font-semibold text-accent-700 underline"
+                  >
+                    {t('translation')}
+                  </a>
+                </p>
+              )}
             </div>
           </header>
 

@@ -32,12 +32,60 @@ export interface ArticleFields {
   featured: boolean;
   seoTitle: string | null;
   seoDescription: string | null;
+  /** The same story in the other edition: an article id, null to unlink, undefined to leave as is. */
+  translationId?: number | null;
 }
 
 export class WorkflowError extends Error {
   constructor(public readonly code: 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken') {
     super(code);
   }
+}
+
+export class TranslationError extends Error {
+  constructor(public readonly code: 'translationNotFound' | 'translationSameEdition' | 'translationTaken') {
+    super(code);
+  }
+}
+
+/**
+ * Links an article to its translation in the other edition, or unlinks it (partnerId null).
+ * A pair shares a translation key: the smaller of the two ids. Unlinking clears the key on both,
+ * so a key always names one of its group's members and can never be reused by a stale group.
+ * Returns the ids whose reader pages change (the old partner and the new one).
+ */
+function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number | null): number[] {
+  const key = (articleId: number) =>
+    tx.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, articleId)).get()?.key ??
+    null;
+  const current = key(id);
+  const oldPartner =
+    current === null
+      ? null
+      : (tx
+          .select({ id: articles.id })
+          .from(articles)
+          .where(and(eq(articles.translationKey, current), ne(articles.id, id)))
+          .get()?.id ?? null);
+  if (partnerId === oldPartner) return [];
+  if (partnerId !== null) {
+    const partner = tx
+      .select({ locale: articles.locale, key: articles.translationKey, deletedAt: articles.deletedAt })
+      .from(articles)
+      .where(eq(articles.id, partnerId))
+      .get();
+    if (!partner || partner.deletedAt || partnerId === id) throw new TranslationError('translationNotFound');
+    if (partner.locale === locale) throw new TranslationError('translationSameEdition');
+    if (partner.key !== null) throw new TranslationError('translationTaken');
+  }
+  if (current !== null)
+    tx.update(articles).set({ translationKey: null }).where(eq(articles.translationKey, current)).run();
+  if (partnerId !== null)
+    tx.update(articles)
+      .set({ translationKey: Math.min(id, partnerId) })
+      .where(inArray(articles.id, [id, partnerId]))
+      .run();
+  return [oldPartner, partnerId].filter((n): n is number => n !== null);
 }
 
 /** A free slug: the wanted one, or with -2, -3 … appended when another live article of the edition has it. */
@@ -124,6 +172,7 @@ export function createDraft(
       .returning({ id: articles.id })
       .get().id;
     const names = setTagsAndAuthors(tx, id, f);
+    if (f.translationId != null) linkTranslation(tx, id, f.locale, f.translationId);
     tx.insert(revisions)
       .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
       .run();
@@ -172,6 +221,8 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
       .where(eq(articles.id, id))
       .run();
     const names = setTagsAndAuthors(tx, id, f);
+    const translationsChanged =
+      f.translationId === undefined ? [] : linkTranslation(tx, id, before.locale, f.translationId);
     syncSearchIndex(tx, [id]);
     tx.insert(revisions)
       .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
@@ -184,6 +235,7 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
         authorIds: beforeAuthors.map((a) => a.userId),
       },
       slug,
+      translationsChanged,
     };
   });
 }

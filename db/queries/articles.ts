@@ -250,7 +250,7 @@ export function getArticleRoute(db: Db, id: number) {
 
 /** A live article with everything its page shows, or null. */
 export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | null {
-  const article = getArticleView(db, id);
+  const article = getArticleView(db, id, now);
   if (!article || article.status !== 'published' || article.deletedAt || article.publishedAt > now)
     return null;
   return article;
@@ -271,6 +271,7 @@ const articleViewStatements = preparedPerDb((db) => ({
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       deletedAt: articles.deletedAt,
+      translationKey: articles.translationKey,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
@@ -296,13 +297,36 @@ const articleViewStatements = preparedPerDb((db) => ({
     .where(eq(corrections.articleId, sql.placeholder('id')))
     .orderBy(corrections.createdAt)
     .prepare(),
+  // the live article of the other edition sharing this translation key (articles_translation_idx)
+  translation: db
+    .select({ id: articles.id, locale: articles.locale, slug: articles.slug, title: articles.title })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.translationKey, sql.placeholder('key')),
+        ne(articles.id, sql.placeholder('id')),
+        eq(articles.status, 'published'),
+        isNull(articles.deletedAt),
+        lte(articles.publishedAt, sql.placeholder('now')),
+      ),
+    )
+    .limit(1)
+    .prepare(),
 }));
 
 /** Any article that is not deleted, as readers would see it (for previews of drafts). */
-export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: Date | null }) | null {
+export function getArticleView(
+  db: Db,
+  id: number,
+  now = new Date(),
+): (ArticleView & { deletedAt: Date | null }) | null {
   const statements = articleViewStatements(db);
   const row = statements.row.get({ id });
   if (!row) return null;
+  const translation =
+    row.translationKey === null
+      ? null
+      : (statements.translation.get({ key: row.translationKey, id, now: now.getTime() }) ?? null);
   return {
     ...toCard(row),
     locale: row.locale,
@@ -318,6 +342,7 @@ export function getArticleView(db: Db, id: number): (ArticleView & { deletedAt: 
     tags: statements.tags.all({ id }),
     authors: statements.authors.all({ id }),
     corrections: statements.corrections.all({ id }),
+    translation,
     deletedAt: row.deletedAt,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { normaliseForSearch } from '@/lib/search/normalise';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
@@ -73,11 +73,25 @@ export function getArticleForEdit(db: Db, id: number) {
       featured: articles.featured,
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
+      translationKey: articles.translationKey,
     })
     .from(articles)
     .where(eq(articles.id, id))
     .get();
   if (!row || row.deletedAt) return null;
+  const translation =
+    row.translationKey === null
+      ? null
+      : (db
+          .select({
+            id: articles.id,
+            locale: articles.locale,
+            title: articles.title,
+            status: articles.status,
+          })
+          .from(articles)
+          .where(and(eq(articles.translationKey, row.translationKey), ne(articles.id, id)))
+          .get() ?? null);
   const tagNames = db
     .select({ name: tags.name })
     .from(articleTags)
@@ -92,7 +106,24 @@ export function getArticleForEdit(db: Db, id: number) {
     .orderBy(asc(articleAuthors.position))
     .all()
     .map((a) => a.id);
-  return { ...row, tags: tagNames, authorIds };
+  return { ...row, tags: tagNames, authorIds, translation };
+}
+
+/** The id of the article linked to this one as its translation, if any (any status). */
+export function getTranslationPartnerId(db: Db, id: number): number | null {
+  const key = db
+    .select({ key: articles.translationKey })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .get()?.key;
+  if (key == null) return null;
+  return (
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.translationKey, key), ne(articles.id, id)))
+      .get()?.id ?? null
+  );
 }
 
 export type ArticleForEdit = NonNullable<ReturnType<typeof getArticleForEdit>>;

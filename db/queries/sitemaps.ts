@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { articleAuthors, articles, articleTags, media, sections, tags, users } from '../schema';
 import { SITEMAP_MAX_URLS } from '@/lib/feeds/sitemap-files';
@@ -88,6 +89,8 @@ export function listSitemapMonths(db: Db, p: { locale: string; now: Date }): Sit
   return months;
 }
 
+const translated = alias(articles, 'translated');
+
 const monthArticlesStatement = preparedPerDb((db) =>
   db
     .select({
@@ -98,9 +101,23 @@ const monthArticlesStatement = preparedPerDb((db) =>
       publishedAt: articles.publishedAt,
       imageStem: media.stem,
       imageWidths: media.variantWidths,
+      translationId: translated.id,
+      translationSlug: translated.slug,
+      translationLocale: translated.locale,
     })
     .from(articles)
     .leftJoin(media, eq(media.id, articles.heroMediaId))
+    // the live translation in the other edition, if any (articles_translation_idx)
+    .leftJoin(
+      translated,
+      and(
+        eq(translated.translationKey, articles.translationKey),
+        ne(translated.id, articles.id),
+        eq(translated.status, 'published'),
+        isNull(translated.deletedAt),
+        lte(translated.publishedAt, sql.placeholder('now')),
+      ),
+    )
     .where(liveBetween)
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .limit(SITEMAP_MAX_URLS)
@@ -115,6 +132,8 @@ export interface SitemapArticle {
   updatedAt: Date;
   publishedAt: Date;
   image: { stem: string; variantWidths: number[] } | null;
+  /** The same story live in the other edition. */
+  translation: { id: number; slug: string; locale: string } | null;
 }
 
 /** One file's worth (page 1, 2…) of a month's live stories, in publish order. */
@@ -126,6 +145,7 @@ export function listSitemapMonthArticles(
     .all({
       locale: p.locale,
       ...monthRange(p.year, p.month, p.now),
+      now: p.now.getTime(),
       offset: (p.page - 1) * SITEMAP_MAX_URLS,
     })
     .map((r) => ({
@@ -135,6 +155,10 @@ export function listSitemapMonthArticles(
       updatedAt: r.updatedAt,
       publishedAt: r.publishedAt ?? r.updatedAt,
       image: r.imageStem ? { stem: r.imageStem, variantWidths: r.imageWidths ?? [] } : null,
+      translation:
+        r.translationId !== null && r.translationSlug !== null && r.translationLocale !== null
+          ? { id: r.translationId, slug: r.translationSlug, locale: r.translationLocale }
+          : null,
     }));
 }
 

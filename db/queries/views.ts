@@ -51,6 +51,8 @@ export interface ArticleView extends ArticleCard {
   tags: { id: number; slug: string; name: string }[];
   authors: PersonRef[];
   corrections: { id: number; note: string; createdAt: Date }[];
+  /** The same story in the other edition, when that one is live. */
+  translation: { id: number; locale: string; slug: string; title: string } | null;
 }
 
 export interface Page<T> {

@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { writeMediaVariants } from '@/lib/media/variants';
 import { slugify } from '@/lib/arabic/slug';
 import type { Db } from '../client';
+import type { Tx } from '../mutations/audit';
 import { rebuildSearchIndex } from '../search/maintain';
 import { articleAuthors, articles, articleTags, articleViews, media, sections, tags, users } from '../schema';
 import { storyBodyHtml, storyWordCount } from './body';
@@ -23,6 +24,7 @@ import {
 import { illustrationSvg } from './images';
 import { stories as culture } from './stories/culture';
 import { englishStories } from './stories/english';
+import { arabicTranslations } from './stories/translations';
 import { stories as economy } from './stories/economy';
 import { stories as health } from './stories/health';
 import { stories as local } from './stories/local';
@@ -304,6 +306,63 @@ async function seedEnglishEdition(
       tx.insert(articleAuthors)
         .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[section.slug][0]!)!, position: 0 })
         .run();
+      const arabic = arabicTranslations[story.title];
+      if (arabic)
+        seedTranslation(tx, { englishId: id, story: arabic, section, publishedAt, authorIds: p.authorIds });
     });
   });
+}
+
+/** The Arabic edition of an English demo story, published beside it and linked as its translation. */
+function seedTranslation(
+  tx: Tx,
+  p: {
+    englishId: number;
+    story: StorySeed;
+    section: (typeof DEMO_SECTIONS)[number];
+    publishedAt: Date;
+    authorIds: Map<string, number>;
+  },
+): void {
+  const image = tx
+    .select({ id: media.id })
+    .from(media)
+    .where(eq(media.stem, `demo-${p.section.slug}-1`))
+    .get();
+  const publishedAt = new Date(p.publishedAt.getTime() + 5 * 60_000);
+  const { id } = tx
+    .insert(articles)
+    .values({
+      locale: 'ar',
+      title: p.story.title,
+      slug: slugify(p.story.title),
+      dek: p.story.dek,
+      body: storyBodyHtml(p.story),
+      wordCount: storyWordCount(p.story),
+      status: 'published',
+      publishedAt,
+      updatedAt: publishedAt,
+      createdAt: publishedAt,
+      sectionId: tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, p.section.slug)).get()!
+        .id,
+      heroMediaId: image?.id ?? null,
+      sourceOutlet: DEMO_OUTLET,
+      sourceAgency: DEMO_AGENCIES[0]!,
+    })
+    .returning({ id: articles.id })
+    .get();
+  for (const name of p.story.tags) {
+    const slug = slugify(name);
+    const tagId =
+      tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()?.id ??
+      tx.insert(tags).values({ name, slug }).returning({ id: tags.id }).get().id;
+    tx.insert(articleTags).values({ articleId: id, tagId }).onConflictDoNothing().run();
+  }
+  tx.insert(articleAuthors)
+    .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[p.section.slug][0]!)!, position: 0 })
+    .run();
+  tx.update(articles)
+    .set({ translationKey: Math.min(id, p.englishId) })
+    .where(inArray(articles.id, [id, p.englishId]))
+    .run();
 }

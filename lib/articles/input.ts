@@ -12,6 +12,30 @@ const optionalDate = z
   .refine((v) => v === '' || !Number.isNaN(Date.parse(v)), 'date')
   .transform((v) => (v === '' ? null : new Date(v)));
 
+/**
+ * The other edition's article, as an editor gives it: its number, its reader URL or its
+ * newsroom URL ("1234", "١٢٣٤", "https://…/en/news/1234/slug", "/admin/articles/1234").
+ * Empty: no translation. Absent: leave the link as it is.
+ */
+export function parseArticleReference(raw: string): number | null | 'invalid' {
+  const v = raw.trim().replace(/[٠-٩۰-۹]/g, (d) => String(d.charCodeAt(0) & 0xf));
+  if (v === '') return null;
+  const m = /^(\d{1,12})$/.exec(v) ?? /\/(?:news|articles)\/(\d{1,12})(?:[/?#]|$)/.exec(v);
+  const id = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : 'invalid';
+}
+
+const articleReference = z
+  .string()
+  .max(500, 'tooLong')
+  .transform((v, ctx) => {
+    const id = parseArticleReference(v);
+    if (id !== 'invalid') return id;
+    ctx.addIssue({ code: 'custom', message: 'translationInvalid' });
+    return z.NEVER;
+  })
+  .optional();
+
 export const articleDraftSchema = z.object({
   id: z.number().int().positive().nullable(),
   locale: z.enum(['ar', 'en']),
@@ -30,6 +54,7 @@ export const articleDraftSchema = z.object({
   featured: z.boolean(),
   seoTitle: text(200),
   seoDescription: text(400),
+  translation: articleReference,
 });
 
 export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
@@ -57,5 +82,6 @@ export function toArticleFields(d: ArticleDraft, fallbackAuthorId: number): Arti
     featured: d.featured,
     seoTitle: d.seoTitle || null,
     seoDescription: d.seoDescription || null,
+    translationId: d.translation,
   };
 }

@@ -12,6 +12,8 @@ export interface SitemapUrl {
   lastModified: Date | null;
   /** Absolute URLs of the page's images (the lead image). */
   images?: string[];
+  /** hreflang alternates, this URL included (hreflang → absolute URL), when another edition has the page. */
+  alternates?: Record<string, string>;
 }
 
 export interface NewsSitemapUrl {
@@ -23,6 +25,7 @@ export interface NewsSitemapUrl {
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const IMAGE_NS = 'http://www.google.com/schemas/sitemap-image/1.1';
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 const lastmod = (date: Date | null) => (date ? `<lastmod>${w3cDate(date)}</lastmod>` : '');
 
@@ -42,10 +45,14 @@ export function buildUrlset(urls: SitemapUrl[]): string {
     const images = (u.images ?? []).map(
       (src) => `<image:image><image:loc>${xml(src)}</image:loc></image:image>`,
     );
-    return `  <url><loc>${xml(u.loc)}</loc>${lastmod(u.lastModified)}${images.join('')}</url>`;
+    // https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap
+    const alternates = Object.entries(u.alternates ?? {}).map(
+      ([lang, href]) => `<xhtml:link rel="alternate" hreflang="${xml(lang)}" href="${xml(href)}"/>`,
+    );
+    return `  <url><loc>${xml(u.loc)}</loc>${lastmod(u.lastModified)}${alternates.join('')}${images.join('')}</url>`;
   });
   return `${XML_DECLARATION}
-<urlset xmlns="${SITEMAP_NS}" xmlns:image="${IMAGE_NS}">
+<urlset xmlns="${SITEMAP_NS}" xmlns:image="${IMAGE_NS}" xmlns:xhtml="${XHTML_NS}">
 ${entries.join('\n')}
 </urlset>
 `;

@@ -40,6 +40,7 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
         featured: article.featured,
         seoTitle: article.seoTitle ?? '',
         seoDescription: article.seoDescription ?? '',
+        translation: article.translation ? String(article.translation.id) : '',
       }
     : {
         id: null,
@@ -59,11 +60,13 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
         featured: false,
         seoTitle: '',
         seoDescription: '',
+        translation: '',
       };
   return {
     initial,
     status: article?.status ?? 'draft',
     updatedAt: article?.updatedAt.toISOString() ?? null,
+    linkedTranslation: article?.translation ?? null,
     sections,
     people: listPeopleForPicker(db),
     tagNames: listTagNames(db),

@@ -21,6 +21,7 @@ import {
 } from '@/lib/feeds/sitemap';
 import { parseSitemapName, sitemapFileName, sitemapPages, sitemapPageSlice } from '@/lib/feeds/sitemap-files';
 import { mediaUrl } from '@/lib/media/urls';
+import { editionLanguages } from '@/lib/seo/metadata';
 import { crawlerHeaders, notFoundResponse } from './feeds';
 
 const XML_TYPE = 'application/xml; charset=utf-8';
@@ -77,6 +78,18 @@ function listingUrls(listings: SitemapListing[], path: (slug: string) => string)
   return listings.map((l) => ({ loc: `${site}${path(l.slug)}`, lastModified: l.newest }));
 }
 
+/** The hreflang set of a story live in both editions, as the article page announces it. */
+function translationAlternates(
+  site: string,
+  a: { id: number; slug: string; locale: string },
+  b: { id: number; slug: string; locale: string },
+): Record<string, string> {
+  const [ar, en] = a.locale === 'ar' ? [a, b] : [b, a];
+  return Object.fromEntries(
+    Object.entries(editionLanguages(articlePath(ar), articlePath(en))).map(([k, v]) => [k, `${site}${v}`]),
+  );
+}
+
 /** One file under /sitemaps/, or 404 for a name the index does not list. */
 export function sitemapFileResponse(locale: string, rawName: string): Response {
   const name = parseSitemapName(rawName);
@@ -95,6 +108,7 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
         a.image && a.image.variantWidths.length > 0
           ? [`${site}${mediaUrl(a.image.stem, Math.max(...a.image.variantWidths))}`]
           : [],
+      alternates: a.translation ? translationAlternates(site, a, a.translation) : undefined,
     }));
     if (urls.length === 0) return notFoundResponse();
   } else {

@@ -9,6 +9,7 @@ import {
   listRelated,
 } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
+import { listSitemapMonthArticles } from '@/db/queries/sitemaps';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
 import { createSeededDb } from '../helpers/test-db';
 
@@ -76,6 +77,21 @@ function latestId(db: Db): number {
 function getTagSlug(db: Db): string {
   return getLiveArticle(db, latestId(db), now)!.tags[0]!.slug;
 }
+
+describe('translations', () => {
+  it('the article page and the monthly sitemap find a translation through its index', () => {
+    const translated = t.db.$client
+      .prepare('SELECT id FROM articles WHERE translation_key IS NOT NULL AND locale = ? LIMIT 1')
+      .get('ar') as { id: number };
+    const details = plansOf((db) => {
+      expect(getLiveArticle(db, translated.id, now)!.translation).not.toBeNull();
+      const month = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, page: 1 };
+      listSitemapMonthArticles(db, { locale: 'ar', now, ...month });
+    });
+    expect(details.filter((d) => FULL_SCAN.test(d))).toEqual([]);
+    expect(details.filter((d) => /articles_translation_idx/.test(d)).length).toBeGreaterThanOrEqual(2);
+  });
+});
 
 describe('tag and author pages read only their link table', () => {
   it.each(['tag', 'author'])('%s: the count and the page never walk every live article', (kind) => {

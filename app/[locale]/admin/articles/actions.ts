@@ -3,6 +3,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import {
+  TranslationError,
   WorkflowError,
   addCorrection,
   createDraft,
@@ -11,7 +12,7 @@ import {
   updateArticle,
   type Transition,
 } from '@/db/mutations/articles';
-import { getArticleForEdit, listRevisions } from '@/db/queries/newsroom';
+import { getArticleForEdit, getTranslationPartnerId, listRevisions } from '@/db/queries/newsroom';
 import { adminPath } from '@/lib/article-url';
 import { slugify } from '@/lib/arabic/slug';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
@@ -49,17 +50,33 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     fields.breaking = false;
     fields.breakingUntil = null;
     fields.featured = false;
+    // Linking a translation changes the other story too: editors only.
+    fields.translationId = undefined;
   }
-  if (draft.id === null) {
-    if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
-    const { id, slug } = createDraft(db, user.id, fields);
+  try {
+    if (draft.id === null) {
+      if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
+      const { id, slug } = createDraft(db, user.id, fields);
+      return { ok: true, id, slug, savedAt: new Date().toISOString() };
+    }
+    const id = draft.id;
+    const existing = getArticleForEdit(db, id);
+    if (!existing) return { ok: false, error: 'notFound' };
+    if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
+    // The old and the new translation show (or stop showing) a link to this story.
+    const touched = [id, getTranslationPartnerId(db, id), fields.translationId].filter(
+      (n): n is number => typeof n === 'number',
+    );
+    const { slug } = changingArticles(db, [...new Set(touched)], () =>
+      updateArticle(db, user.id, id, fields),
+    );
     return { ok: true, id, slug, savedAt: new Date().toISOString() };
+  } catch (error) {
+    // CASE: a bad translation link refuses the whole save (one transaction); the editor keeps its text.
+    if (error instanceof TranslationError)
+      return { ok: false, error: 'invalid', fieldErrors: { translation: error.code } };
+    throw error;
   }
-  const existing = getArticleForEdit(db, draft.id);
-  if (!existing) return { ok: false, error: 'notFound' };
-  if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
-  const { slug } = changingArticles(db, [draft.id], () => updateArticle(db, user.id, draft.id!, fields));
-  return { ok: true, id: draft.id, slug, savedAt: new Date().toISOString() };
 }
 
 const TRANSITION_PERMISSION: Record<Transition, Action> = {

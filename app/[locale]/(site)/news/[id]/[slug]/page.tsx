@@ -10,7 +10,7 @@ import { articlePath, authorPath, parseId } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { mediaUrl } from '@/lib/media/urls';
-import { absoluteUrl, readerMetadata } from '@/lib/seo/metadata';
+import { absoluteUrl, editionLanguages, readerMetadata } from '@/lib/seo/metadata';
 import { articleStructuredData } from '@/lib/seo/structured';
 import { getRequestArticle, getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
@@ -33,6 +33,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.seoTitle || article.title,
     description: article.seoDescription || article.dek,
     path: articlePath(article),
+    // hreflang between the two editions' versions of this story, when both are live.
+    languages: article.translation
+      ? article.locale === 'ar'
+        ? editionLanguages(articlePath(article), articlePath(article.translation))
+        : editionLanguages(articlePath(article.translation), articlePath(article))
+      : undefined,
     image:
       article.image && largest
         ? {

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createDraft, transitionArticle } from '@/db/mutations/articles';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles } from '@/db/schema';
+import { articlePath } from '@/lib/article-url';
+import { launchBrowser, openPage } from '../helpers/browser';
+import { articleFields } from '../helpers/fixtures';
+import { signedInUser } from '../helpers/session';
+
+const base = inject('baseURL');
+const site = `http://localhost:${new URL(base).port}`;
+let browser: Browser;
+let db: Db;
+let editor: ReturnType<typeof signedInUser>;
+const made: number[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  editor = signedInUser(db, 'translator', 'editor', 'محررة الترجمة');
+});
+
+afterAll(async () => {
+  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  editor?.remove();
+  db?.$client.close();
+  await browser?.close();
+});
+
+async function html(p: string): Promise<string> {
+  const res = await fetch(base + p);
+  expect(res.status, p).toBe(200);
+  return res.text();
+}
+
+/** hreflang → href of the page's <link rel="alternate" hreflang> tags. */
+function hreflang(page: string): Record<string, string> {
+  return Object.fromEntries(
+    [...page.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"/gi)].map((m) => [
+      m[1]!,
+      decodeURI(m[2]!),
+    ]),
+  );
+}
+
+/** The reader link to the other edition's version, or null. */
+function translationLink(page: string): { href: string; lang: string } | null {
+  const m = /<p lang="(ar|en)" dir="(?:rtl|ltr)"><a href="([^"]+)" hrefLang="\1"/.exec(page);
+  return m ? { lang: m[1]!, href: decodeURI(m[2]!) } : null;
+}
+
+function published(locale: 'ar' | 'en', title: string): { id: number; path: string } {
+  const sectionId = getSectionBySlug(db, 'economy')!.id;
+  const { id, slug } = createDraft(
+    db,
+    editor.id,
+    articleFields({ locale, title, sectionId, authorIds: [editor.id] }),
+  );
+  transitionArticle(db, editor.id, id, 'publish');
+  made.push(id);
+  return { id, path: decodeURI(articlePath({ id, slug, locale })) };
+}
+
+describe('a story in both editions', () => {
+  it('the demo pair: hreflang both ways with x-default, a reader link, and sitemap alternates', async () => {
+    const english = await html('/en/category/economy');
+    const enPath = decodeURI(/href="(\/en\/news\/\d+\/new-solar-farm-near-tozeur[^"]*)"/.exec(english)![1]!);
+    const enPage = await html(encodeURI(enPath));
+    const toArabic = translationLink(enPage)!;
+    expect(toArabic.lang).toBe('ar');
+    expect(enPage).toContain('اقرأ الخبر بالعربية');
+    const arPage = await html(encodeURI(toArabic.href));
+    expect(translationLink(arPage)).toEqual({ lang: 'en', href: enPath });
+    const expected = { ar: site + toArabic.href, en: site + enPath, 'x-default': site + toArabic.href };
+    expect(hreflang(enPage)).toEqual(expected);
+    expect(hreflang(arPage)).toEqual(expected);
+
+    // The Arabic monthly sitemap lists the same alternates for the story.
+    const index = await html('/sitemap.xml');
+    const files = [...index.matchAll(/<loc>([^<]*\/sitemaps\/articles-[^<]*)<\/loc>/g)].map((m) => m[1]!);
+    const entries = (await Promise.all(files.map((f) => html(new URL(f).pathname)))).flatMap((xml) =>
+      [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]!),
+    );
+    const entry = entries.find((e) => decodeURI(/<loc>([^<]*)<\/loc>/.exec(e)![1]!) === expected.ar)!;
+    const alternates = Object.fromEntries(
+      [...entry.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => [
+        m[1]!,
+        decodeURI(m[2]!),
+      ]),
+    );
+    expect(alternates).toEqual(expected);
+  });
+
+  it('an editor links and unlinks a translation; both reader pages follow at once through the cache', async () => {
+    const stamp = Date.now();
+    const ar = published('ar', `سوق الذهب يستقبل موسم الأعراس ${stamp}`);
+    const en = published('en', `Gold market welcomes the wedding season ${stamp}`);
+    const other = published('ar', `تجار الذهب يطالبون بتخفيض الرسوم ${stamp}`);
+    // Both pages are cached without a translation link first.
+    for (const p of [ar.path, en.path]) {
+      expect(translationLink(await html(encodeURI(p)))).toBeNull();
+      expect(translationLink(await html(encodeURI(p)))).toBeNull();
+    }
+
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await page
+      .context()
+      .addCookies([{ name: 'midad_session', value: editor.cookie.split('=')[1]!, url: base }]);
+    await page.goto(`${base}/admin/articles/${ar.id}`);
+    const field = page.getByLabel('الترجمة في النسخة الإنجليزية');
+
+    // A story of the same edition is refused with a clear message; the unsaved headline stays.
+    const title = page.getByLabel('العنوان');
+    await title.fill(`عنوان لم يُحفظ ${stamp}`);
+    await field.fill(String(other.id));
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.getByText('هذا الخبر من النسخة نفسها؛ الترجمة تكون في النسخة الأخرى.').waitFor();
+    expect(await title.inputValue()).toContain('عنوان لم يُحفظ');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+
+    // Its reader address is enough to link the English story.
+    await title.fill(`سوق الذهب يستقبل موسم الأعراس ${stamp}`);
+    await field.fill(`${site}${en.path}`);
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.getByText(/^حُفظ/).waitFor();
+    expect(translationLink(await html(encodeURI(ar.path)))).toEqual({ lang: 'en', href: en.path });
+    expect(translationLink(await html(encodeURI(en.path)))).toEqual({ lang: 'ar', href: ar.path });
+    expect(hreflang(await html(encodeURI(en.path)))).toMatchObject({
+      ar: site + ar.path,
+      en: site + en.path,
+    });
+
+    // Emptying the field unlinks both sides.
+    await page.reload();
+    expect(await field.inputValue()).toBe(String(en.id));
+    await page.getByText('مربوط بـ:').waitFor();
+    await field.fill('');
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.getByText(/^حُفظ/).waitFor();
+    expect(translationLink(await html(encodeURI(ar.path)))).toBeNull();
+    const enAfter = await html(encodeURI(en.path));
+    expect(translationLink(enAfter)).toBeNull();
+    expect(hreflang(enAfter)).toEqual({});
+    expect(
+      db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, en.id)).get()!.key,
+    ).toBeNull();
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
