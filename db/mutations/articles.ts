@@ -299,6 +299,8 @@ export function transitionArticle(
         break;
       case 'delete':
         set.deletedAt = now;
+        // The other edition's story is free to pair again (its page loses the link through this one's tag).
+        linkTranslation(tx, id, '', null);
         break;
     }
     tx.update(articles)

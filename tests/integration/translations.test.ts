@@ -127,6 +127,17 @@ describe('translations between editions', () => {
     expect(getTranslationPartnerId(t.db, d)).toBe(b);
   });
 
+  it('deleting one of a pair frees the other to pair again', () => {
+    const a = published(ar, 25);
+    const b = published(en, 26);
+    updateArticle(t.db, editorId, a, { ...ar, translationId: b });
+    transitionArticle(t.db, editorId, a, 'delete', { now: at(27) });
+    expect(key(b)).toBeNull();
+    const c = published(ar, 28);
+    updateArticle(t.db, editorId, c, { ...ar, translationId: b });
+    expect(getTranslationPartnerId(t.db, b)).toBe(c);
+  });
+
   it('lists the live translation beside each story in the monthly sitemap', () => {
     const a = published(ar, 30);
     const b = published(en, 31);
