@@ -7,6 +7,18 @@ export function articlePath(a: { id: number; slug: string; locale: string }): st
   return `${localePrefix(a.locale)}/news/${a.id}/${encodeURIComponent(a.slug)}`;
 }
 
+/**
+ * The article's address as a link inside a page: the slug's letters as they are (an IRI, which
+ * HTML allows and browsers send percent-encoded, byte for byte the canonical form), anything
+ * else percent-encoded. An Arabic slug costs a third of its encoded bytes, and a home page links
+ * dozens of stories (twice: in the HTML and in the React payload). Canonicals, feeds, sitemaps
+ * and redirects keep the ASCII form of articlePath.
+ */
+export function articleHref(a: { id: number; slug: string; locale: string }): string {
+  const slug = a.slug.replace(/[^\p{L}\p{M}\p{N}-]/gu, (c) => encodeURIComponent(c));
+  return `${localePrefix(a.locale)}/news/${a.id}/${slug}`;
+}
+
 /** Parses `/news/{id}` or `/news/{id}/{slug}` (optionally under /en) into its parts. */
 export function parseArticlePath(
   pathname: string,

@@ -60,7 +60,7 @@ export async function readerPages(baseURL: string): Promise<LighthousePage[]> {
   return [
     { name: 'home', path: '/' },
     { name: 'section', path: '/category/politics' },
-    { name: 'article', path: article },
+    { name: 'article', path: new URL(article, baseURL).pathname },
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { ArticleCard as Card } from '@/db/queries/views';
 import type { DateSettings } from '@/lib/arabic/dates';
-import { articlePath, sectionPath } from '@/lib/article-url';
+import { articleHref, sectionPath } from '@/lib/article-url';
 import { HeroImage } from './hero-image';
 import { TimeLabel } from './time-label';
 
@@ -29,10 +29,13 @@ export function ArticleCard({
   priority,
   headingLevel = 'h3',
 }: Props) {
-  const href = articlePath({ ...article, locale });
+  const href = articleHref({ ...article, locale });
   const Heading = headingLevel;
+  // One link per card: the headline's link covers the whole card (its ::after), so the picture
+  // needs no second link to the same story; the meta line sits above it with its own link.
+  const link = 'after:absolute after:inset-0 hover:text-ink-700 hover:underline';
   const meta = (
-    <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+    <p className="relative mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
       {showSection && (
         <a
           href={sectionPath(locale, article.section.slug)}
@@ -47,19 +50,19 @@ export function ArticleCard({
 
   if (variant === 'lead') {
     return (
-      <article className="group">
+      <article className="relative">
         {article.image && (
-          <a href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden rounded-md">
+          <div className="overflow-hidden rounded-md">
             <HeroImage
               image={article.image}
               sizes="(min-width: 1024px) 760px, 100vw"
               priority={priority}
               decorative
             />
-          </a>
+          </div>
         )}
         <Heading className="mt-4 text-2xl leading-snug font-bold text-ink-950 md:text-3xl">
-          <a href={href} className="hover:text-ink-700 hover:underline">
+          <a href={href} className={link}>
             <bdi>{article.title}</bdi>
           </a>
         </Heading>
@@ -75,26 +78,21 @@ export function ArticleCard({
     // "side" sits in a narrow column: a small picture at every width.
     const frame = variant === 'side' ? 'w-28' : 'w-28 sm:w-48';
     return (
-      <article className="flex gap-4 border-b border-rule py-4 last:border-b-0">
+      <article className="relative flex gap-4 border-b border-rule py-4 last:border-b-0">
         {article.image && (
-          <a
-            href={href}
-            tabIndex={-1}
-            aria-hidden="true"
-            className={`${frame} shrink-0 overflow-hidden rounded`}
-          >
+          <div className={`${frame} shrink-0 overflow-hidden rounded`}>
             <HeroImage
               image={article.image}
               sizes={variant === 'side' ? '112px' : '(min-width: 640px) 192px, 112px'}
               decorative
             />
-          </a>
+          </div>
         )}
         <div className="min-w-0">
           <Heading
             className={`text-lg leading-snug font-bold text-ink-950 ${variant === 'row' ? 'sm:text-xl' : ''}`}
           >
-            <a href={href} className="hover:text-ink-700 hover:underline">
+            <a href={href} className={link}>
               <bdi>{article.title}</bdi>
             </a>
           </Heading>
@@ -111,9 +109,9 @@ export function ArticleCard({
 
   if (variant === 'compact') {
     return (
-      <article className="border-t border-rule pt-3">
+      <article className="relative border-t border-rule pt-3">
         <Heading className="text-base leading-snug font-semibold text-ink-950">
-          <a href={href} className="hover:text-ink-700 hover:underline">
+          <a href={href} className={link}>
             <bdi>{article.title}</bdi>
           </a>
         </Heading>
@@ -123,18 +121,18 @@ export function ArticleCard({
   }
 
   return (
-    <article>
+    <article className="relative">
       {article.image && (
-        <a href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden rounded-md">
+        <div className="overflow-hidden rounded-md">
           <HeroImage
             image={article.image}
             sizes="(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw"
             decorative
           />
-        </a>
+        </div>
       )}
       <Heading className="mt-3 text-lg leading-snug font-bold text-ink-950">
-        <a href={href} className="hover:text-ink-700 hover:underline">
+        <a href={href} className={link}>
           <bdi>{article.title}</bdi>
         </a>
       </Heading>

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ArticleCard as Card, ArticleView as Article } from '@/db/queries/views';
 import { formatHijriDate, formatNumber, type DateSettings } from '@/lib/arabic/dates';
-import { articlePath, authorPath, homePath, sectionPath, tagPath } from '@/lib/article-url';
+import { articleHref, authorPath, homePath, sectionPath, tagPath } from '@/lib/article-url';
 import { readingMinutes } from '@/lib/text';
 import { ArticleCard } from './article-card';
 import { Breadcrumb } from './breadcrumb';
@@ -123,7 +123,7 @@ export function ArticleView({
                   dir={article.translation.locale === 'ar' ? 'rtl' : 'ltr'}
                 >
                   <a
-                    href={articlePath(article.translation)}
+                    href={articleHref(article.translation)}
                     hrefLang={article.translation.locale}
                     className="font-semibold text-accent-700 underline"
                   >

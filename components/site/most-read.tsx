@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ArticleCard } from '@/db/queries/views';
 import { formatNumber, type DigitStyle } from '@/lib/arabic/dates';
-import { articlePath } from '@/lib/article-url';
+import { articleHref } from '@/lib/article-url';
 
 export function MostRead({
   items,
@@ -26,7 +26,7 @@ export function MostRead({
               {formatNumber(i + 1, digits)}
             </span>
             <a
-              href={articlePath({ ...item, locale })}
+              href={articleHref({ ...item, locale })}
               className="leading-snug font-semibold text-ink-950 hover:underline"
             >
               <bdi>{item.title}</bdi>

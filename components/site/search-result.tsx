@@ -1,6 +1,6 @@
 import type { SearchResult } from '@/db/search';
 import type { DateSettings } from '@/lib/arabic/dates';
-import { articlePath, sectionPath } from '@/lib/article-url';
+import { articleHref, sectionPath } from '@/lib/article-url';
 import type { SnippetSegment } from '@/lib/search/snippet';
 import { TimeLabel } from './time-label';
 
@@ -28,7 +28,7 @@ export function SearchResultItem({ result, dates, locale, now }: Props) {
   return (
     <article className="border-b border-rule py-5 last:border-b-0">
       <h2 className="text-xl font-bold leading-snug text-ink-950">
-        <a href={articlePath({ ...result, locale })} className="hover:text-accent-700 hover:underline">
+        <a href={articleHref({ ...result, locale })} className="hover:text-accent-700 hover:underline">
           <bdi>
             <Marked segments={result.titleHighlight} />
           </bdi>

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import type { ArticleCard } from '@/db/queries/views';
-import { articlePath } from '@/lib/article-url';
+import { articleHref } from '@/lib/article-url';
 
 interface Props {
   items: ArticleCard[];
@@ -25,7 +25,7 @@ export function Ticker({ items, locale }: Props) {
             </span>
           )}
           <a
-            href={articlePath({ ...item, locale })}
+            href={articleHref({ ...item, locale })}
             tabIndex={copy ? -1 : undefined}
             className="text-ink-950 hover:text-accent-700 hover:underline"
           >

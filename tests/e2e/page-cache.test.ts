@@ -103,6 +103,7 @@ describe('reader page cache', () => {
       breakingUntil: '',
       seoTitle: story.seoTitle ?? '',
       seoDescription: story.seoDescription ?? '',
+      translation: story.translation ? String(story.translation.id) : '',
     };
     const fields = Object.keys(articleDraftSchema.shape) as (keyof typeof input)[];
     const saved = await callAction(

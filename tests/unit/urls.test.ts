@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, parseArticlePath, parseId } from '@/lib/article-url';
+import { articleHref, articlePath, parseArticlePath, parseId } from '@/lib/article-url';
 import { pageHref, parsePageParam } from '@/lib/pagination';
 
 describe('parsePageParam', () => {
@@ -32,6 +32,23 @@ describe('article URLs', () => {
       `/news/7/${encodeURIComponent('أخبار-اليوم')}`,
     );
     expect(articlePath({ id: 7, slug: 'today', locale: 'en' })).toBe('/en/news/7/today');
+  });
+
+  it.each([
+    'أخبار-اليوم',
+    'مُسْتَشْفَى-الأطفال',
+    'انتخابات-٢٠٢٦-والنتائج',
+    'today',
+    'a?b#c%d e/f',
+    'قهوة’s-100%-"نقية"',
+  ])('a link to %j is short, and the browser requests exactly the canonical path', (slug) => {
+    for (const locale of ['ar', 'en']) {
+      const a = { id: 42, slug, locale };
+      const href = articleHref(a);
+      expect(new URL(href, 'https://midad.example').pathname).toBe(articlePath(a));
+      expect(href.length).toBeLessThanOrEqual(articlePath(a).length);
+    }
+    expect(articleHref({ id: 42, slug: 'أخبار-اليوم', locale: 'ar' })).toBe('/news/42/أخبار-اليوم');
   });
 
   it.each([
