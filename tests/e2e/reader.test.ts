@@ -54,6 +54,26 @@ describe('home page', () => {
     await close();
   });
 
+  it('each card is one link: its picture opens the story, its section link the section', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/');
+    const card = page.locator('main section[aria-labelledby="top-story"] article');
+    expect(await card.getByRole('link').count()).toBe(2); // the headline and the section
+    const headline = card.getByRole('heading', { level: 3 }).getByRole('link');
+    const story = new URL((await headline.getAttribute('href'))!, base).pathname;
+    // A reader clicking on the picture: the headline's link lies over it and takes the click.
+    const picture = (await card.locator('img').boundingBox())!;
+    await page.mouse.click(picture.x + picture.width / 2, picture.y + picture.height / 2);
+    await page.waitForURL((url) => url.pathname === story);
+    await page.goBack();
+    const section = card.locator('p a[href^="/category/"]');
+    const sectionPath = await section.getAttribute('href');
+    await section.click();
+    await page.waitForURL((url) => url.pathname === sectionPath);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('has no horizontal scroll at 375 px', async () => {
     for (const path of ['/', '/category/politics', await firstArticlePath(), '/latest']) {
       const { page, close } = await openPage(browser, { viewport: { width: 375, height: 800 } });
