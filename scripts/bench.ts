@@ -17,6 +17,7 @@ import { openDb } from '@/db/client';
 import { countLive } from '@/db/queries/articles';
 import { startServer } from '../tests/helpers/server';
 import { measurePageQueries } from './bench-queries';
+import { needsBuild } from './build-state';
 import { printLighthouse, runLighthouse } from './lighthouse';
 
 const ROOT = process.cwd();
@@ -62,7 +63,7 @@ function ensureDatabase() {
 }
 
 function ensureBuild() {
-  if (fs.existsSync(path.join(ROOT, '.next/BUILD_ID'))) return;
+  if (!needsBuild(ROOT)) return;
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -3,7 +3,6 @@
  * seeds an empty database with the demo newsroom, then serves on PORT (default 3000).
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
@@ -15,28 +14,10 @@ import { withPageCache } from '@/lib/page-cache/serve';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const root = process.cwd();
-const SOURCE_DIRS = ['app', 'components', 'db', 'lib', 'i18n', 'messages', 'public'];
-const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'postcss.config.mjs'];
-
-function newestMtime(entry: string): number {
-  const stat = fs.statSync(entry, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (!built) return true;
-  return [...SOURCE_DIRS, ...SOURCE_FILES].some((p) => newestMtime(path.join(root, p)) > built);
-}
-
 /**
  * The reader-page cache, shared with the Next server code in this process through globalThis:
  * the newsroom invalidates by tag after its own writes (lib/cache-tags.ts) through the
@@ -78,7 +59,7 @@ function pageCache() {
 }
 
 async function main() {
-  if (process.env.MIDAD_SKIP_BUILD !== '1' && needsBuild()) {
+  if (process.env.MIDAD_SKIP_BUILD !== '1' && needsBuild(root)) {
     console.log('midad: building the site (first start or changed sources)…');
     const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
       stdio: 'inherit',
