@@ -24,11 +24,16 @@ const createdAt = () =>
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   email: text('email').notNull().unique(),
+  /** The byline as the Arabic edition prints it. */
   name: text('name').notNull(),
+  /** The byline in Latin letters for the English edition; empty: the English edition prints `name`. */
+  nameEn: text('name_en').notNull().default(''),
   /** ASCII slug for /author/{slug}. */
   slug: text('slug').notNull().unique(),
   role: text('role', { enum: USER_ROLES }).notNull().default('writer'),
   bio: text('bio').notNull().default(''),
+  /** The English edition's author page; empty: it shows `bio`. */
+  bioEn: text('bio_en').notNull().default(''),
   passwordHash: text('password_hash'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),

@@ -117,3 +117,26 @@ export function setUserRole(db: Db, userId: number, role: UserRole, actorId: num
     });
   });
 }
+
+export interface UserProfile {
+  name: string;
+  nameEn: string;
+  bio: string;
+  bioEn: string;
+}
+
+/** The public byline and biography, per edition (what readers see on articles and author pages). */
+export function updateUserProfile(db: Db, id: number, p: UserProfile, actorId: number): boolean {
+  return db.transaction((tx) => {
+    const changed = tx.update(users).set(p).where(eq(users.id, id)).run().changes > 0;
+    if (changed)
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'user.profile',
+        entity: 'user',
+        entityId: id,
+        details: { name: p.name },
+      });
+    return changed;
+  });
+}

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-
 import type { Db } from '../client';
 import { articleAuthors, articles, articleTags, corrections, media, sections, tags, users } from '../schema';
 import type { ArticleCacheFacts } from '@/lib/cache-tags';
+import { bylineName } from '@/lib/people';
 import { preparedPerDb } from './prepared';
 import type { ArticleCard, ArticleView, MediaView, Page } from './views';
 
@@ -285,7 +286,7 @@ const articleViewStatements = preparedPerDb((db) => ({
     .where(eq(articleTags.articleId, sql.placeholder('id')))
     .prepare(),
   authors: db
-    .select({ id: users.id, slug: users.slug, name: users.name })
+    .select({ id: users.id, slug: users.slug, name: users.name, nameEn: users.nameEn })
     .from(articleAuthors)
     .innerJoin(users, eq(users.id, articleAuthors.userId))
     .where(eq(articleAuthors.articleId, sql.placeholder('id')))
@@ -340,7 +341,9 @@ export function getArticleView(
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     tags: statements.tags.all({ id }),
-    authors: statements.authors.all({ id }),
+    authors: statements.authors
+      .all({ id })
+      .map((a) => ({ id: a.id, slug: a.slug, name: bylineName(a, row.locale) })),
     corrections: statements.corrections.all({ id }),
     translation,
     deletedAt: row.deletedAt,

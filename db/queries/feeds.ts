@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { articleAuthors, articles, articleTags, tags, users } from '../schema';
 import { listLiveIn, type ListingScope } from './articles';
 import type { ArticleCard, PersonRef } from './views';
+import { bylineName } from '@/lib/people';
 
 /** A feed item: the card plus what a feed reader shows that a listing does not. */
 export interface FeedArticle extends ArticleCard {
@@ -58,11 +59,11 @@ export function listFeedArticles(
     (userIds.length === 0
       ? []
       : db
-          .select({ id: users.id, slug: users.slug, name: users.name })
+          .select({ id: users.id, slug: users.slug, name: users.name, nameEn: users.nameEn })
           .from(users)
           .where(inArray(users.id, userIds))
           .all()
-    ).map((u) => [u.id, u] as const),
+    ).map((u) => [u.id, { id: u.id, slug: u.slug, name: bylineName(u, p.locale) }] as const),
   );
   const tagRows = groupBy(
     db

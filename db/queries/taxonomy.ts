@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { redirects, sections, tags, users } from '../schema';
 import { preparedPerDb } from './prepared';
+import { bylineBio, bylineName } from '@/lib/people';
 
 const sectionsStatement = preparedPerDb((db) =>
   db
@@ -43,14 +44,23 @@ export function getTagBySlug(db: Db, slug: string) {
   );
 }
 
-export function getAuthorBySlug(db: Db, slug: string) {
-  return (
-    db
-      .select({ id: users.id, slug: users.slug, name: users.name, bio: users.bio })
-      .from(users)
-      .where(eq(users.slug, slug))
-      .get() ?? null
-  );
+/** An author as an edition shows them: the byline and biography in that edition's script. */
+export function getAuthorBySlug(db: Db, slug: string, locale = 'ar') {
+  const row = db
+    .select({
+      id: users.id,
+      slug: users.slug,
+      name: users.name,
+      nameEn: users.nameEn,
+      bio: users.bio,
+      bioEn: users.bioEn,
+    })
+    .from(users)
+    .where(eq(users.slug, slug))
+    .get();
+  return row
+    ? { id: row.id, slug: row.slug, name: bylineName(row, locale), bio: bylineBio(row, locale) }
+    : null;
 }
 
 const redirectStatement = preparedPerDb((db) =>

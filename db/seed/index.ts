@@ -95,7 +95,15 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
     for (const a of DEMO_AUTHORS) {
       const row = tx
         .insert(users)
-        .values({ email: `${a.slug}@midad.example`, name: a.name, slug: a.slug, role: a.role, bio: a.bio })
+        .values({
+          email: `${a.slug}@midad.example`,
+          name: a.name,
+          nameEn: a.nameEn,
+          slug: a.slug,
+          role: a.role,
+          bio: a.bio,
+          bioEn: a.bioEn,
+        })
         .returning({ id: users.id })
         .get();
       authorIds.set(a.slug, row.id);

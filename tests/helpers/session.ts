@@ -17,6 +17,7 @@ export function signedInUser(db: Db, label: string, role: UserRole, name: string
   insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: label });
   return {
     id,
+    slug: stamp,
     cookie: `midad_session=${token}`,
     remove: () => db.delete(users).where(eq(users.email, email)).run(),
   };

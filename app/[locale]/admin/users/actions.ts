@@ -3,11 +3,18 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { EmailTakenError, createUser, setUserDisabled, setUserRole } from '@/db/mutations/users';
+import {
+  EmailTakenError,
+  createUser,
+  setUserDisabled,
+  setUserRole,
+  updateUserProfile,
+} from '@/db/mutations/users';
 import { USER_ROLES } from '@/db/schema';
 import { adminPath } from '@/lib/article-url';
 import { asciiSlug } from '@/lib/arabic/slug';
 import { requirePermission } from '@/lib/auth/guard';
+import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { checkNewPassword, hashPassword } from '@/lib/auth/password';
 
 function back(locale: string, status: string): never {
@@ -65,5 +72,32 @@ export async function updateUserAction(data: FormData): Promise<void> {
     if (!role.success) back(locale, 'invalid');
     setUserRole(db, id, role.data, admin.id);
   }
+  back(locale, 'saved');
+}
+
+const profileSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  name: z.string().trim().min(1).max(120),
+  nameEn: z.string().trim().max(120),
+  bio: z.string().trim().max(600),
+  bioEn: z.string().trim().max(600),
+});
+
+// Edit the public byline and biography of an account, for each edition (admins).
+export async function updateProfileAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const admin = await requirePermission('users.manage', locale);
+  const parsed = profileSchema.safeParse({
+    id: data.get('id'),
+    name: data.get('name') ?? '',
+    nameEn: data.get('nameEn') ?? '',
+    bio: data.get('bio') ?? '',
+    bioEn: data.get('bioEn') ?? '',
+  });
+  if (!parsed.success) back(locale, 'invalid');
+  const { id, ...profile } = parsed.data;
+  if (!updateUserProfile(getDb(), id, profile, admin.id)) back(locale, 'invalid');
+  // Bylines appear on every page that shows this person's stories: refresh every reader page.
+  invalidatePages([CACHE_TAGS.layout]);
   back(locale, 'saved');
 }

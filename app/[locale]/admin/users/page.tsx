@@ -5,7 +5,7 @@ import { listUsersForAdmin } from '@/db/queries/users';
 import { USER_ROLES } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { logoutAction } from '../actions';
-import { createUserAction, updateUserAction } from './actions';
+import { createUserAction, updateProfileAction, updateUserAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -78,6 +78,66 @@ export default async function UsersPage({ params, searchParams }: Props) {
                 {!u.hasPassword && <span className="ms-2 text-muted">({t('noLogin')})</span>}
                 {u.disabled && <span className="ms-2 text-accent-700">({t('disabled')})</span>}
               </span>
+              <details className="w-full">
+                <summary className="cursor-pointer text-ink-700 underline">
+                  {t('profile')}: <bdi>{u.name}</bdi>
+                </summary>
+                <form action={updateProfileAction} className="mt-2 grid gap-2 sm:grid-cols-2">
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="id" value={u.id} />
+                  <label className="text-xs">
+                    {t('bylineAr')}
+                    <input
+                      name="name"
+                      required
+                      maxLength={120}
+                      dir="rtl"
+                      lang="ar"
+                      defaultValue={u.name}
+                      className={`${cell} block w-full`}
+                    />
+                  </label>
+                  <label className="text-xs">
+                    {t('bylineEn')}
+                    <input
+                      name="nameEn"
+                      maxLength={120}
+                      dir="ltr"
+                      lang="en"
+                      defaultValue={u.nameEn}
+                      className={`${cell} block w-full`}
+                    />
+                  </label>
+                  <label className="text-xs">
+                    {t('bioAr')}
+                    <textarea
+                      name="bio"
+                      rows={2}
+                      maxLength={600}
+                      dir="rtl"
+                      lang="ar"
+                      defaultValue={u.bio}
+                      className={`${cell} block w-full`}
+                    />
+                  </label>
+                  <label className="text-xs">
+                    {t('bioEn')}
+                    <textarea
+                      name="bioEn"
+                      rows={2}
+                      maxLength={600}
+                      dir="ltr"
+                      lang="en"
+                      defaultValue={u.bioEn}
+                      className={`${cell} block w-full`}
+                    />
+                  </label>
+                  <p className="text-xs text-muted sm:col-span-2">{t('profileHint')}</p>
+                  <button className="justify-self-start rounded border border-ink-900 px-2 py-1">
+                    {t('saveProfile')}
+                  </button>
+                </form>
+              </details>
               {u.id !== admin.id && (
                 <span className="flex flex-wrap gap-2">
                   <form action={updateUserAction} className="flex gap-1">

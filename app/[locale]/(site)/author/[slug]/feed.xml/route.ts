@@ -14,7 +14,8 @@ export async function GET(
 ) {
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
-  const author = decoded && hasLocale(routing.locales, locale) ? getAuthorBySlug(getDb(), decoded) : null;
+  const author =
+    decoded && hasLocale(routing.locales, locale) ? getAuthorBySlug(getDb(), decoded, locale) : null;
   if (!author) return notFoundResponse();
   const site = await getTranslations({ locale, namespace: 'Site' });
   const t = await getTranslations({ locale, namespace: 'Listing' });

@@ -1,0 +1,2 @@
+ALTER TABLE `users` ADD `name_en` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `bio_en` text DEFAULT '' NOT NULL;

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { inArray } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createDraft, transitionArticle } from '@/db/mutations/articles';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles } from '@/db/schema';
+import { articlePath } from '@/lib/article-url';
+import { launchBrowser, openPage } from '../helpers/browser';
+import { articleFields } from '../helpers/fixtures';
+import { signedInUser } from '../helpers/session';
+
+const base = inject('baseURL');
+let browser: Browser;
+let db: Db;
+let admin: ReturnType<typeof signedInUser>;
+let writer: ReturnType<typeof signedInUser>;
+const made: number[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  admin = signedInUser(db, 'profile-admin', 'admin', 'مديرة الحسابات');
+  writer = signedInUser(db, 'profile-writer', 'writer', 'جود الساعاتي');
+});
+
+afterAll(async () => {
+  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  writer?.remove();
+  admin?.remove();
+  db?.$client.close();
+  await browser?.close();
+});
+
+async function html(p: string): Promise<string> {
+  const res = await fetch(base + p);
+  expect(res.status, p).toBe(200);
+  return res.text();
+}
+
+const byline = (page: string) =>
+  /<a href="[^"]*\/author\/[^"]+" rel="author"[^>]*><bdi>([^<]+)<\/bdi>/.exec(page)?.[1];
+
+describe('bylines in each edition', () => {
+  it('the demo English stories are signed in Latin letters', async () => {
+    const home = await html('/en');
+    const story = /href="(\/en\/news\/\d+\/[^"]+)"/.exec(home)![1]!;
+    expect(byline(await html(story))).toMatch(/^[A-Za-z' -]+$/);
+  });
+
+  it('an admin gives a writer a Latin byline and an English bio; English pages show them at once', async () => {
+    const sectionId = getSectionBySlug(db, 'sports')!.id;
+    const stamp = Date.now();
+    const { id, slug } = createDraft(
+      db,
+      admin.id,
+      articleFields({
+        locale: 'en',
+        title: `Chess club opens a youth league ${stamp}`,
+        sectionId,
+        authorIds: [writer.id],
+      }),
+    );
+    transitionArticle(db, admin.id, id, 'publish');
+    made.push(id);
+    const story = articlePath({ id, slug, locale: 'en' });
+    const authorPage = `/en/author/${writer.slug}`;
+    // Cached with the Arabic byline, the only one the account has so far.
+    expect(byline(await html(story))).toBe('جود الساعاتي');
+    expect(byline(await html(story))).toBe('جود الساعاتي');
+
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await page
+      .context()
+      .addCookies([{ name: 'midad_session', value: admin.cookie.split('=')[1]!, url: base }]);
+    await page.goto(`${base}/admin/users`);
+    await page.getByText('الملف العام: جود الساعاتي').click();
+    const form = page
+      .locator('form', { has: page.locator(`input[name="id"][value="${writer.id}"]`) })
+      .first();
+    await form.getByLabel('الاسم بالحروف اللاتينية (النسخة الإنجليزية)').fill('Joud Al-Saati');
+    await form.getByLabel('نبذة (الإنجليزية)').fill('Writes about chess and board games.');
+    await form.getByRole('button', { name: 'حفظ الملف' }).click();
+    await page.getByText('حُفظ.').waitFor();
+    expect(errors).toEqual([]);
+    await close();
+
+    expect(byline(await html(story))).toBe('Joud Al-Saati');
+    const author = await html(authorPage);
+    expect(author).toContain('Writes about chess and board games.');
+    expect(/<h1[^>]*>(?:<bdi>)?([^<]+)/.exec(author)![1]).toBe('Joud Al-Saati');
+  });
+});
