@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
-import { articles } from '@/db/schema';
+import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
+import { actionId } from '../helpers/actions';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
@@ -41,6 +42,27 @@ async function html(p: string): Promise<string> {
 
 const byline = (page: string) =>
   /<a href="[^"]*\/author\/[^"]+" rel="author"[^>]*><bdi>([^<]+)<\/bdi>/.exec(page)?.[1];
+
+/** The profile form as a browser without JavaScript posts it, straight to the server. */
+function postProfile(cookie: string, id: number, nameEn: string) {
+  const form = new FormData();
+  form.set(`$ACTION_ID_${actionId('updateProfileAction')}`, '');
+  for (const [k, v] of Object.entries({
+    locale: 'ar',
+    id: String(id),
+    name: 'اسم بديل',
+    nameEn,
+    bio: '',
+    bioEn: '',
+  }))
+    form.set(k, v);
+  return fetch(`${base}/admin/users`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Origin: base },
+    body: form,
+    redirect: 'manual',
+  });
+}
 
 describe('bylines in each edition', () => {
   it('the demo English stories are signed in Latin letters', async () => {
@@ -90,5 +112,22 @@ describe('bylines in each edition', () => {
     const author = await html(authorPage);
     expect(author).toContain('Writes about chess and board games.');
     expect(/<h1[^>]*>(?:<bdi>)?([^<]+)/.exec(author)![1]).toBe('Joud Al-Saati');
+  });
+
+  it('only an admin may change a profile, even posting the form by hand', async () => {
+    const name = () => db.select({ name: users.name }).from(users).where(eq(users.id, writer.id)).get()!.name;
+    const before = name();
+    await postProfile(writer.cookie, writer.id, 'Mallory');
+    expect(name()).toBe(before);
+    const editor = signedInUser(db, 'profile-editor', 'editor', 'محرر');
+    try {
+      await postProfile(editor.cookie, writer.id, 'Mallory');
+      expect(name()).toBe(before);
+    } finally {
+      editor.remove();
+    }
+    const res = await postProfile(admin.cookie, writer.id, 'Joud S.');
+    expect(res.status).toBe(303);
+    expect(name()).toBe('اسم بديل');
   });
 });

@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
-import { articles } from '@/db/schema';
+import { articles, auditLog } from '@/db/schema';
+import { getArticleForEdit } from '@/db/queries/newsroom';
 import { articlePath } from '@/lib/article-url';
+import { articleDraftSchema } from '@/lib/articles/input';
+import { callAction } from '../helpers/actions';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
@@ -150,5 +153,41 @@ describe('a story in both editions', () => {
     ).toBeNull();
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('a writer cannot link a translation, even calling the action by hand', async () => {
+    const writer = signedInUser(db, 'translation-writer', 'writer', 'كاتب');
+    const sectionId = getSectionBySlug(db, 'economy')!.id;
+    const { id } = createDraft(
+      db,
+      writer.id,
+      articleFields({ title: `مسودة كاتب ${Date.now()}`, sectionId, authorIds: [writer.id] }),
+    );
+    try {
+      const en = published('en', `Writer cannot link this ${Date.now()}`);
+      const story = getArticleForEdit(db, id)!;
+      const input: Record<string, unknown> = {
+        ...story,
+        breakingUntil: '',
+        seoTitle: '',
+        seoDescription: '',
+        translation: String(en.id),
+      };
+      const keys = Object.keys(articleDraftSchema.shape);
+      const answer = await callAction(
+        base,
+        'saveArticleAction',
+        [Object.fromEntries(keys.map((k) => [k, input[k]]))],
+        writer.cookie,
+      );
+      expect(answer).toContain('"ok":true');
+      expect(getArticleForEdit(db, id)!.translation).toBeNull();
+      expect(getArticleForEdit(db, en.id)!.translation).toBeNull();
+    } finally {
+      // The writer's draft, revision and audit lines go before the account.
+      db.delete(articles).where(eq(articles.id, id)).run();
+      db.delete(auditLog).where(eq(auditLog.userId, writer.id)).run();
+      writer.remove();
+    }
   });
 });

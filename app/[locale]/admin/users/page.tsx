@@ -12,6 +12,13 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 const STATUSES = ['saved', 'invalid', 'taken', 'weak', 'self'];
+/** The public profile, per edition: byline and biography (limits as in updateProfileAction). */
+const PROFILE_FIELDS = [
+  { name: 'name', label: 'bylineAr', lang: 'ar', max: 120 },
+  { name: 'nameEn', label: 'bylineEn', lang: 'en', max: 120 },
+  { name: 'bio', label: 'bioAr', lang: 'ar', max: 600 },
+  { name: 'bioEn', label: 'bioEn', lang: 'en', max: 600 },
+] as const;
 
 export default async function UsersPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -85,53 +92,23 @@ export default async function UsersPage({ params, searchParams }: Props) {
                 <form action={updateProfileAction} className="mt-2 grid gap-2 sm:grid-cols-2">
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="id" value={u.id} />
-                  <label className="text-xs">
-                    {t('bylineAr')}
-                    <input
-                      name="name"
-                      required
-                      maxLength={120}
-                      dir="rtl"
-                      lang="ar"
-                      defaultValue={u.name}
-                      className={`${cell} block w-full`}
-                    />
-                  </label>
-                  <label className="text-xs">
-                    {t('bylineEn')}
-                    <input
-                      name="nameEn"
-                      maxLength={120}
-                      dir="ltr"
-                      lang="en"
-                      defaultValue={u.nameEn}
-                      className={`${cell} block w-full`}
-                    />
-                  </label>
-                  <label className="text-xs">
-                    {t('bioAr')}
-                    <textarea
-                      name="bio"
-                      rows={2}
-                      maxLength={600}
-                      dir="rtl"
-                      lang="ar"
-                      defaultValue={u.bio}
-                      className={`${cell} block w-full`}
-                    />
-                  </label>
-                  <label className="text-xs">
-                    {t('bioEn')}
-                    <textarea
-                      name="bioEn"
-                      rows={2}
-                      maxLength={600}
-                      dir="ltr"
-                      lang="en"
-                      defaultValue={u.bioEn}
-                      className={`${cell} block w-full`}
-                    />
-                  </label>
+                  {PROFILE_FIELDS.map((f) => {
+                    const props = {
+                      name: f.name,
+                      maxLength: f.max,
+                      required: f.name === 'name',
+                      dir: f.lang === 'ar' ? 'rtl' : 'ltr',
+                      lang: f.lang,
+                      defaultValue: u[f.name],
+                      className: `${cell} block w-full`,
+                    };
+                    return (
+                      <label key={f.name} className="text-xs">
+                        {t(f.label)}
+                        {f.max > 120 ? <textarea rows={2} {...props} /> : <input {...props} />}
+                      </label>
+                    );
+                  })}
                   <p className="text-xs text-muted sm:col-span-2">{t('profileHint')}</p>
                   <button className="justify-self-start rounded border border-ink-900 px-2 py-1">
                     {t('saveProfile')}
