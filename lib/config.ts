@@ -2,7 +2,12 @@ import path from 'node:path';
 
 /** Settings come from the environment, with safe defaults for a single machine. */
 export function getDataDir(): string {
-  return path.resolve(process.env.DATA_DIR || path.join(process.cwd(), 'data'));
+  // Runtime data, not code: the build's file tracer must not follow this path (it would take in
+  // the whole project).
+  return path.resolve(
+    /* turbopackIgnore: true */ process.env.DATA_DIR ||
+      path.join(/* turbopackIgnore: true */ process.cwd(), 'data'),
+  );
 }
 
 export function getDatabasePath(): string {
