@@ -146,15 +146,42 @@ export function rebuildSearchIndex(db: Db): number {
       after = rows.at(-1)!.id;
     }
     client.exec(`INSERT INTO search_index(search_index, rank) VALUES ('hashsize', ${DEFAULT_HASH_SIZE})`);
+    recordVersion(db);
     return indexed;
   })();
 }
 
-/** Rebuilds the index if it is empty while live articles exist: a database made before migration 0002. */
+/**
+ * What the index was built with: raise it with any change to the normaliser, the stemmer or the
+ * plural lexicon, and the next start rebuilds the index (2: broken plurals meet their singulars).
+ */
+export const SEARCH_INDEX_VERSION = '2';
+const VERSION_KEY = 'search.index_version';
+
+function storedVersion(db: Db): string | null {
+  const row = db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(VERSION_KEY) as
+    { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/**
+ * Rebuilds the index when live articles exist and it is empty (a database made before migration
+ * 0002) or was built by an older normaliser or stemmer; records the version either way.
+ */
 export function ensureSearchIndex(db: Db): number | null {
   const empty = !db.$client.prepare('SELECT 1 FROM search_docs LIMIT 1').get();
   const live = db.$client
     .prepare("SELECT 1 FROM articles WHERE status = 'published' AND deleted_at IS NULL LIMIT 1")
     .get();
-  return empty && live ? rebuildSearchIndex(db) : null;
+  if (live && (empty || storedVersion(db) !== SEARCH_INDEX_VERSION)) return rebuildSearchIndex(db);
+  if (storedVersion(db) !== SEARCH_INDEX_VERSION) recordVersion(db);
+  return null;
+}
+
+function recordVersion(db: Db): void {
+  db.$client
+    .prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
+    .run(VERSION_KEY, SEARCH_INDEX_VERSION);
 }

@@ -1,3 +1,5 @@
+import { singularOf } from './broken-plurals';
+
 /**
  * Light stemming of normalised words (see normalise.ts): affixes are cut, roots are not sought.
  * Both sides of a search stem the same way, so a stem need not be a real word, only a stable one.
@@ -53,6 +55,17 @@ export function stemArabic(word: string): string {
       break;
     }
   }
+  // A known broken plural becomes its singular, before its suffixes go ("المدارس" → "مدرسه")
+  // or after ("مدارسها" → "مدارس" → "مدرسه"), and then loses the singular's own.
+  const singular = singularOf(w);
+  if (singular !== w) return cutSuffixes(singular);
+  w = cutSuffixes(w);
+  const afterSuffixes = singularOf(w);
+  return afterSuffixes === w ? w : cutSuffixes(afterSuffixes);
+}
+
+function cutSuffixes(word: string): string {
+  let w = word;
   if (w.endsWith('ا') && w.length - 1 >= ALEF_KEEP) w = w.slice(0, -1);
   for (const suffix of SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length >= SUFFIX_KEEP) w = w.slice(0, -suffix.length);
@@ -79,6 +92,8 @@ const ENGLISH_KEEP = new Set([
  * much ("during" → "dur", "bed" → "b").
  */
 export function stemEnglish(word: string): string {
+  const singular = singularOf(word);
+  if (singular !== word) return singular;
   if (word.length < 4 || ENGLISH_KEEP.has(word)) return word;
   if (word.endsWith('ies') && !/[ae]ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ss|x|ch|sh|z)es$/.test(word)) return word.slice(0, -2);

@@ -9,7 +9,7 @@ import {
   type ArticleFields,
 } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
-import { rebuildSearchIndex, searchArticles, type SearchParams } from '@/db/search';
+import { ensureSearchIndex, rebuildSearchIndex, searchArticles, type SearchParams } from '@/db/search';
 import { syncSearchIndexForSection, syncSearchIndexForTag } from '@/db/search/maintain';
 import { parseSearchQuery } from '@/lib/search/query';
 import { sections, tags, users } from '@/db/schema';
@@ -86,6 +86,16 @@ describe('Arabic spelling variants find each other', () => {
     const clitics = ['بدمج', 'لدمج', 'وبدمج'].map((w) => publish({ title: `قرار ${w} الشركتين` }));
     expect(ids('دمج')).toEqual(expect.arrayContaining(clitics));
     expect(ids('الدمج')).toEqual(expect.arrayContaining(clitics));
+  });
+
+  it('finds common broken plurals by their singular and the other way round, exact words first', () => {
+    const plural = publish({ title: 'ترميم المدارس القديمة في حي الميدان' }, 60);
+    const singular = publish({ title: 'ترميم مدرسة قديمة في حي الميدان' }, 60);
+    const pair = (q: string) => ids(q).filter((id) => id === plural || id === singular);
+    expect(pair('مدرسة')).toEqual([singular, plural]);
+    expect(pair('مدارس')).toEqual([plural, singular]);
+    const kids = publish({ title: 'ملعب جديد لأطفال المخيم' }, 61);
+    expect(ids('طفل')).toContain(kids);
   });
 
   it('finds a quoted phrase whose first word carries a proclitic', () => {
@@ -254,6 +264,12 @@ describe('results', () => {
     expect(hit.titleHighlight).toContainEqual({ text: 'البومة', hit: true });
     expect(hit.snippet).toContainEqual({ text: 'البُومَةُ', hit: true });
     expect(hit.snippet.map((s) => s.text).join('')).toBe('شوهدت البُومَةُ مساء أمس فوق البرج القديم & الحديقة.');
+  });
+
+  it('rebuilds on start when the index was built by an older stemmer, and only then', () => {
+    t.db.$client.prepare("UPDATE settings SET value = '1' WHERE key = 'search.index_version'").run();
+    expect(ensureSearchIndex(t.db)).toBeGreaterThan(48);
+    expect(ensureSearchIndex(t.db)).toBeNull();
   });
 
   it('rebuilds to the same index', () => {
