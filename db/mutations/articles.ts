@@ -52,9 +52,9 @@ export class TranslationError extends Error {
  * Links an article to its translation in the other edition, or unlinks it (partnerId null).
  * A pair shares a translation key: the smaller of the two ids. Unlinking clears the key on both,
  * so a key always names one of its group's members and can never be reused by a stale group.
- * Returns the ids whose reader pages change (the old partner and the new one).
+ * The caller invalidates the pages of the old and the new partner (see saveArticleAction).
  */
-function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number | null): number[] {
+function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number | null): void {
   const key = (articleId: number) =>
     tx.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, articleId)).get()?.key ??
     null;
@@ -67,7 +67,7 @@ function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number |
           .from(articles)
           .where(and(eq(articles.translationKey, current), ne(articles.id, id)))
           .get()?.id ?? null);
-  if (partnerId === oldPartner) return [];
+  if (partnerId === oldPartner) return;
   if (partnerId !== null) {
     const partner = tx
       .select({ locale: articles.locale, key: articles.translationKey, deletedAt: articles.deletedAt })
@@ -85,7 +85,6 @@ function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number |
       .set({ translationKey: Math.min(id, partnerId) })
       .where(inArray(articles.id, [id, partnerId]))
       .run();
-  return [oldPartner, partnerId].filter((n): n is number => n !== null);
 }
 
 /** A free slug: the wanted one, or with -2, -3 … appended when another live article of the edition has it. */
@@ -221,8 +220,7 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
       .where(eq(articles.id, id))
       .run();
     const names = setTagsAndAuthors(tx, id, f);
-    const translationsChanged =
-      f.translationId === undefined ? [] : linkTranslation(tx, id, before.locale, f.translationId);
+    if (f.translationId !== undefined) linkTranslation(tx, id, before.locale, f.translationId);
     syncSearchIndex(tx, [id]);
     tx.insert(revisions)
       .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
@@ -235,7 +233,6 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
         authorIds: beforeAuthors.map((a) => a.userId),
       },
       slug,
-      translationsChanged,
     };
   });
 }
