@@ -11,7 +11,9 @@ interface Props {
 
 export function SiteHeader({ locale, sections, todayLabel, activeSection }: Props) {
   const t = useTranslations('Site');
-  const otherEdition = locale === 'ar' ? '/en' : '/';
+  // The same page in the other edition where there is one (see app/api/edition): a story's
+  // translation, the same section; else that edition's home.
+  const otherEdition = `/api/edition?to=${locale === 'ar' ? 'en' : 'ar'}`;
   return (
     <header className="bg-white">
       <div className="bg-ink-950 text-ink-100">
@@ -21,6 +23,8 @@ export function SiteHeader({ locale, sections, todayLabel, activeSection }: Prop
             href={otherEdition}
             hrefLang={locale === 'ar' ? 'en' : 'ar'}
             lang={locale === 'ar' ? 'en' : 'ar'}
+            rel="nofollow"
+            referrerPolicy="same-origin"
             className="hover:underline"
             aria-label={t('otherEditionLabel')}
           >

@@ -98,6 +98,36 @@ describe('a story in both editions', () => {
     expect(alternates).toEqual(expected);
   });
 
+  it('the header edition switch keeps the reader on the same story or section', async () => {
+    const { page, errors, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/en/category/economy`);
+    const english = decodeURI(
+      (await page
+        .locator('a[href*="/en/news/"][href*="new-solar-farm-near-tozeur"]')
+        .first()
+        .getAttribute('href'))!,
+    );
+    await page.goto(base + english);
+    await page.getByRole('link', { name: 'Arabic edition' }).click();
+    await page.waitForURL((url) => /^\/news\/\d+\//.test(url.pathname));
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toContain('محطة-شمسية');
+    await page.getByRole('link', { name: 'النسخة الإنجليزية' }).click();
+    await page.waitForURL((url) => decodeURI(url.pathname) === english);
+    await page.goto(`${base}/category/sports`);
+    await page.getByRole('link', { name: 'النسخة الإنجليزية' }).click();
+    await page.waitForURL((url) => url.pathname === '/en/category/sports');
+    expect(errors).toEqual([]);
+    await close();
+    // Without a referer (a crawler, a privacy setting) the switch goes to the edition's home.
+    const bare = await fetch(`${base}/api/edition?to=en`, { redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location')]).toEqual([303, '/en']);
+    const foreign = await fetch(`${base}/api/edition?to=ar`, {
+      redirect: 'manual',
+      headers: { Referer: 'https://elsewhere.example/category/sports' },
+    });
+    expect(foreign.headers.get('location')).toBe('/');
+  });
+
   it('an editor links and unlinks a translation; both reader pages follow at once through the cache', async () => {
     const stamp = Date.now();
     const ar = published('ar', `سوق الذهب يستقبل موسم الأعراس ${stamp}`);
