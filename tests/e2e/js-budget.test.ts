@@ -3,6 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { scriptUrls } from '../helpers/scripts';
 
 const base = inject('baseURL');
 const ROOT = path.resolve(__dirname, '../..');
@@ -53,30 +54,6 @@ async function page(p: string, status: number): Promise<string> {
   const res = await fetch(base + p);
   expect(res.status, p).toBe(status);
   return res.text();
-}
-
-/**
- * Every script the page makes a modern browser download from /_next/static: `<script src>`
- * (not `nomodule`, which such browsers skip), script preloads and modulepreloads, and the chunks
- * the React flight data names for its client components (the runtime loads them to hydrate).
- */
-function scriptUrls(html: string): string[] {
-  const urls = new Set<string>();
-  const nomodule = new Set<string>();
-  for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/g)) {
-    const src = /\bsrc="([^"]+)"/.exec(attrs!)?.[1];
-    if (src) (/\bnoModule\b/i.test(attrs!) ? nomodule : urls).add(src);
-  }
-  for (const [, attrs] of html.matchAll(/<link\b([^>]*)>/g)) {
-    const rel = /\brel="([^"]+)"/.exec(attrs!)?.[1];
-    const as = /\bas="([^"]+)"/.exec(attrs!)?.[1];
-    const href = /\bhref="([^"]+)"/.exec(attrs!)?.[1];
-    if (href && (rel === 'modulepreload' || (rel === 'preload' && as === 'script'))) urls.add(href);
-  }
-  for (const [chunk] of html.matchAll(/\/_next\/static\/chunks\/[\w.~-]+\.js/g)) {
-    if (!nomodule.has(chunk)) urls.add(chunk);
-  }
-  return [...urls].filter((u) => u.startsWith('/_next/static/'));
 }
 
 /** The raw body of a static file (fetched once per run: the names are content hashes). */
