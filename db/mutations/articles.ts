@@ -10,6 +10,7 @@ import {
   type ArticleStatus,
   type RevisionSnapshot,
 } from '../schema';
+import { getTranslationKey, translationPartner } from '../queries/newsroom';
 import { syncSearchIndex } from '../search/maintain';
 import { writeAudit, type Tx } from './audit';
 
@@ -55,18 +56,8 @@ export class TranslationError extends Error {
  * The caller invalidates the pages of the old and the new partner (see saveArticleAction).
  */
 function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number | null): void {
-  const key = (articleId: number) =>
-    tx.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, articleId)).get()?.key ??
-    null;
-  const current = key(id);
-  const oldPartner =
-    current === null
-      ? null
-      : (tx
-          .select({ id: articles.id })
-          .from(articles)
-          .where(and(eq(articles.translationKey, current), ne(articles.id, id)))
-          .get()?.id ?? null);
+  const current = getTranslationKey(tx, id);
+  const oldPartner = current === null ? null : (translationPartner(tx, current, id)?.id ?? null);
   if (partnerId === oldPartner) return;
   if (partnerId !== null) {
     const partner = tx

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type 
 import { normaliseForSearch } from '@/lib/search/normalise';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
+import type { Tx } from '../mutations/audit';
 import {
   articleAuthors,
   articles,
@@ -79,19 +80,7 @@ export function getArticleForEdit(db: Db, id: number) {
     .where(eq(articles.id, id))
     .get();
   if (!row || row.deletedAt) return null;
-  const translation =
-    row.translationKey === null
-      ? null
-      : (db
-          .select({
-            id: articles.id,
-            locale: articles.locale,
-            title: articles.title,
-            status: articles.status,
-          })
-          .from(articles)
-          .where(and(eq(articles.translationKey, row.translationKey), ne(articles.id, id)))
-          .get() ?? null);
+  const translation = row.translationKey === null ? null : translationPartner(db, row.translationKey, id);
   const tagNames = db
     .select({ name: tags.name })
     .from(articleTags)
@@ -109,21 +98,28 @@ export function getArticleForEdit(db: Db, id: number) {
   return { ...row, tags: tagNames, authorIds, translation };
 }
 
-/** The id of the article linked to this one as its translation, if any (any status). */
-export function getTranslationPartnerId(db: Db, id: number): number | null {
-  const key = db
-    .select({ key: articles.translationKey })
-    .from(articles)
-    .where(eq(articles.id, id))
-    .get()?.key;
-  if (key == null) return null;
+/** An article's translation key: shared by it and its version in the other edition, if linked. */
+export function getTranslationKey(db: Db | Tx, id: number): number | null {
+  return (
+    db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).get()?.key ?? null
+  );
+}
+
+/** The other article holding translation `key` besides article `id` (any status), or null. */
+export function translationPartner(db: Db | Tx, key: number, id: number) {
   return (
     db
-      .select({ id: articles.id })
+      .select({ id: articles.id, locale: articles.locale, title: articles.title, status: articles.status })
       .from(articles)
       .where(and(eq(articles.translationKey, key), ne(articles.id, id)))
-      .get()?.id ?? null
+      .get() ?? null
   );
+}
+
+/** The id of the article linked to this one as its translation, if any (any status). */
+export function getTranslationPartnerId(db: Db | Tx, id: number): number | null {
+  const key = getTranslationKey(db, id);
+  return key === null ? null : (translationPartner(db, key, id)?.id ?? null);
 }
 
 export type ArticleForEdit = NonNullable<ReturnType<typeof getArticleForEdit>>;

@@ -173,8 +173,9 @@ export function ensureSearchIndex(db: Db): number | null {
   const live = db.$client
     .prepare("SELECT 1 FROM articles WHERE status = 'published' AND deleted_at IS NULL LIMIT 1")
     .get();
-  if (live && (empty || storedVersion(db) !== SEARCH_INDEX_VERSION)) return rebuildSearchIndex(db);
-  if (storedVersion(db) !== SEARCH_INDEX_VERSION) recordVersion(db);
+  const current = storedVersion(db) === SEARCH_INDEX_VERSION;
+  if (live && (empty || !current)) return rebuildSearchIndex(db);
+  if (!current) recordVersion(db);
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { articlePath } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 
 /**
@@ -84,4 +85,12 @@ export function readerMetadata(p: ReaderMetadataInput): Metadata {
 /** hreflang for a page both editions have at the same path (home, latest, sections). */
 export function editionLanguages(arPath: string, enPath: string): Record<string, string> {
   return { ar: arPath, en: enPath, 'x-default': arPath };
+}
+
+type StoryRef = { id: number; slug: string; locale: string };
+
+/** hreflang for a story live in both editions (the article page and the monthly sitemaps). */
+export function storyLanguages(a: StoryRef, b: StoryRef): Record<string, string> {
+  const [ar, en] = a.locale === 'ar' ? [a, b] : [b, a];
+  return editionLanguages(articlePath(ar), articlePath(en));
 }

@@ -21,7 +21,7 @@ import {
 } from '@/lib/feeds/sitemap';
 import { parseSitemapName, sitemapFileName, sitemapPages, sitemapPageSlice } from '@/lib/feeds/sitemap-files';
 import { mediaUrl } from '@/lib/media/urls';
-import { editionLanguages } from '@/lib/seo/metadata';
+import { storyLanguages } from '@/lib/seo/metadata';
 import { crawlerHeaders, notFoundResponse } from './feeds';
 
 const XML_TYPE = 'application/xml; charset=utf-8';
@@ -78,18 +78,6 @@ function listingUrls(listings: SitemapListing[], path: (slug: string) => string)
   return listings.map((l) => ({ loc: `${site}${path(l.slug)}`, lastModified: l.newest }));
 }
 
-/** The hreflang set of a story live in both editions, as the article page announces it. */
-function translationAlternates(
-  site: string,
-  a: { id: number; slug: string; locale: string },
-  b: { id: number; slug: string; locale: string },
-): Record<string, string> {
-  const [ar, en] = a.locale === 'ar' ? [a, b] : [b, a];
-  return Object.fromEntries(
-    Object.entries(editionLanguages(articlePath(ar), articlePath(en))).map(([k, v]) => [k, `${site}${v}`]),
-  );
-}
-
 /** One file under /sitemaps/, or 404 for a name the index does not list. */
 export function sitemapFileResponse(locale: string, rawName: string): Response {
   const name = parseSitemapName(rawName);
@@ -108,7 +96,12 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
         a.image && a.image.variantWidths.length > 0
           ? [`${site}${mediaUrl(a.image.stem, Math.max(...a.image.variantWidths))}`]
           : [],
-      alternates: a.translation ? translationAlternates(site, a, a.translation) : undefined,
+      // The same hreflang set as the article page announces.
+      alternates: a.translation
+        ? Object.fromEntries(
+            Object.entries(storyLanguages(a, a.translation)).map(([lang, href]) => [lang, `${site}${href}`]),
+          )
+        : undefined,
     }));
     if (urls.length === 0) return notFoundResponse();
   } else {

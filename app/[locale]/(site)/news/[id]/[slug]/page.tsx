@@ -10,7 +10,7 @@ import { articlePath, authorPath, parseId } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { mediaUrl } from '@/lib/media/urls';
-import { absoluteUrl, editionLanguages, readerMetadata } from '@/lib/seo/metadata';
+import { absoluteUrl, readerMetadata, storyLanguages } from '@/lib/seo/metadata';
 import { articleStructuredData } from '@/lib/seo/structured';
 import { getRequestArticle, getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
@@ -34,11 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: article.seoDescription || article.dek,
     path: articlePath(article),
     // hreflang between the two editions' versions of this story, when both are live.
-    languages: article.translation
-      ? article.locale === 'ar'
-        ? editionLanguages(articlePath(article), articlePath(article.translation))
-        : editionLanguages(articlePath(article.translation), articlePath(article))
-      : undefined,
+    languages: article.translation ? storyLanguages(article, article.translation) : undefined,
     image:
       article.image && largest
         ? {
