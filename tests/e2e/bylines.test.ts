@@ -11,6 +11,7 @@ import { actionId } from '../helpers/actions';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
+import { okPage } from '../helpers/pages';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -34,11 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function html(p: string): Promise<string> {
-  const res = await fetch(base + p);
-  expect(res.status, p).toBe(200);
-  return res.text();
-}
+const html = (path: string) => okPage(base, path);
 
 const byline = (page: string) =>
   /<a href="[^"]*\/author\/[^"]+" rel="author"[^>]*><bdi>([^<]+)<\/bdi>/.exec(page)?.[1];

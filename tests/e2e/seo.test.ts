@@ -1,14 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
+import { okPage } from '../helpers/pages';
 
 const base = inject('baseURL');
 // The server runs without SITE_URL, so its public address is http://localhost:{port}.
 const site = `http://localhost:${new URL(base).port}`;
 
-async function html(path: string) {
-  const res = await fetch(base + path);
-  expect(res.status, path).toBe(200);
-  return res.text();
-}
+const html = (path: string) => okPage(base, path);
 
 function meta(page: string, attr: 'name' | 'property', key: string): string[] {
   const re = new RegExp(`<meta ${attr}="${key.replace(/[:]/g, '\\$&')}" content="([^"]*)"`, 'g');

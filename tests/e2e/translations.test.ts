@@ -13,6 +13,7 @@ import { callAction } from '../helpers/actions';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
+import { okPage } from '../helpers/pages';
 
 const base = inject('baseURL');
 const site = `http://localhost:${new URL(base).port}`;
@@ -34,11 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function html(p: string): Promise<string> {
-  const res = await fetch(base + p);
-  expect(res.status, p).toBe(200);
-  return res.text();
-}
+const html = (path: string) => okPage(base, path);
 
 /** hreflang → href of the page's <link rel="alternate" hreflang> tags. */
 function hreflang(page: string): Record<string, string> {
