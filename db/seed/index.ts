@@ -256,6 +256,7 @@ async function seedEnglishEdition(
           path.join(p.mediaDir, `${from}-${width}.webp`),
           path.join(p.mediaDir, `${stem}-${width}.webp`),
         );
+      await writeCardVariants(p.mediaDir, { ...source, stem });
       const row = db
         .insert(media)
         .values({
@@ -263,6 +264,8 @@ async function seedEnglishEdition(
           width: source.width,
           height: source.height,
           variantWidths: source.variantWidths,
+          focalX: source.focalX,
+          focalY: source.focalY,
           alt: `${motif.alt} – ${s.nameEn}`,
           caption: `${motif.caption} – ${s.nameEn}`,
           credit: IMAGE_CREDIT_EN,
