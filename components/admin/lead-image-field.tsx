@@ -20,43 +20,45 @@ export function LeadImageField({ media, value, onChange }: Props) {
   const current =
     value === null ? null : picked?.id === value ? picked : (media.find((m) => m.id === value) ?? null);
   return (
-    <fieldset>
-      <legend className="font-semibold">{t('hero')}</legend>
-      {current ? (
-        <figure className="mt-1">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a stored 16:9 card variant */}
-          <img
-            src={thumbnailSrc(current)}
-            alt=""
-            width={16}
-            height={9}
-            className="block aspect-video h-auto w-full rounded bg-ink-100 object-cover"
-          />
-          <figcaption className="mt-1 text-sm" dir="auto">
-            {current.alt}
-          </figcaption>
-        </figure>
-      ) : (
-        <p className="mt-1 text-sm text-muted">{value === null ? t('none') : `#${value}`}</p>
-      )}
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={() => setOpen(true)}
-          className="rounded border border-ink-900 px-3 py-1 font-semibold"
-        >
-          {value === null ? t('picker.choose') : t('picker.change')}
-        </button>
-        {value !== null && (
+    <>
+      <fieldset>
+        <legend className="font-semibold">{t('hero')}</legend>
+        {current ? (
+          <figure className="mt-1">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a stored 16:9 card variant */}
+            <img
+              src={thumbnailSrc(current)}
+              alt=""
+              width={16}
+              height={9}
+              className="block aspect-video h-auto w-full rounded bg-ink-100 object-cover"
+            />
+            <figcaption className="mt-1 text-sm" dir="auto">
+              {current.alt}
+            </figcaption>
+          </figure>
+        ) : (
+          <p className="mt-1 text-sm text-muted">{value === null ? t('none') : `#${value}`}</p>
+        )}
+        <div className="mt-2 flex flex-wrap gap-2">
           <button
             type="button"
-            onClick={() => onChange(null)}
-            className="rounded px-3 py-1 font-semibold text-accent-700 hover:bg-ink-100"
+            onClick={() => setOpen(true)}
+            className="rounded border border-ink-900 px-3 py-1 font-semibold"
           >
-            {t('picker.remove')}
+            {value === null ? t('picker.choose') : t('picker.change')}
           </button>
-        )}
-      </div>
+          {value !== null && (
+            <button
+              type="button"
+              onClick={() => onChange(null)}
+              className="rounded px-3 py-1 font-semibold text-accent-700 hover:bg-ink-100"
+            >
+              {t('picker.remove')}
+            </button>
+          )}
+        </div>
+      </fieldset>
       <MediaPicker
         open={open}
         title={t('picker.heroTitle')}
@@ -69,6 +71,6 @@ export function LeadImageField({ media, value, onChange }: Props) {
           setOpen(false);
         }}
       />
-    </fieldset>
+    </>
   );
 }
