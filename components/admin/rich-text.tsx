@@ -27,6 +27,7 @@ function countEditorWords(editor: Editor): number {
 export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
   const [picking, setPicking] = useState(false);
   const t = useTranslations('Admin.editor.toolbar');
+  const tm = useTranslations('Admin.media.picker');
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -122,7 +123,7 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
       {editor && (
         <MediaPicker
           open={picking}
-          title={t('insertImage')}
+          title={tm('inlineTitle')}
           initial={media}
           onClose={() => setPicking(false)}
           onChoose={(m) => {

@@ -134,11 +134,26 @@ describe('an image from inside the story', () => {
     });
     stem = row.stem;
 
+    // The same picker inside the body: found by searching its alt text (folded: «النافوره»).
+    await page.getByRole('textbox', { name: 'نص الخبر' }).click();
+    await page.keyboard.press('End');
+    await page.getByRole('button', { name: 'إدراج صورة' }).click();
+    const inline = page.getByRole('dialog', { name: 'إدراج صورة في النص' });
+    await inline.getByRole('searchbox').fill(`يرتب باقاته قرب النافوره ${stamp}`);
+    await inline.getByRole('button', { name: ALT }).click();
+    await expect.poll(() => inline.isVisible()).toBe(false);
+
     await page.getByRole('button', { name: 'حفظ' }).click();
     await page.waitForURL(/\/admin\/articles\/\d+$/);
     articleId = Number(page.url().split('/').pop());
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
     await page.getByText('الحالة: منشور').waitFor();
+    // Readers get the inline image with its size and srcset: nothing moves while it loads.
+    const story = await (await fetch(`${base}/news/${articleId}`, { redirect: 'follow' })).text();
+    const figure = /<figure><img [^>]*>/.exec(story)?.[0] ?? '';
+    expect(figure).toContain(`src="/media/${stem}-960.webp"`);
+    expect(figure).toMatch(/width="960" height="1280"/);
+    expect(figure).toContain(`srcset="/media/${stem}-480.webp 480w, /media/${stem}-960.webp 960w"`);
     expect(
       db.select({ hero: articles.heroMediaId }).from(articles).where(eq(articles.id, articleId)).get()?.hero,
     ).toBe(row.id);
