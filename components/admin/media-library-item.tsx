@@ -142,7 +142,13 @@ export function MediaLibraryItemCard({ item, canEdit, adminBase }: Props) {
         {m.alt}
       </p>
       <p className="text-xs text-muted">
-        #{m.id} · {t('library.size', { width: m.width, height: m.height })}
+        #{m.id} ·{' '}
+        {t.rich('library.size', {
+          width: m.width,
+          height: m.height,
+          // Width × height reads left to right in both editions.
+          n: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+        })}
       </p>
       <figure className="mt-2">
         {/* eslint-disable-next-line @next/next/no-img-element -- the 16:9 card variant */}

@@ -16,34 +16,35 @@ type CardSource = Pick<MediaView, 'stem' | 'width' | 'height' | 'variantWidths' 
 
 /**
  * The focal point sharp's attention strategy picks (the region with the most luminance, skin and
- * saturation): crop the image to 16:9 with it and take the crop's centre. Only the axis that
- * gets cropped moves; the other stays at the middle.
+ * saturation). Two thin probes find it: a tall strip slid across the picture gives x, a wide
+ * strip slid down gives y; where a strip has nowhere to slide, that axis stays at the middle.
  */
 export async function attentionFocalPoint(input: Buffer): Promise<FocalPoint> {
-  const probe = { width: 320, height: 180 };
-  const { info } = await sharp(input)
-    .rotate()
-    .resize({ ...probe, fit: 'cover', position: sharp.strategy.attention })
-    .toBuffer({ resolveWithObject: true });
   const raw = await sharp(input).metadata();
   const turned = (raw.orientation ?? 1) >= 5;
-  const meta = {
+  const size = {
     width: (turned ? raw.height : raw.width) ?? 1,
     height: (turned ? raw.width : raw.height) ?? 1,
   };
-  // The probe covers 320×180: the picture was first scaled so that its short side fits.
-  const scale = Math.max(probe.width / meta.width, probe.height / meta.height);
-  const scaled = { width: Math.round(meta.width * scale), height: Math.round(meta.height * scale) };
+  async function probe(width: number, height: number) {
+    const { info } = await sharp(input)
+      .rotate()
+      .resize({ width, height, fit: 'cover', position: sharp.strategy.attention })
+      .toBuffer({ resolveWithObject: true });
+    // The picture was first scaled to cover the probe, then cut; the offsets are of that cut.
+    const scale = Math.max(width / size.width, height / size.height);
+    return {
+      scaled: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+      left: -(info.cropOffsetLeft ?? 0),
+      top: -(info.cropOffsetTop ?? 0),
+    };
+  }
   const round = (n: number) => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
+  const tall = await probe(60, 320);
+  const wide = await probe(320, 60);
   return {
-    x:
-      scaled.width > probe.width
-        ? round((-(info.cropOffsetLeft ?? 0) + probe.width / 2) / scaled.width)
-        : 0.5,
-    y:
-      scaled.height > probe.height
-        ? round((-(info.cropOffsetTop ?? 0) + probe.height / 2) / scaled.height)
-        : 0.5,
+    x: tall.scaled.width > 60 ? round((tall.left + 30) / tall.scaled.width) : 0.5,
+    y: wide.scaled.height > 60 ? round((wide.top + 30) / wide.scaled.height) : 0.5,
   };
 }
 
