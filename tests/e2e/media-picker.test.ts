@@ -165,6 +165,8 @@ describe('an image from inside the story', () => {
   it('an editor sets its focal point on the subject in the library; the library will not delete it while used', async () => {
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await loginAs(page, base, EDITOR);
+    // Readers have seen the pages with the default crop: they sit in the page cache.
+    for (const url of ['/', '/category/local', '/latest']) expect((await fetch(base + url)).status).toBe(200);
     await page.goto(`${base}/admin/media?q=${encodeURIComponent(ALT)}`);
     const target = page.getByRole('button', { name: `حدّد نقطة التركيز في: ${ALT}` });
     const box = (await target.boundingBox())!;
@@ -198,7 +200,7 @@ describe('an image from inside the story', () => {
       for (const img of images) {
         expect(img.box).toBeCloseTo(16 / 9, 1);
         expect(img.natural).toBeCloseTo(16 / 9, 1);
-        // The crop of the focal point the editor set (the page was refreshed when it moved).
+        // The crop of the focal point the editor set: the cached pages were refreshed when it moved.
         expect(img.src).toContain(cardUrl(row, 480).replace(/-480\.webp$/, '-'));
       }
     }
@@ -209,6 +211,44 @@ describe('an image from inside the story', () => {
     const { data } = await sharp(bytes).resize(32, 18).raw().toBuffer({ resolveWithObject: true });
     const red = [...Array(32 * 18).keys()].filter((i) => data[i * 3]! > 170 && data[i * 3 + 1]! < 80).length;
     expect(red).toBeGreaterThan(20);
+    await close();
+  });
+
+  it('takes an image pasted (Ctrl+V) or dropped into the picker, then asks for its alt text', async () => {
+    const { page, close } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    await loginAs(page, base, EDITOR);
+    // Back in the story, the lead image shows its current 16:9 crop.
+    await page.goto(`${base}/admin/articles/${articleId}`);
+    const thumb = page.getByRole('group', { name: 'الصورة الرئيسية' }).locator('img');
+    await expect
+      .poll(() => thumb.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth / el.naturalHeight))
+      .toBeCloseTo(16 / 9, 1);
+    await page.getByRole('button', { name: 'إدراج صورة' }).click();
+    const picker = page.getByRole('dialog', { name: 'إدراج صورة في النص' });
+    await expect.poll(() => picker.isVisible()).toBe(true);
+    const png = (
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a6' } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
+    for (const kind of ['paste', 'drop'] as const) {
+      await picker.evaluate(
+        (dialog, [kind, data]) => {
+          const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], `${kind}.png`, { type: 'image/png' }));
+          const event =
+            kind === 'paste'
+              ? new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+              : new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+          dialog.dispatchEvent(event);
+        },
+        [kind, png] as const,
+      );
+      await expect.poll(() => picker.getByText(`${kind}.png`).isVisible()).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/-alt$/);
+      await picker.getByRole('button', { name: 'إلغاء' }).click();
+    }
     await close();
   });
 });
