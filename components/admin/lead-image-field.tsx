@@ -2,7 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { setFocalPointAction } from '@/app/[locale]/admin/media/actions';
 import type { MediaView } from '@/db/queries/views';
+import { focalOf } from '@/lib/media/card-crop';
+import { mediaFallbackSrc } from '@/lib/media/urls';
+import { FocalPointPicker } from './focal-point-picker';
 import { MediaPicker, thumbnailSrc, type PickedMedia } from './media-picker';
 
 interface Props {
@@ -17,6 +21,7 @@ export function LeadImageField({ media, value, onChange }: Props) {
   const [open, setOpen] = useState(false);
   // A picture uploaded or found by search is not in the page's first library page: keep it here.
   const [picked, setPicked] = useState<PickedMedia | null>(null);
+  const [focusNote, setFocusNote] = useState<{ ok: boolean; text: string } | null>(null);
   const current =
     value === null ? null : picked?.id === value ? picked : (media.find((m) => m.id === value) ?? null);
   return (
@@ -58,6 +63,38 @@ export function LeadImageField({ media, value, onChange }: Props) {
             </button>
           )}
         </div>
+        {current?.id !== undefined && current && (
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-semibold">{t('library.focal')}</summary>
+            <p className="my-1 text-xs text-muted">{t('library.focalHelp')}</p>
+            <FocalPointPicker
+              src={mediaFallbackSrc(current, 480)}
+              width={current.width}
+              height={current.height}
+              focal={focalOf(current)}
+              label={t('library.focalImage', { alt: current.alt })}
+              onMove={async (p) => {
+                setFocusNote(null);
+                const r = await setFocalPointAction({ id: current.id!, ...p });
+                if (!r.ok)
+                  return setFocusNote({
+                    ok: false,
+                    text: t(r.error === 'forbidden' ? 'errors.forbiddenEdit' : 'errors.broken'),
+                  });
+                setPicked({ ...(current as PickedMedia), focalX: r.focalX, focalY: r.focalY });
+                setFocusNote({ ok: true, text: t('library.focalSaved') });
+              }}
+            />
+            {focusNote && (
+              <p
+                role={focusNote.ok ? 'status' : 'alert'}
+                className={`mt-1 text-xs ${focusNote.ok ? 'text-green-800' : 'text-accent-700'}`}
+              >
+                {focusNote.text}
+              </p>
+            )}
+          </details>
+        )}
       </fieldset>
       <MediaPicker
         open={open}

@@ -12,6 +12,7 @@ import {
 import type { MediaLibraryItem } from '@/db/queries/media';
 import { cardFallback, focalOf } from '@/lib/media/card-crop';
 import { mediaFallbackSrc } from '@/lib/media/urls';
+import { FocalPointPicker } from './focal-point-picker';
 
 interface Props {
   item: MediaLibraryItem;
@@ -86,58 +87,17 @@ export function MediaLibraryItemCard({ item, canEdit, adminBase }: Props) {
   const input = 'mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2';
   return (
     <li className="rounded-md bg-white p-3 shadow-sm" aria-labelledby={`${ids}-alt`}>
-      <div className="relative">
-        {/* eslint-disable-next-line @next/next/no-img-element -- a stored variant, drawn whole so the point can be placed */}
-        <img
-          src={mediaFallbackSrc(m, 480)}
-          alt=""
-          width={m.width}
-          height={m.height}
-          className="block h-auto max-h-72 w-full rounded bg-ink-100 object-contain"
-        />
-        {canEdit && (
-          <button
-            type="button"
-            disabled={busy}
-            aria-label={t('library.focalImage', { alt: m.alt })}
-            aria-describedby={`${ids}-focal-help`}
-            className="absolute inset-0 cursor-crosshair rounded focus-visible:outline-4 focus-visible:outline-ink-700"
-            onClick={(e) => {
-              // The image is drawn whole (object-contain): place the point on its own box.
-              const box = (
-                e.currentTarget.previousElementSibling as HTMLImageElement
-              ).getBoundingClientRect();
-              const scale = Math.min(box.width / m.width, box.height / m.height);
-              const w = m.width * scale;
-              const h = m.height * scale;
-              const x0 = box.left + (box.width - w) / 2;
-              const y0 = box.top + (box.height - h) / 2;
-              if (e.detail === 0) return; // Enter or Space: the arrow keys move the point instead
-              void moveFocal((e.clientX - x0) / w, (e.clientY - y0) / h);
-            }}
-            onKeyDown={(e) => {
-              const step = 0.05;
-              const moves: Record<string, [number, number]> = {
-                ArrowLeft: [-step, 0],
-                ArrowRight: [step, 0],
-                ArrowUp: [0, -step],
-                ArrowDown: [0, step],
-              };
-              const move = moves[e.key];
-              if (!move) return;
-              e.preventDefault();
-              void moveFocal(focal.x + move[0], focal.y + move[1]);
-            }}
-          >
-            <span
-              aria-hidden="true"
-              className="absolute size-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-accent-700/80 shadow"
-              // The point is in the picture's own coordinates, which do not flip with the page's direction.
-              style={{ left: `${focal.x * 100}%`, top: `${focal.y * 100}%` }}
-            />
-          </button>
-        )}
-      </div>
+      <FocalPointPicker
+        src={mediaFallbackSrc(m, 480)}
+        width={m.width}
+        height={m.height}
+        focal={focal}
+        label={t('library.focalImage', { alt: m.alt })}
+        describedBy={`${ids}-focal-help`}
+        disabled={busy}
+        readOnly={!canEdit}
+        onMove={(p) => void moveFocal(p.x, p.y)}
+      />
       <p id={`${ids}-alt`} className="mt-2 font-semibold" dir="auto">
         {m.alt}
       </p>

@@ -219,10 +219,20 @@ describe('an image from inside the story', () => {
     await loginAs(page, base, EDITOR);
     // Back in the story, the lead image shows its current 16:9 crop.
     await page.goto(`${base}/admin/articles/${articleId}`);
-    const thumb = page.getByRole('group', { name: 'الصورة الرئيسية' }).locator('img');
+    const lead = page.getByRole('group', { name: 'الصورة الرئيسية' });
+    const thumb = lead.locator('figure img');
     await expect
       .poll(() => thumb.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth / el.naturalHeight))
       .toBeCloseTo(16 / 9, 1);
+    // The focal point can be moved from the story too, with the keyboard.
+    const before = db.select().from(media).where(eq(media.stem, stem)).get()!;
+    await lead.getByText('نقطة التركيز').click();
+    await lead.getByRole('button', { name: `حدّد نقطة التركيز في: ${ALT}` }).press('ArrowDown');
+    await lead.getByText('حُفظت نقطة التركيز').waitFor();
+    expect(db.select().from(media).where(eq(media.stem, stem)).get()!.focalY).toBeCloseTo(
+      before.focalY! + 0.05,
+      2,
+    );
     await page.getByRole('button', { name: 'إدراج صورة' }).click();
     const picker = page.getByRole('dialog', { name: 'إدراج صورة في النص' });
     await expect.poll(() => picker.isVisible()).toBe(true);
