@@ -33,6 +33,7 @@ export function MediaLibraryItemCard({ item, canEdit, adminBase }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [usage, setUsage] = useState<Usage | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const focal = focalOf(m);
   const card = cardFallback(m, 480);
 
@@ -126,34 +127,37 @@ export function MediaLibraryItemCard({ item, canEdit, adminBase }: Props) {
           <p id={`${ids}-focal-help`} className="mt-2 text-xs text-muted">
             {t('library.focalHelp')}
           </p>
-          <details className="mt-2">
+          <details className="mt-2" onToggle={(e) => setEditing(e.currentTarget.open)}>
             <summary className="cursor-pointer font-semibold">{t('library.edit')}</summary>
-            <div className="mt-2 space-y-2">
-              {(['alt', 'caption', 'credit'] as const).map((field) => (
-                <div key={field}>
-                  <label htmlFor={`${ids}-${field}`} className="text-sm font-semibold">
-                    {t(field)}
-                  </label>
-                  <input
-                    id={`${ids}-${field}`}
-                    dir="auto"
-                    required={field === 'alt'}
-                    maxLength={field === 'alt' ? 300 : field === 'caption' ? 500 : 200}
-                    className={input}
-                    value={text[field]}
-                    onChange={(e) => setText({ ...text, [field]: e.target.value })}
-                  />
-                </div>
-              ))}
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => void saveText()}
-                className="rounded bg-ink-900 px-4 py-2 font-bold text-white disabled:opacity-50"
-              >
-                {busy ? t('library.saving') : t('library.save')}
-              </button>
-            </div>
+            {/* The fields exist while open: a library of a hundred images is not three hundred inputs. */}
+            {editing && (
+              <div className="mt-2 space-y-2">
+                {(['alt', 'caption', 'credit'] as const).map((field) => (
+                  <div key={field}>
+                    <label htmlFor={`${ids}-${field}`} className="text-sm font-semibold">
+                      {t(field)}
+                    </label>
+                    <input
+                      id={`${ids}-${field}`}
+                      dir="auto"
+                      required={field === 'alt'}
+                      maxLength={field === 'alt' ? 300 : field === 'caption' ? 500 : 200}
+                      className={input}
+                      value={text[field]}
+                      onChange={(e) => setText({ ...text, [field]: e.target.value })}
+                    />
+                  </div>
+                ))}
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void saveText()}
+                  className="rounded bg-ink-900 px-4 py-2 font-bold text-white disabled:opacity-50"
+                >
+                  {busy ? t('library.saving') : t('library.save')}
+                </button>
+              </div>
+            )}
           </details>
           <div className="mt-3 border-t border-rule pt-2">
             {confirming ? (

@@ -181,6 +181,16 @@ describe('an image from inside the story', () => {
     expect(row.focalX).toBeCloseTo(SUBJECT.x, 1);
     expect(row.focalY).toBeCloseTo(SUBJECT.y, 1);
 
+    // An editor corrects the caption right there.
+    const item = page.getByRole('listitem').filter({ hasText: ALT });
+    await item.getByText('تعديل البيانات').click();
+    await item.getByLabel('التعليق', { exact: true }).fill('باقات الربيع الأولى في الساحة');
+    await item.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await item.getByText('حُفظت بيانات الصورة.').waitFor();
+    expect(db.select().from(media).where(eq(media.stem, stem)).get()?.caption).toBe(
+      'باقات الربيع الأولى في الساحة',
+    );
+
     await page.getByRole('button', { name: 'حذف الصورة' }).click();
     await page.getByRole('button', { name: 'تأكيد الحذف' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'لا يمكن حذف الصورة' });
