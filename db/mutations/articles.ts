@@ -189,7 +189,8 @@ export function createDraft(
       details: { title: f.title },
     });
     return { id, slug };
-  });
+    // IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
+  }, IMMEDIATE);
 }
 
 /**
