@@ -7,7 +7,6 @@ import type { SaveResult, ServerCopy, TransitionResult } from '@/app/[locale]/ad
 import {
   heartbeatLockAction,
   keepUnsavedCopyAction,
-  releaseLockAction,
   takeOverLockAction,
 } from '@/app/[locale]/admin/articles/lock-actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
@@ -287,7 +286,14 @@ export function ArticleEditor({
     const token = tabToken(articleId);
     void beat();
     const timer = setInterval(() => void beat(), HEARTBEAT_MS);
-    const leave = () => void releaseLockAction(articleId, token).catch(() => {});
+    // keepalive: the request outlives the tab (a server action's fetch would be cut off).
+    const leave = () =>
+      void fetch('/api/locks/release', {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ articleId, token }),
+      }).catch(() => {});
     window.addEventListener('pagehide', leave);
     return () => {
       clearInterval(timer);

@@ -182,6 +182,13 @@ describe('two editors on one story', () => {
     await expect
       .poll(() => db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).get()?.userId)
       .toBe(userId(RANA));
+    // The articles list says who has it open…
+    await b.page.goto(`${base}/admin/articles?q=${encodeURIComponent('مهرجان الزيتون')}`);
+    await b.page
+      .getByRole('row', { name: new RegExp(MARK) })
+      .getByText(`يحرّره الآن: ${RANA.name}`)
+      .waitFor();
+    // …and so does the editor.
     await b.page.goto(`${base}/admin/articles/${id}`);
     await b.page.getByText(`يحرّره الآن: ${RANA.name}`).waitFor();
 
@@ -232,6 +239,11 @@ describe('two editors on one story', () => {
     await a.page.getByText(`نسخة لم تُحفظ من ${RANA.name}`).waitFor();
     // The revision list shows it as a diff against the saved text: A's words are there, marked as added.
     expect(await a.page.locator('ins').filter({ hasText: 'تحفظها' }).count()).toBeGreaterThan(0);
+    // Leaving the editor lets go of the lock at once (no minute of «يحرّره الآن» for nobody).
+    await b.page.goto(`${base}/admin`);
+    await expect
+      .poll(() => db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).get())
+      .toBeUndefined();
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.close();

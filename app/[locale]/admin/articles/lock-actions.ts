@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { heartbeatLock, keepUnsavedCopy, releaseLock, takeOverLock } from '@/db/mutations/edit-locks';
+import { heartbeatLock, keepUnsavedCopy, takeOverLock } from '@/db/mutations/edit-locks';
 import type { LockState } from '@/db/queries/edit-locks';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { slugify } from '@/lib/arabic/slug';
@@ -68,13 +68,6 @@ export async function takeOverLockAction(articleId: number, token: string): Prom
   if (!tokenSchema.safeParse(token).success) return { ok: false, error: 'invalid' };
   takeOverLock(getDb(), found.article.id, found.user.id, token);
   return { ok: true, held: true, holder: null, version: found.article.version };
-}
-
-// Leaving the editor: free the lock now instead of after its minute without heartbeat.
-export async function releaseLockAction(articleId: number, token: string): Promise<void> {
-  const found = await editableArticle(articleId);
-  if ('error' in found || !tokenSchema.safeParse(token).success) return;
-  releaseLock(getDb(), found.article.id, token);
 }
 
 /**
