@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { ServerCopy } from '@/app/[locale]/admin/articles/actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
@@ -91,6 +91,7 @@ export function SaveConflict({
   onResolve,
 }: Props) {
   const tc = useTranslations('Admin.editor.conflict');
+  const locale = useLocale();
   const rows = CONFLICT_FIELDS.filter((f) => fieldDiffers(f, mine, server));
   // Default: the other side's change where only they changed a field, this tab's everywhere else.
   const [choice, setChoice] = useState<ConflictChoice>(
@@ -158,7 +159,12 @@ export function SaveConflict({
         </h2>
         <p className="text-sm">
           {savedBy?.name
-            ? tc('savedBy', { name: savedBy.name, time: new Date(savedBy.at).toLocaleTimeString() })
+            ? tc('savedBy', {
+                name: savedBy.name,
+                time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(
+                  new Date(savedBy.at),
+                ),
+              })
             : tc('savedBySomeone')}{' '}
           {tc('explain')}
         </p>
