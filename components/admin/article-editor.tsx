@@ -468,6 +468,9 @@ export function ArticleEditor({
               onClick={() => {
                 // Every field comes back, the body through a fresh rich-text editor; the copy stays
                 // in localStorage until a save of it is confirmed.
+                // CASE: text typed since the page opened is not dropped by the restore: it is kept
+                // as an "unsaved" revision first.
+                if (editSeq.current > 0) void keepCopy(valuesRef.current, 'conflict');
                 editSeq.current++;
                 slugTouched.current = slugTouched.current || Boolean(restorable.slug);
                 replaceAll(restorable);

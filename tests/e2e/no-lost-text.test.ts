@@ -8,6 +8,7 @@ import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articleLocks, articles, revisions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { actionId } from '../helpers/actions';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 
@@ -164,6 +165,50 @@ describe('the local copy restores every field', () => {
     await expect.poll(() => bodyBox(page).innerText()).toContain(sentence.trim());
     expect(await page.getByLabel('الملخص').inputValue()).toBe(dek);
     expect(await page.getByRole('button', { name: 'استعادة' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('a save discards the local copy only when it saved exactly that text', () => {
+  it('words typed while a save is on its way stay in the copy and can be restored after a reload', async () => {
+    const id = draftOf(RANA, `مكتبة المدرسة تفتح مساءً ${MARK}`);
+    const { page, errors, close } = await editorPage(RANA);
+    await page.goto(`${base}/admin/articles/${id}`);
+    // Hold the save request in the browser until more has been typed.
+    const saveId = actionId('saveArticleAction');
+    let letGo: () => void = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let seen: () => void = () => {};
+    const sent = new Promise<void>((resolve) => (seen = resolve));
+    await page.route('**/*', async (route) => {
+      if (route.request().headers()['next-action'] === saveId) {
+        seen();
+        await held;
+      }
+      await route.continue();
+    });
+    await typeInBody(page, ' الجملة الأولى وصلت.');
+    await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await sent;
+    await typeInBody(page, ' والثانية كُتبت أثناء الحفظ.');
+    letGo();
+    await page.getByText(/^حُفظ\s/).waitFor();
+    await page.unroute('**/*');
+    expect(stored(id).body).toContain('الجملة الأولى وصلت.');
+    expect(stored(id).body).not.toContain('والثانية');
+    // Still unsaved, still kept on this device.
+    await page.getByText('تغييرات غير محفوظة').waitFor();
+    expect(await page.evaluate((key) => localStorage.getItem(key), `midad:draft:${id}`)).toContain(
+      'والثانية',
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'استعادة' }).click();
+    await expect.poll(() => bodyBox(page).innerText()).toContain('والثانية كُتبت أثناء الحفظ.');
+    await page.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await page.getByText(/^حُفظ\s/).waitFor();
+    expect(stored(id).body).toContain('والثانية كُتبت أثناء الحفظ.');
+    expect(await page.evaluate((key) => localStorage.getItem(key), `midad:draft:${id}`)).toBeNull();
     expect(errors).toEqual([]);
     await close();
   });
