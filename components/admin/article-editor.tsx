@@ -141,9 +141,15 @@ export function ArticleEditor({
         localStorage.removeItem(key);
         return;
       }
+      // A copy written before saves carried versions counts as based on the first one: any later
+      // write then shows the conflict view instead of being overwritten.
       // localStorage exists only in the browser, after hydration: reading it here is the point.
       // eslint-disable-next-line react-hooks/set-state-in-effect
-      setRestorable({ ...saved.values, id: initial.id });
+      setRestorable({
+        ...saved.values,
+        id: initial.id,
+        version: initial.id === null ? undefined : (saved.values.version ?? 1),
+      });
     } catch {
       // an unreadable backup is no backup
     }
