@@ -26,7 +26,10 @@ export function EditLockBanner({ lock, lost, revisionsHref, busy, onTakeOver, on
   return (
     <>
       {lost && (
-        <div role="alert" className="space-y-1 rounded border border-accent-600 bg-accent-50 p-3 text-sm">
+        <div
+          role="alert"
+          className="sticky top-2 z-10 space-y-1 rounded border border-accent-600 bg-accent-50 p-3 text-sm shadow-md"
+        >
           <p className="font-bold">{lost.name ? t('lostTo', { name: lost.name }) : t('lost')}</p>
           {lost.revisionId !== null && (
             <p>
