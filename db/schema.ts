@@ -106,6 +106,11 @@ export const articles = sqliteTable(
      * unique index allows one article per edition in a group. NULL: no translation.
      */
     translationKey: integer('translation_key'),
+    /**
+     * Bumped by every write that changes the article: a save carries the version it started
+     * from and is refused when the article has moved on since (no silent last-save-wins).
+     */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     // latest, home ticker and the status/publish-time sweep
@@ -258,9 +263,33 @@ export const revisions = sqliteTable(
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     snapshot: text('snapshot', { mode: 'json' }).$type<RevisionSnapshot>().notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * 'save': what was saved over the article. 'unsaved': text someone had not saved when the
+     * story was taken over from them (or that they set aside in a conflict): kept, never applied.
+     */
+    kind: text('kind', { enum: ['save', 'unsaved'] })
+      .notNull()
+      .default('save'),
   },
   (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt)],
 );
+
+/**
+ * Soft edit locks: who has a story open right now, one holder per article. A holder is one
+ * browser tab (its token), so the same person in two tabs is two holders. A lock whose heartbeat
+ * is older than LOCK_TTL_MS is free for the next one who opens the story.
+ */
+export const articleLocks = sqliteTable('article_locks', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  token: text('token').notNull(),
+  acquiredAt: integer('acquired_at', { mode: 'timestamp_ms' }).notNull(),
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 /** Visible corrections notes on published articles. */
 export const corrections = sqliteTable(

@@ -3,20 +3,28 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SaveResult, TransitionResult } from '@/app/[locale]/admin/articles/actions';
+import type { SaveResult, ServerCopy, TransitionResult } from '@/app/[locale]/admin/articles/actions';
+import {
+  heartbeatLockAction,
+  keepUnsavedCopyAction,
+  takeOverLockAction,
+} from '@/app/[locale]/admin/articles/lock-actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
 import { slugify } from '@/lib/arabic/slug';
 import { readingMinutes } from '@/lib/text';
 import type { MediaView } from '@/db/queries/views';
 import { HeroImage } from '@/components/site/hero-image';
+import { EditLockBanner, type LockView, type LostNotice } from './edit-lock-banner';
 import { RichText } from './rich-text';
+import { CONFLICT_FIELDS, SaveConflict, fieldDiffers, type ConflictChoice } from './save-conflict';
 
 type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
 
 interface Props {
   initial: ArticleDraftInput;
   status: string;
-  updatedAt: string | null;
+  /** When the stored copy was last changed (the version, in initial, is what saves compare). */
+  updatedAt?: string | null;
   /** The story linked as this one's translation when the page was loaded. */
   linkedTranslation: { id: number; title: string; status: string } | null;
   sections: { id: number; name: string }[];
@@ -30,12 +38,49 @@ interface Props {
 }
 
 const AUTOSAVE_MS = 15_000;
+/** The soft lock's heartbeat; the server frees a lock after 60 s without one. */
+const HEARTBEAT_MS = 20_000;
+
+const backupKeyFor = (id: number | null) => `midad:draft:${id ?? 'new'}`;
+
+/** The local unsaved copy: every field, and the version it was based on (values.version). */
+function writeBackup(v: ArticleDraftInput) {
+  try {
+    localStorage.setItem(backupKeyFor(v.id), JSON.stringify({ at: new Date().toISOString(), values: v }));
+  } catch {
+    // storage full or disabled: the server save still works
+  }
+}
+
+/** This tab's lock token: kept for the tab's life (a reload keeps it), never shared with other tabs. */
+function tabToken(id: number): string {
+  const key = `midad:lock:${id}`;
+  try {
+    const kept = sessionStorage.getItem(key);
+    if (kept) return kept;
+  } catch {
+    // no sessionStorage: a fresh token per load still works
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const token = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    sessionStorage.setItem(key, token);
+  } catch {
+    // ignored, as above
+  }
+  return token;
+}
+
+type Conflict = {
+  server: ServerCopy;
+  base: ArticleDraftInput | null;
+  savedBy: { name: string | null; at: string } | null;
+};
 
 /** The story editor. Every change is also kept in localStorage until the server confirms a save. */
 export function ArticleEditor({
   initial,
   status: initialStatus,
-  updatedAt,
   linkedTranslation,
   sections,
   people,
@@ -59,25 +104,52 @@ export function ArticleEditor({
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [restorable, setRestorable] = useState<ArticleDraftInput | null>(null);
+  // The rich-text editor reads its HTML once: a restore or a merge remounts it with the new body.
+  const [bodySeed, setBodySeed] = useState({ key: 0, html: initial.body });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [lock, setLock] = useState<LockView>({ kind: 'none' });
+  const [lost, setLost] = useState<LostNotice | null>(null);
+  const [serverVersion, setServerVersion] = useState(initial.version ?? 0);
+  const [lockBusy, setLockBusy] = useState(false);
   const [scheduleAt, setScheduleAt] = useState('');
   // Buttons wait for the editor: a click before hydration would otherwise do nothing at all.
   const [ready, setReady] = useState(false);
   const slugTouched = useRef(Boolean(initial.slug));
-  const backupKey = `midad:draft:${values.id ?? 'new'}`;
   const valuesRef = useRef(values);
   useEffect(() => {
     valuesRef.current = values;
   }, [values]);
+  // Counts the person's edits: a save is "of exactly this content" when none came in while it ran.
+  const editSeq = useRef(0);
+  // The server's copy this tab's text is based on (null for a new story): tells who changed what.
+  const baseRef = useRef<ArticleDraftInput | null>(initial.id === null ? null : initial);
+  const lockRef = useRef<'unknown' | 'mine' | 'other'>('unknown');
+  const dirtyRef = useRef(dirty);
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  }, [dirty]);
 
   // Offer a copy that never reached the server (failed save, expired session, closed tab).
   useEffect(() => {
+    const key = backupKeyFor(initial.id);
     try {
-      const raw = localStorage.getItem(backupKey);
+      const raw = localStorage.getItem(key);
       if (!raw) return;
       const saved = JSON.parse(raw) as { at: string; values: ArticleDraftInput };
+      // The copy is already what the server holds: nothing to offer.
+      if (initial.id !== null && CONFLICT_FIELDS.every((f) => !fieldDiffers(f, saved.values, initial))) {
+        localStorage.removeItem(key);
+        return;
+      }
+      // A copy written before saves carried versions counts as based on the first one: any later
+      // write then shows the conflict view instead of being overwritten.
       // localStorage exists only in the browser, after hydration: reading it here is the point.
       // eslint-disable-next-line react-hooks/set-state-in-effect
-      if (!updatedAt || saved.at > updatedAt) setRestorable(saved.values);
+      setRestorable({
+        ...saved.values,
+        id: initial.id,
+        version: initial.id === null ? undefined : (saved.values.version ?? 1),
+      });
     } catch {
       // an unreadable backup is no backup
     }
@@ -85,40 +157,85 @@ export function ArticleEditor({
   }, []);
 
   const update = useCallback((patch: Partial<ArticleDraftInput>) => {
+    editSeq.current++;
     setValues((v) => {
       const next = { ...v, ...patch };
       if (patch.title !== undefined && !slugTouched.current) next.slug = slugify(patch.title);
-      try {
-        localStorage.setItem(
-          `midad:draft:${next.id ?? 'new'}`,
-          JSON.stringify({ at: new Date().toISOString(), values: next }),
-        );
-      } catch {
-        // storage full or disabled: the server save still works
-      }
+      writeBackup(next);
       return next;
     });
     setDirty(true);
   }, []);
 
+  /** Puts a whole copy in the form (restore, merge): every field, the rich-text body included. */
+  const replaceAll = useCallback((next: ArticleDraftInput) => {
+    valuesRef.current = next;
+    setValues(next);
+    setTagsText(next.tags.join('، '));
+    setBodySeed((b) => ({ key: b.key + 1, html: next.body }));
+  }, []);
+
   const doSave = useCallback(async (): Promise<number | null> => {
     setSaving(true);
     setMessage(null);
+    let retried = false;
     try {
-      const current = valuesRef.current;
-      const result = await save(current);
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors ?? {});
-        setMessage({ kind: 'error', text: t(`failed.${result.error}`) });
-        return null;
+      for (;;) {
+        const sent = valuesRef.current;
+        const seq = editSeq.current;
+        const result = await save(sent);
+        if (!result.ok && result.error === 'conflict') {
+          const base = baseRef.current && baseRef.current.version === sent.version ? baseRef.current : null;
+          const server = result.current;
+          const theirs = base ? CONFLICT_FIELDS.filter((f) => fieldDiffers(f, base, server)) : null;
+          const mine = valuesRef.current;
+          // CASE: the newer save changed nothing this form holds (a status change, a correction):
+          // nothing of theirs can be lost, so this save simply goes again on the new version.
+          if (theirs?.length === 0 && !retried) {
+            retried = true;
+            baseRef.current = server;
+            valuesRef.current = { ...mine, version: server.version };
+            setValues((v) => ({ ...v, version: server.version }));
+            continue;
+          }
+          // Both copies are the same already: take the new version, nothing to choose.
+          if (CONFLICT_FIELDS.every((f) => !fieldDiffers(f, mine, server))) {
+            baseRef.current = server;
+            setValues((v) => ({ ...v, version: server.version }));
+            setServerVersion(server.version);
+            if (editSeq.current === seq) {
+              localStorage.removeItem(backupKeyFor(sent.id));
+              setDirty(false);
+            }
+            return sent.id;
+          }
+          setServerVersion(server.version);
+          setConflict({ server, base, savedBy: result.savedBy });
+          setMessage({ kind: 'error', text: t('failed.conflict') });
+          return null;
+        }
+        if (!result.ok) {
+          setFieldErrors(result.fieldErrors ?? {});
+          setMessage({ kind: 'error', text: t(`failed.${result.error}`) });
+          return null;
+        }
+        setFieldErrors({});
+        baseRef.current = result.saved;
+        setServerVersion(result.version);
+        // CASE: the local copy goes only once the server has confirmed a save of exactly it; text
+        // typed while the save ran stays in the copy (moved to the new story's id), still unsaved.
+        const clean = editSeq.current === seq;
+        localStorage.removeItem(backupKeyFor(sent.id));
+        setValues((v) => {
+          const next = { ...v, id: result.id, slug: result.slug, version: result.version };
+          if (!clean) writeBackup(next);
+          return next;
+        });
+        setDirty(!clean);
+        setMessage({ kind: 'ok', text: t('saved', { time: new Date(result.savedAt).toLocaleTimeString() }) });
+        if (sent.id === null) window.history.replaceState(null, '', `${adminBase}/articles/${result.id}`);
+        return result.id;
       }
-      setFieldErrors({});
-      localStorage.removeItem(`midad:draft:${current.id ?? 'new'}`);
-      setValues((v) => ({ ...v, id: result.id, slug: result.slug }));
-      setDirty(false);
-      setMessage({ kind: 'ok', text: t('saved', { time: new Date(result.savedAt).toLocaleTimeString() }) });
-      if (current.id === null) window.history.replaceState(null, '', `${adminBase}/articles/${result.id}`);
-      return result.id;
     } catch {
       setMessage({ kind: 'error', text: t('failed.network') });
       return null;
@@ -126,6 +243,120 @@ export function ArticleEditor({
       setSaving(false);
     }
   }, [save, t, adminBase]);
+
+  /** Keeps this tab's text as an "unsaved" revision; its id, or null when that failed too. */
+  const keepCopy = useCallback(async (v: ArticleDraftInput, reason: 'takenOver' | 'conflict') => {
+    if (v.id === null) return null;
+    try {
+      const r = await keepUnsavedCopyAction(v.id, v, reason);
+      return r.ok ? r.revisionId : null;
+    } catch {
+      return null;
+    }
+  }, []);
+
+  /** One heartbeat; false when someone else holds the story (then this tab does not autosave). */
+  const beat = useCallback(async (): Promise<boolean> => {
+    const id = valuesRef.current.id;
+    if (id === null) return true;
+    let r;
+    try {
+      r = await heartbeatLockAction(id, tabToken(id));
+    } catch {
+      return true; // offline: the save itself will say so
+    }
+    if (!r.ok) return true;
+    setServerVersion(r.version);
+    if (r.held) {
+      lockRef.current = 'mine';
+      setLock({ kind: 'none' });
+      return true;
+    }
+    const wasMine = lockRef.current === 'mine';
+    lockRef.current = 'other';
+    setLock({ kind: 'other', name: r.holder!.name, self: r.holder!.self });
+    if (wasMine) {
+      // CASE: taken over: this tab's unsaved text becomes a revision, never a save over theirs.
+      const unsaved = editSeq.current > 0 && dirtyRef.current;
+      const revisionId = unsaved ? await keepCopy(valuesRef.current, 'takenOver') : null;
+      setLost({ name: r.holder!.self ? null : r.holder!.name, revisionId });
+    }
+    return false;
+  }, [keepCopy]);
+
+  // The soft lock: taken on opening (and after the first save of a new story), kept by heartbeat,
+  // let go when the tab leaves.
+  const articleId = values.id;
+  useEffect(() => {
+    if (articleId === null) return;
+    const token = tabToken(articleId);
+    void beat();
+    const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+    // keepalive: the request outlives the tab (a server action's fetch would be cut off).
+    const leave = () =>
+      void fetch('/api/locks/release', {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ articleId, token }),
+      }).catch(() => {});
+    window.addEventListener('pagehide', leave);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [articleId, beat]);
+
+  const takeOver = useCallback(async () => {
+    const id = valuesRef.current.id;
+    if (id === null) return;
+    setLockBusy(true);
+    try {
+      const r = await takeOverLockAction(id, tabToken(id));
+      if (r.ok) {
+        lockRef.current = 'mine';
+        setLock({ kind: 'none' });
+        setLost(null);
+        setServerVersion(r.version);
+      } else setMessage({ kind: 'error', text: t(`failed.${r.error}`) });
+    } catch {
+      setMessage({ kind: 'error', text: t('failed.network') });
+    } finally {
+      setLockBusy(false);
+    }
+  }, [t]);
+
+  /** The conflict view's answer: the chosen side of each field, saved on the server's new version. */
+  const resolveConflict = useCallback(
+    async (choice: ConflictChoice) => {
+      if (!conflict) return;
+      const mine = valuesRef.current;
+      const { server } = conflict;
+      const merged: ArticleDraftInput = { ...mine, id: server.id, version: server.version };
+      for (const f of CONFLICT_FIELDS)
+        if (choice[f] === 'server') (merged as Record<string, unknown>)[f] = server[f];
+      setSaving(true);
+      // CASE: text of this tab that the choice leaves out is kept as an "unsaved" revision.
+      if (CONFLICT_FIELDS.some((f) => choice[f] === 'server' && fieldDiffers(f, mine, server)))
+        await keepCopy(mine, 'conflict');
+      setSaving(false);
+      baseRef.current = server;
+      editSeq.current++;
+      replaceAll(merged);
+      setConflict(null);
+      if (CONFLICT_FIELDS.every((f) => !fieldDiffers(f, merged, server))) {
+        localStorage.removeItem(backupKeyFor(merged.id));
+        setDirty(false);
+        setMessage({ kind: 'ok', text: t('conflict.tookServer') });
+        return;
+      }
+      writeBackup(merged);
+      setDirty(true);
+      await doSave();
+    },
+    [conflict, keepCopy, replaceAll, doSave, t],
+  );
 
   const doTransition = useCallback(
     async (step: Transition) => {
@@ -140,6 +371,12 @@ export function ArticleEditor({
         );
         if (!result.ok) return setMessage({ kind: 'error', text: t(`failed.${result.error}`) });
         if (step === 'delete') return router.push(`${adminBase}/articles`);
+        // This tab's own step moved the version by one: adopt it (a bigger jump is someone else's save).
+        setValues((v) =>
+          v.version !== undefined && result.version === v.version + 1 ? { ...v, version: result.version } : v,
+        );
+        if (baseRef.current?.version !== undefined && result.version === baseRef.current.version + 1)
+          baseRef.current = { ...baseRef.current, version: result.version };
         setStatus(result.status);
         setMessage({ kind: 'ok', text: t(`statuses.${result.status}`) });
       } catch {
@@ -150,11 +387,17 @@ export function ArticleEditor({
   );
 
   // Autosave drafts; a live story changes only when someone presses save.
+  // CASE: no autosave while a conflict waits for a choice (no loop), nor while someone else holds
+  // the story (checked by a heartbeat first: a take-over turns this tab's text into a revision).
   useEffect(() => {
-    if (!dirty || saving || (status !== 'draft' && status !== 'review')) return;
-    const timer = setTimeout(() => void doSave(), AUTOSAVE_MS);
+    if (!dirty || saving || conflict || (status !== 'draft' && status !== 'review')) return;
+    const timer = setTimeout(() => {
+      void beat().then((mine) => {
+        if (mine) void doSave();
+      });
+    }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [dirty, saving, status, values, doSave]);
+  }, [dirty, saving, conflict, status, values, doSave, beat]);
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
@@ -193,6 +436,32 @@ export function ArticleEditor({
   return (
     <div className="grid gap-6 lg:grid-cols-12">
       <div className="space-y-5 lg:col-span-8">
+        <EditLockBanner
+          lock={lock}
+          lost={lost}
+          revisionsHref={values.id === null ? null : `${adminBase}/articles/${values.id}/revisions`}
+          busy={lockBusy}
+          onTakeOver={() => void takeOver()}
+          onDismissLost={() => setLost(null)}
+        />
+        {!conflict && values.version !== undefined && serverVersion > values.version && (
+          <p role="status" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm">
+            {t('conflict.newerOnServer')}
+          </p>
+        )}
+        {conflict && (
+          <SaveConflict
+            mine={values}
+            server={conflict.server}
+            base={conflict.base}
+            savedBy={conflict.savedBy}
+            sections={sections}
+            people={people}
+            media={media}
+            busy={saving}
+            onResolve={(choice) => void resolveConflict(choice)}
+          />
+        )}
         {restorable && (
           <div
             role="status"
@@ -203,8 +472,15 @@ export function ArticleEditor({
               type="button"
               className="font-bold underline"
               onClick={() => {
-                setValues(restorable);
-                setTagsText(restorable.tags.join('، '));
+                // Every field comes back, the body through a fresh rich-text editor; the copy stays
+                // in localStorage until a save of it is confirmed.
+                // CASE: text typed since the page opened is not dropped by the restore: it is kept
+                // as an "unsaved" revision first.
+                if (editSeq.current > 0) void keepCopy(valuesRef.current, 'conflict');
+                editSeq.current++;
+                slugTouched.current = slugTouched.current || Boolean(restorable.slug);
+                replaceAll(restorable);
+                writeBackup(restorable);
                 setRestorable(null);
                 setDirty(true);
               }}
@@ -215,7 +491,7 @@ export function ArticleEditor({
               type="button"
               className="underline"
               onClick={() => {
-                localStorage.removeItem(backupKey);
+                localStorage.removeItem(backupKeyFor(initial.id));
                 setRestorable(null);
               }}
             >
@@ -272,7 +548,8 @@ export function ArticleEditor({
         <div>
           <p className="mb-1 font-semibold">{t('body')}</p>
           <RichText
-            initialHtml={initial.body}
+            key={bodySeed.key}
+            initialHtml={bodySeed.html}
             media={media}
             dir={dir}
             label={t('body')}
@@ -310,7 +587,7 @@ export function ArticleEditor({
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
-              disabled={saving || !ready}
+              disabled={saving || !ready || conflict !== null}
               onClick={() => void doSave()}
               className={`${button} bg-ink-900 text-white`}
             >

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   articleAuthors,
@@ -35,6 +35,21 @@ export interface ArticleFields {
   seoDescription: string | null;
   /** The same story in the other edition: an article id, null to unlink, undefined to leave as is. */
   translationId?: number | null;
+  /** The article version this save started from; undefined saves unconditionally (revision restore). */
+  expectedVersion?: number;
+}
+
+/** For read-then-write transactions where a race matters: take the write lock before reading. */
+const IMMEDIATE = { behavior: 'immediate' } as const;
+
+/** Every write that changes an article bumps this, so an editor open on an older copy notices. */
+const nextVersion = sql`${articles.version} + 1`;
+
+/** A save that started from an older version than the stored one: refused, nothing written. */
+export class StaleSaveError extends Error {
+  constructor(public readonly currentVersion: number) {
+    super('conflict');
+  }
 }
 
 export class WorkflowError extends Error {
@@ -174,7 +189,8 @@ export function createDraft(
       details: { title: f.title },
     });
     return { id, slug };
-  });
+    // IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
+  }, IMMEDIATE);
 }
 
 /**
@@ -182,18 +198,25 @@ export function createDraft(
  * invalidate old and new locations (slug, section, tags, authors).
  */
 export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFields, now = new Date()) {
+  // IMMEDIATE: the version check and the write happen under one write lock, so two saves that
+  // started from the same version cannot both pass the check.
   return db.transaction((tx) => {
-    const before = tx
+    const row = tx
       .select({
         slug: articles.slug,
         sectionId: articles.sectionId,
         status: articles.status,
         locale: articles.locale,
+        version: articles.version,
       })
       .from(articles)
       .where(eq(articles.id, id))
       .get();
-    if (!before) throw new WorkflowError('notFound');
+    if (!row) throw new WorkflowError('notFound');
+    // CASE: a save based on an older version never overwrites a newer one.
+    if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
+      throw new StaleSaveError(row.version);
+    const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
     const beforeTags = tx
       .select({ tagId: articleTags.tagId })
       .from(articleTags)
@@ -207,7 +230,7 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
     // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
     const slug = uniqueSlug(tx, f.slug, before.locale, id);
     tx.update(articles)
-      .set({ ...columns(f), slug, updatedAt: now })
+      .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
       .where(eq(articles.id, id))
       .run();
     const names = setTagsAndAuthors(tx, id, f);
@@ -224,8 +247,9 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
         authorIds: beforeAuthors.map((a) => a.userId),
       },
       slug,
+      version: row.version + 1,
     };
-  });
+  }, IMMEDIATE);
 }
 
 export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
@@ -252,11 +276,16 @@ export function transitionArticle(
   id: number,
   transition: Transition,
   options: { at?: Date; now?: Date } = {},
-): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null } {
+): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null; version: number } {
   const now = options.now ?? new Date();
   return db.transaction((tx) => {
     const row = tx
-      .select({ status: articles.status, publishedAt: articles.publishedAt, deletedAt: articles.deletedAt })
+      .select({
+        status: articles.status,
+        publishedAt: articles.publishedAt,
+        deletedAt: articles.deletedAt,
+        version: articles.version,
+      })
       .from(articles)
       .where(eq(articles.id, id))
       .get();
@@ -264,7 +293,7 @@ export function transitionArticle(
     if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
     let to: ArticleStatus = row.status;
     let publishedAt = row.publishedAt;
-    const set: Partial<typeof articles.$inferInsert> = { updatedAt: now };
+    const set: Partial<typeof articles.$inferInsert> = { updatedAt: now, version: row.version + 1 };
     switch (transition) {
       case 'submit':
         to = 'review';
@@ -303,7 +332,7 @@ export function transitionArticle(
       entityId: id,
       details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
     });
-    return { from: row.status, to, publishedAt };
+    return { from: row.status, to, publishedAt, version: row.version + 1 };
   });
 }
 
@@ -317,7 +346,10 @@ export function publishDueArticles(db: Db, now = new Date()): number[] {
       .all()
       .map((r) => r.id);
     if (due.length === 0) return due;
-    tx.update(articles).set({ status: 'published', updatedAt: now }).where(inArray(articles.id, due)).run();
+    tx.update(articles)
+      .set({ status: 'published', updatedAt: now, version: nextVersion })
+      .where(inArray(articles.id, due))
+      .run();
     syncSearchIndex(tx, due);
     for (const id of due)
       writeAudit(tx, { userId: null, action: 'article.scheduledPublish', entity: 'article', entityId: id });
@@ -334,7 +366,7 @@ export function addCorrection(
 ): void {
   db.transaction((tx) => {
     tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
-    tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, articleId)).run();
+    tx.update(articles).set({ updatedAt: now, version: nextVersion }).where(eq(articles.id, articleId)).run();
     writeAudit(tx, { userId: actorId, action: 'article.correction', entity: 'article', entityId: articleId });
   });
 }
@@ -348,7 +380,10 @@ export function moveArticlesToSection(
   now = new Date(),
 ): void {
   db.transaction((tx) => {
-    tx.update(articles).set({ sectionId, updatedAt: now }).where(inArray(articles.id, ids)).run();
+    tx.update(articles)
+      .set({ sectionId, updatedAt: now, version: nextVersion })
+      .where(inArray(articles.id, ids))
+      .run();
     syncSearchIndex(tx, ids);
     for (const id of ids)
       writeAudit(tx, {

@@ -75,6 +75,7 @@ export function getArticleForEdit(db: Db, id: number) {
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       translationKey: articles.translationKey,
+      version: articles.version,
     })
     .from(articles)
     .where(eq(articles.id, id))
@@ -231,12 +232,26 @@ export function listRevisions(db: Db, articleId: number) {
       createdAt: revisions.createdAt,
       userName: users.name,
       snapshot: revisions.snapshot,
+      kind: revisions.kind,
     })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.userId))
     .where(eq(revisions.articleId, articleId))
     .orderBy(desc(revisions.createdAt), desc(revisions.id))
     .all();
+}
+
+/** Who made the article's last saved revision, and when (for the conflict view's "changed by"). */
+export function lastSavedBy(db: Db, articleId: number): { name: string | null; at: Date } | null {
+  const row = db
+    .select({ name: users.name, at: revisions.createdAt })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.userId))
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.kind, 'save')))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .limit(1)
+    .get();
+  return row ?? null;
 }
 
 export function listMediaLibrary(db: Db, limit = 48) {

@@ -55,6 +55,8 @@ export const articleDraftSchema = z.object({
   seoTitle: text(200),
   seoDescription: text(400),
   translation: articleReference,
+  /** The article version this save started from (required to update: see saveArticleAction). */
+  version: z.number().int().positive().optional(),
 });
 
 export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
@@ -83,5 +85,6 @@ export function toArticleFields(d: ArticleDraft, fallbackAuthorId: number): Arti
     seoTitle: d.seoTitle || null,
     seoDescription: d.seoDescription || null,
     translationId: d.translation,
+    expectedVersion: d.version,
   };
 }

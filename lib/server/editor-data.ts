@@ -17,31 +17,37 @@ function toLocalInput(date: Date | null): string {
   return d.toISOString().slice(0, 16);
 }
 
+/** The stored article in the editor's shape, with the version an edit of it starts from. */
+export function toDraftInput(article: ArticleForEdit): ArticleDraftInput {
+  return {
+    id: article.id,
+    locale: article.locale === 'en' ? 'en' : 'ar',
+    title: article.title,
+    slug: article.slug,
+    dek: article.dek,
+    body: article.body,
+    sectionId: article.sectionId,
+    tags: article.tags,
+    authorIds: article.authorIds,
+    sourceOutlet: article.sourceOutlet,
+    sourceAgency: article.sourceAgency,
+    heroMediaId: article.heroMediaId,
+    breaking: article.breaking,
+    breakingUntil: toLocalInput(article.breakingUntil),
+    featured: article.featured,
+    seoTitle: article.seoTitle ?? '',
+    seoDescription: article.seoDescription ?? '',
+    translation: article.translation ? String(article.translation.id) : '',
+    version: article.version,
+  };
+}
+
 /** Everything the editor screen needs, for a new story or an existing one. */
 export function loadEditorProps(user: Actor, locale: string, article: ArticleForEdit | null) {
   const db = getDb();
   const sections = listSections(db).map((s) => ({ id: s.id, name: locale === 'ar' ? s.nameAr : s.nameEn }));
   const initial: ArticleDraftInput = article
-    ? {
-        id: article.id,
-        locale: article.locale === 'en' ? 'en' : 'ar',
-        title: article.title,
-        slug: article.slug,
-        dek: article.dek,
-        body: article.body,
-        sectionId: article.sectionId,
-        tags: article.tags,
-        authorIds: article.authorIds,
-        sourceOutlet: article.sourceOutlet,
-        sourceAgency: article.sourceAgency,
-        heroMediaId: article.heroMediaId,
-        breaking: article.breaking,
-        breakingUntil: toLocalInput(article.breakingUntil),
-        featured: article.featured,
-        seoTitle: article.seoTitle ?? '',
-        seoDescription: article.seoDescription ?? '',
-        translation: article.translation ? String(article.translation.id) : '',
-      }
+    ? toDraftInput(article)
     : {
         id: null,
         locale: locale === 'en' ? 'en' : 'ar',

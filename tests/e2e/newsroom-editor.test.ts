@@ -120,8 +120,11 @@ describe('writer drafts, editor publishes', () => {
     await login(page, EDITOR);
     await page.goto(base + editUrl);
     await page.getByLabel('أضف تصحيحاً ظاهراً').fill('صُحّح موعد السوق من السبت إلى الجمعة.');
+    // Not "the next POST": the editor's lock heartbeat posts too. The note's own page reload says it is done.
     await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('صُحّح موعد السوق'),
+      ),
       page.getByRole('button', { name: 'نشر التصحيح' }).click(),
     ]);
     const id = editUrl.split('/').pop();

@@ -3,6 +3,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import {
+  StaleSaveError,
   TranslationError,
   WorkflowError,
   addCorrection,
@@ -12,7 +13,13 @@ import {
   updateArticle,
   type Transition,
 } from '@/db/mutations/articles';
-import { getArticleForEdit, getTranslationPartnerId, listRevisions } from '@/db/queries/newsroom';
+import {
+  getArticleForEdit,
+  getTranslationPartnerId,
+  lastSavedBy,
+  listRevisions,
+} from '@/db/queries/newsroom';
+import { toDraftInput } from '@/lib/server/editor-data';
 import { adminPath } from '@/lib/article-url';
 import { slugify } from '@/lib/arabic/slug';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
@@ -24,13 +31,28 @@ import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 
+/** The stored copy a save or a conflict answers with (the editor's base for the next comparison). */
+export type ServerCopy = ArticleDraftInput & { version: number };
+
 export type SaveResult =
-  | { ok: true; id: number; slug: string; savedAt: string }
+  | { ok: true; id: number; slug: string; savedAt: string; version: number; saved: ServerCopy }
   | {
       ok: false;
       error: 'session' | 'forbidden' | 'notFound' | 'invalid';
       fieldErrors?: Record<string, string>;
+    }
+  /** The article moved on since this save's version: nothing was written; here is what it holds now. */
+  | {
+      ok: false;
+      error: 'conflict';
+      current: ServerCopy;
+      savedBy: { name: string | null; at: string } | null;
     };
+
+function storedCopy(id: number): ServerCopy | null {
+  const article = getArticleForEdit(getDb(), id);
+  return article ? { ...toDraftInput(article), version: article.version } : null;
+}
 
 // Save an article (create or update). The editor keeps its text whatever this answers.
 export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveResult> {
@@ -57,12 +79,16 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     if (draft.id === null) {
       if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
       const { id, slug } = createDraft(db, user.id, fields);
-      return { ok: true, id, slug, savedAt: new Date().toISOString() };
+      const saved = storedCopy(id)!;
+      return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
     }
     const id = draft.id;
     const existing = getArticleForEdit(db, id);
     if (!existing) return { ok: false, error: 'notFound' };
     if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
+    // CASE: an update must say which version it started from; without one it could overwrite blind.
+    if (draft.version === undefined)
+      return { ok: false, error: 'invalid', fieldErrors: { version: 'required' } };
     // The old and the new translation show (or stop showing) a link to this story.
     const touched = [id, getTranslationPartnerId(db, id), fields.translationId].filter(
       (n): n is number => typeof n === 'number',
@@ -70,8 +96,21 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     const { slug } = changingArticles(db, [...new Set(touched)], () =>
       updateArticle(db, user.id, id, fields),
     );
-    return { ok: true, id, slug, savedAt: new Date().toISOString() };
+    const saved = storedCopy(id)!;
+    return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
   } catch (error) {
+    // CASE: a stale save (another tab or editor saved since) is refused; the editor shows both copies.
+    if (error instanceof StaleSaveError && draft.id !== null) {
+      const current = storedCopy(draft.id);
+      if (!current) return { ok: false, error: 'notFound' };
+      const by = lastSavedBy(db, draft.id);
+      return {
+        ok: false,
+        error: 'conflict',
+        current,
+        savedBy: by ? { name: by.name, at: by.at.toISOString() } : null,
+      };
+    }
     // CASE: a bad translation link refuses the whole save (one transaction); the editor keeps its text.
     if (error instanceof TranslationError)
       return { ok: false, error: 'invalid', fieldErrors: { translation: error.code } };
@@ -89,7 +128,7 @@ const TRANSITION_PERMISSION: Record<Transition, Action> = {
 };
 
 export type TransitionResult =
-  | { ok: true; status: string }
+  | { ok: true; status: string; version: number }
   | {
       ok: false;
       error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken';
@@ -117,7 +156,7 @@ export async function transitionArticleAction(
     const result = changingArticles(db, [id], () =>
       transitionArticle(db, user.id, id, transition, { at: when }),
     );
-    return { ok: true, status: result.to };
+    return { ok: true, status: result.to, version: result.version };
   } catch (error) {
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
     throw error;

@@ -7,6 +7,7 @@ import {
   listPeopleForPicker,
   type AdminArticleSort,
 } from '@/db/queries/newsroom';
+import { listLiveLocks } from '@/db/queries/edit-locks';
 import { listSections } from '@/db/queries/taxonomy';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
 import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
@@ -58,6 +59,10 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     sort,
     page,
   });
+  const locks = listLiveLocks(
+    db,
+    rows.map((r) => r.id),
+  );
   const people = can(user, 'article.viewAll') ? listPeopleForPicker(db) : [];
   const sections = listSections(db);
   const base = adminPath(locale, '/articles');
@@ -225,7 +230,14 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                       )}
                     </td>
                     <td className="px-3 py-2">{r.sectionName}</td>
-                    <td className="px-3 py-2">{t(`statuses.${r.status}`)}</td>
+                    <td className="px-3 py-2">
+                      {t(`statuses.${r.status}`)}
+                      {locks.has(r.id) && (
+                        <span className="mt-1 block w-fit rounded bg-sky-100 px-2 text-xs text-sky-950">
+                          <bdi>{t('lock.badge', { name: locks.get(r.id)!.name })}</bdi>
+                        </span>
+                      )}
+                    </td>
                     <td className="px-3 py-2 whitespace-nowrap text-muted">
                       {formatArabicDate(r.updatedAt, dates)} {formatArabicTime(r.updatedAt, dates)}
                     </td>

@@ -24,6 +24,8 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   const t = await getTranslations({ locale, namespace: 'Admin.revisions' });
   const dates = getRequestDateSettings();
   const list = listRevisions(db, article.id);
+  // Unsaved copies (kept after a take-over or a conflict) never became the article's text.
+  const currentId = list.find((r) => r.kind === 'save')?.id;
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -48,9 +50,14 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
                       {formatArabicDate(rev.createdAt, dates)} {formatArabicTime(rev.createdAt, dates)}
                     </time>{' '}
                     · <bdi>{rev.userName ?? '—'}</bdi>
-                    {i === 0 && <strong className="ms-2 text-ink-900">{t('current')}</strong>}
+                    {rev.id === currentId && <strong className="ms-2 text-ink-900">{t('current')}</strong>}
+                    {rev.kind === 'unsaved' && (
+                      <strong className="ms-2 rounded bg-amber-100 px-2 text-amber-950">
+                        {t('unsaved', { name: rev.userName ?? '—' })}
+                      </strong>
+                    )}
                   </p>
-                  {i > 0 && (
+                  {rev.id !== currentId && (
                     <form action={restoreRevisionAction}>
                       <input type="hidden" name="locale" value={locale} />
                       <input type="hidden" name="articleId" value={article.id} />
