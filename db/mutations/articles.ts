@@ -228,12 +228,14 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
   });
 }
 
-export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
+export type Transition =
+  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'delete';
 
 const ALLOWED: Record<Transition, ArticleStatus[]> = {
   submit: ['draft'],
   publish: ['draft', 'review', 'scheduled', 'archived'],
   schedule: ['draft', 'review', 'scheduled'],
+  unschedule: ['scheduled'],
   unpublish: ['published', 'scheduled'],
   archive: ['published', 'draft', 'review'],
   delete: ['draft', 'review', 'scheduled', 'published', 'archived'],
@@ -243,7 +245,9 @@ const ALLOWED: Record<Transition, ArticleStatus[]> = {
  * The workflow: draft → review → scheduled | published → archived, plus unpublish and delete.
  * CASE: published → scheduled is refused (unpublish first): a live story never disappears into the future.
  * CASE: the publish time is set on first publish only; republishing keeps the original time.
- * CASE: a schedule time must be in the future.
+ * CASE: a schedule time must be in the future; a scheduled story may be rescheduled.
+ * CASE: unschedule takes a scheduled story back to draft and forgets its future time (it was never
+ * live); a published story is never rescheduled, unscheduled or moved by a schedule.
  * CASE: delete is soft (deletedAt): readers then get 410 Gone, and the audit trail keeps the id.
  */
 export function transitionArticle(
@@ -278,6 +282,10 @@ export function transitionArticle(
         if (!options.at || options.at.getTime() <= now.getTime()) throw new WorkflowError('scheduleInPast');
         to = 'scheduled';
         publishedAt = options.at;
+        break;
+      case 'unschedule':
+        to = 'draft';
+        if (publishedAt && publishedAt > now) publishedAt = null;
         break;
       case 'unpublish':
         to = 'draft';

@@ -10,6 +10,7 @@ import { articles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { confirmDialog } from '../helpers/site-time';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -87,6 +88,7 @@ describe('writer drafts, editor publishes', () => {
     await page.getByRole('button', { name: 'عنوان فرعي' }).waitFor();
     expect(await page.getByText('تغييرات غير محفوظة').count()).toBe(0);
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
+    await confirmDialog(page, 'نعم، انشر');
     await page.getByText('الحالة: منشور').waitFor();
     const home = await (await fetch(base + '/')).text();
     expect(home).toContain(TITLE);

@@ -23,6 +23,8 @@ import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { parseTimeInput, toWallClockValue } from '@/lib/time/site-zone';
 
 export type SaveResult =
   | { ok: true; id: number; slug: string; savedAt: string }
@@ -83,16 +85,17 @@ const TRANSITION_PERMISSION: Record<Transition, Action> = {
   submit: 'article.submit',
   publish: 'article.publish',
   schedule: 'article.schedule',
+  unschedule: 'article.schedule',
   unpublish: 'article.unpublish',
   archive: 'article.archive',
   delete: 'article.delete',
 };
 
 export type TransitionResult =
-  | { ok: true; status: string }
+  | { ok: true; status: string; publishedAt: string }
   | {
       ok: false;
-      error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken';
+      error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken' | 'badDate';
     };
 
 // Move an article through the workflow, if this user's role allows that step.
@@ -111,13 +114,16 @@ export async function transitionArticleAction(
   if (!existing) return { ok: false, error: 'notFound' };
   // CASE: a writer submits only their own draft.
   if (transition === 'submit' && !canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
-  const when = at ? new Date(at) : undefined;
-  if (when && Number.isNaN(when.getTime())) return { ok: false, error: 'scheduleInPast' };
+  // CASE: the schedule is typed as the site's wall clock and read in SITE_TIME_ZONE here, on the
+  // server: the browser's zone never decides when a story goes live.
+  const when = at ? parseTimeInput(at, SITE_TIME_ZONE) : undefined;
+  if (when === null) return { ok: false, error: 'badDate' };
+  if (transition === 'schedule' && !when) return { ok: false, error: 'badDate' };
   try {
     const result = changingArticles(db, [id], () =>
       transitionArticle(db, user.id, id, transition, { at: when }),
     );
-    return { ok: true, status: result.to };
+    return { ok: true, status: result.to, publishedAt: toWallClockValue(result.publishedAt, SITE_TIME_ZONE) };
   } catch (error) {
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
     throw error;

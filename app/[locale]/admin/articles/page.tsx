@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { DateField } from '@/components/ui/date-field';
 import { getDb } from '@/db/client';
 import {
   ADMIN_ARTICLE_SORTS,
@@ -15,6 +16,8 @@ import { adminPath, requireUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { pageHref, parsePageParam } from '@/lib/pagination';
 import { getRequestDateSettings } from '@/lib/server/reader';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { dayBoundary, readDateParam } from '@/lib/time/date-params';
 import { logoutAction } from '../actions';
 import { bulkArticlesAction } from './actions';
 
@@ -30,6 +33,8 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   const user = await requireUser(locale);
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  const td = await getTranslations({ locale, namespace: 'DateField' });
+  const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const db = getDb();
   const dates = getRequestDateSettings();
   const status = ARTICLE_STATUSES.includes(one(sp.status) as ArticleStatus)
@@ -37,9 +42,9 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     : undefined;
   const sectionId = Number(one(sp.section)) || undefined;
   const q = one(sp.q).trim().slice(0, 200);
-  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
-  const from = day(one(sp.from));
-  const to = day(one(sp.to));
+  // Days in the site's time zone, typed as day / month / year (or from=YYYY-MM-DD in links).
+  const from = readDateParam(sp, 'from') || '';
+  const to = readDateParam(sp, 'to') || '';
   const sort = ADMIN_ARTICLE_SORTS.includes(one(sp.sort) as AdminArticleSort)
     ? (one(sp.sort) as AdminArticleSort)
     : 'updated';
@@ -52,9 +57,9 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     sectionId,
     authorId,
     q: q || undefined,
-    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    from: (from && dayBoundary(from, SITE_TIME_ZONE)) || undefined,
     // "to" includes that whole day.
-    to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+    to: (to && dayBoundary(to, SITE_TIME_ZONE, true)) || undefined,
     sort,
     page,
   });
@@ -126,14 +131,22 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
               ))}
             </select>
           )}
-          <label className="text-xs">
-            {t('list.from')}
-            <input type="date" name="from" defaultValue={from} className={`${control} block`} />
-          </label>
-          <label className="text-xs">
-            {t('list.to')}
-            <input type="date" name="to" defaultValue={to} className={`${control} block`} />
-          </label>
+          <DateField
+            name="from"
+            legend={t('list.from')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={from}
+            controlClassName={control}
+          />
+          <DateField
+            name="to"
+            legend={t('list.to')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={to}
+            controlClassName={control}
+          />
           <select name="sort" defaultValue={sort} aria-label={t('list.sort')} className={control}>
             {ADMIN_ARTICLE_SORTS.map((o) => (
               <option key={o} value={o}>
