@@ -133,7 +133,7 @@ describe('writer drafts, editor publishes', () => {
     const preview = await page.goto(`${base}${editUrl}/preview`);
     expect(preview?.status()).toBe(200);
     expect(await preview?.headerValue('x-robots-tag')).toContain('noindex');
-    expect(await preview?.headerValue('cache-control')).toBe('no-store');
+    expect(await preview?.headerValue('cache-control')).toBe('private, no-store');
     expect(await page.locator('h1').innerText()).toContain(TITLE);
     const anonymous = await fetch(`${base}${editUrl}/preview`, { redirect: 'manual' });
     expect(anonymous.headers.get('location')).toMatch(/\/admin\/login$/);

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { DateField } from '@/components/ui/date-field';
+import { PreviewLink } from '@/components/admin/preview-link';
 import { getDb } from '@/db/client';
 import {
   ADMIN_ARTICLE_SORTS,
@@ -236,6 +237,12 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                           {t('list.view')}
                         </a>
                       )}
+                      <PreviewLink
+                        href={adminPath(locale, `/articles/${r.id}/preview`)}
+                        label={t('preview')}
+                        title={r.title}
+                        small
+                      />
                     </td>
                     <td className="px-3 py-2">{r.sectionName}</td>
                     <td className="px-3 py-2">{t(`statuses.${r.status}`)}</td>
