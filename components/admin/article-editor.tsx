@@ -2,14 +2,14 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SaveResult, TransitionResult } from '@/app/[locale]/admin/articles/actions';
+import type { SaveResult } from '@/app/[locale]/admin/articles/actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
 import { slugify } from '@/lib/arabic/slug';
 import { readingMinutes } from '@/lib/text';
 import type { MediaView } from '@/db/queries/views';
 import { HeroImage } from '@/components/site/hero-image';
 import { DateTimeField } from '@/components/ui/date-time-field';
-import { EditorPublishPanel, type EditorSchedule, type EditorTransition } from './editor-publish-panel';
+import { EditorPublishPanel, type EditorSchedule, type EditorTransitionFn } from './editor-publish-panel';
 import { RichText } from './rich-text';
 
 interface Props {
@@ -26,7 +26,7 @@ interface Props {
   permissions: { publish: boolean; editAny: boolean; delete: boolean };
   adminBase: string;
   save: (input: ArticleDraftInput) => Promise<SaveResult>;
-  transition: (id: number, t: EditorTransition, at?: string) => Promise<TransitionResult>;
+  transition: EditorTransitionFn;
 }
 
 const AUTOSAVE_MS = 15_000;

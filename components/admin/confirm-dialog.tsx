@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -12,6 +12,9 @@ interface Props {
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Extra fields (the note sent back to a writer). */
+  children?: ReactNode;
+  confirmDisabled?: boolean;
 }
 
 /**
@@ -28,6 +31,8 @@ export function ConfirmDialog({
   danger,
   onConfirm,
   onCancel,
+  children,
+  confirmDisabled,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -54,6 +59,7 @@ export function ConfirmDialog({
       <p id={`${id}-body`} className="mt-2 text-sm">
         {body}
       </p>
+      {children}
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         <button
           type="button"
@@ -66,6 +72,7 @@ export function ConfirmDialog({
         <button
           type="button"
           onClick={onConfirm}
+          disabled={confirmDisabled}
           className={`rounded px-4 py-2 font-bold text-white ${danger ? 'bg-accent-700 hover:bg-ink-950' : 'bg-ink-900 hover:bg-ink-950'}`}
         >
           {confirmLabel}

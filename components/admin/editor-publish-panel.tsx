@@ -9,10 +9,17 @@ import { parseWallClockValue } from '@/lib/time/site-zone';
 import { ConfirmDialog } from './confirm-dialog';
 
 export type EditorTransition =
-  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'delete';
+  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'return' | 'delete';
+
+export type EditorTransitionFn = (
+  id: number,
+  t: EditorTransition,
+  at?: string,
+  note?: string,
+) => Promise<TransitionResult>;
 
 /** Steps that change what readers see: each asks once before it runs. */
-type Confirmed = 'publish' | 'unpublish' | 'delete';
+type Confirmed = 'publish' | 'unpublish' | 'delete' | 'return';
 
 export interface EditorSchedule {
   /** The scheduled time as the site's wall clock ("2026-12-02T22:00"), '' when not scheduled. */
@@ -31,7 +38,7 @@ interface Props {
   ready: boolean;
   /** Saves what is unsaved (or a new story) first; null when that save failed. */
   ensureSaved: () => Promise<number | null>;
-  transition: (id: number, t: EditorTransition, at?: string) => Promise<TransitionResult>;
+  transition: EditorTransitionFn;
   permissions: { publish: boolean; delete: boolean };
   schedule: EditorSchedule;
   adminBase: string;
@@ -81,6 +88,7 @@ export function EditorPublishPanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirming, setConfirming] = useState<Confirmed | null>(null);
+  const [note, setNote] = useState('');
 
   const run = useCallback(
     async (step: EditorTransition) => {
@@ -89,7 +97,12 @@ export function EditorPublishPanel({
       try {
         const id = await ensureSaved();
         if (id === null) return;
-        const result = await transition(id, step, step === 'schedule' ? scheduleInput : undefined);
+        const result = await transition(
+          id,
+          step,
+          step === 'schedule' ? scheduleInput : undefined,
+          step === 'return' ? note : undefined,
+        );
         if (!result.ok) return setMessage({ kind: 'error', text: t(`failed.${result.error}`) });
         if (step === 'delete') return router.push(`${adminBase}/articles?trashed=${id}`);
         onStatus(result.status);
@@ -99,6 +112,7 @@ export function EditorPublishPanel({
           setScheduleInput('');
         }
         if (step === 'publish' && result.publishedAt) setPublishedAt(result.publishedAt);
+        if (step === 'return') setNote('');
         setMessage({
           kind: 'ok',
           text:
@@ -112,7 +126,19 @@ export function EditorPublishPanel({
         setBusy(false);
       }
     },
-    [ensureSaved, transition, scheduleInput, t, tp, router, adminBase, onStatus, locale, schedule.zoneLabel],
+    [
+      ensureSaved,
+      transition,
+      scheduleInput,
+      note,
+      t,
+      tp,
+      router,
+      adminBase,
+      onStatus,
+      locale,
+      schedule.zoneLabel,
+    ],
   );
 
   const ask = (step: Confirmed) => setConfirming(step);
@@ -181,6 +207,16 @@ export function EditorPublishPanel({
             className={`${button} bg-accent-600 text-white`}
           >
             {t('publish')}
+          </button>
+        )}
+        {permissions.publish && status === 'review' && (
+          <button
+            type="button"
+            disabled={disabled}
+            onClick={() => ask('return')}
+            className={`${button} border border-ink-900`}
+          >
+            {tp('return')}
           </button>
         )}
         {permissions.publish && scheduled && (
@@ -255,13 +291,32 @@ export function EditorPublishPanel({
         confirmLabel={confirming ? tp(`confirm.${confirming}.ok`) : ''}
         cancelLabel={tp('cancel')}
         danger={confirming === 'delete' || confirming === 'unpublish'}
+        confirmDisabled={confirming === 'return' && note.trim() === ''}
         onCancel={() => setConfirming(null)}
         onConfirm={() => {
           const step = confirming;
           setConfirming(null);
           if (step) void run(step);
         }}
-      />
+      >
+        {confirming === 'return' && (
+          <div className="mt-3">
+            <label htmlFor="return-note" className="text-sm font-semibold">
+              {tp('returnNote')}
+            </label>
+            <textarea
+              id="return-note"
+              dir="auto"
+              rows={4}
+              maxLength={1000}
+              required
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              className="mt-1 block w-full rounded border border-gray-400 px-3 py-2"
+            />
+          </div>
+        )}
+      </ConfirmDialog>
     </div>
   );
 }

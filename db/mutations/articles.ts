@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   articleAuthors,
+  articleReturns,
   articles,
   articleTags,
   corrections,
@@ -38,7 +39,10 @@ export interface ArticleFields {
 }
 
 export class WorkflowError extends Error {
-  constructor(public readonly code: 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken') {
+  constructor(
+    public readonly code:
+      'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken' | 'noteRequired' | 'expired',
+  ) {
     super(code);
   }
 }
@@ -229,7 +233,7 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
 }
 
 export type Transition =
-  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'delete';
+  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'return' | 'delete';
 
 const ALLOWED: Record<Transition, ArticleStatus[]> = {
   submit: ['draft'],
@@ -238,6 +242,7 @@ const ALLOWED: Record<Transition, ArticleStatus[]> = {
   unschedule: ['scheduled'],
   unpublish: ['published', 'scheduled'],
   archive: ['published', 'draft', 'review'],
+  return: ['review'],
   delete: ['draft', 'review', 'scheduled', 'published', 'archived'],
 };
 
@@ -248,14 +253,17 @@ const ALLOWED: Record<Transition, ArticleStatus[]> = {
  * CASE: a schedule time must be in the future; a scheduled story may be rescheduled.
  * CASE: unschedule takes a scheduled story back to draft and forgets its future time (it was never
  * live); a published story is never rescheduled, unscheduled or moved by a schedule.
- * CASE: delete is soft (deletedAt): readers then get 410 Gone, and the audit trail keeps the id.
+ * CASE: delete is soft (deletedAt): the story goes to the trash, readers get 410 Gone, and the
+ * audit trail keeps the id (see restoreFromTrash).
+ * CASE: return sends a story in review back to its writer as a draft, with a note (required) that
+ * their dashboard shows.
  */
 export function transitionArticle(
   db: Db,
   actorId: number,
   id: number,
   transition: Transition,
-  options: { at?: Date; now?: Date } = {},
+  options: { at?: Date; now?: Date; note?: string } = {},
 ): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null } {
   const now = options.now ?? new Date();
   return db.transaction((tx) => {
@@ -293,6 +301,13 @@ export function transitionArticle(
       case 'archive':
         to = 'archived';
         break;
+      case 'return': {
+        const note = options.note?.trim() ?? '';
+        if (!note) throw new WorkflowError('noteRequired');
+        to = 'draft';
+        tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now }).run();
+        break;
+      }
       case 'delete':
         set.deletedAt = now;
         // The other edition's story is free to pair again (its page loses the link through this one's tag).
@@ -313,6 +328,47 @@ export function transitionArticle(
     });
     return { from: row.status, to, publishedAt };
   });
+}
+
+/** How long a deleted story can be brought back from the trash. */
+export const TRASH_DAYS = 30;
+const TRASH_MS = TRASH_DAYS * 86_400_000;
+
+/**
+ * Brings a story back from the trash.
+ * CASE: it returns as a draft, whatever it was (published included): bringing a story back to the
+ * site is a deliberate publish, which keeps its first publish time. Its id, slug and so its URL are
+ * the same (a deleted story keeps its slug; uniqueSlug never hands it to another story).
+ * CASE: a translation link cut by the delete stays cut: the other edition may have paired again.
+ * CASE: after TRASH_DAYS the story cannot be restored (it is not purged: readers keep getting 410
+ * and the audit trail keeps pointing at it).
+ */
+export function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ status: articles.status, deletedAt: articles.deletedAt })
+        .from(articles)
+        .where(eq(articles.id, id))
+        .get();
+      if (!row || !row.deletedAt) throw new WorkflowError('notFound');
+      if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
+      tx.update(articles)
+        .set({ deletedAt: null, status: 'draft', updatedAt: now })
+        .where(eq(articles.id, id))
+        .run();
+      syncSearchIndex(tx, [id]);
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'article.restore',
+        entity: 'article',
+        entityId: id,
+        details: { from: row.status, to: 'draft' },
+      });
+      return { from: row.status, to: 'draft' as const };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Scheduled articles whose time has come go live; returns their ids (to invalidate their pages). */

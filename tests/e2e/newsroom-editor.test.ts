@@ -112,7 +112,8 @@ describe('writer drafts, editor publishes', () => {
     await page.getByRole('heading', { name: /المراجعات/ }).waitFor();
     expect(await page.locator('ins').filter({ hasText: 'محدث' }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
-    await page.waitForURL(new RegExp(`${editUrl}$`));
+    await confirmDialog(page, 'نعم، استعد');
+    await page.waitForURL(new RegExp(`${editUrl}\\?restored=\\d+$`));
     expect(await page.getByLabel('العنوان').inputValue()).toBe(TITLE);
     await close();
   });

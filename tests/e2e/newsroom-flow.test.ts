@@ -131,7 +131,8 @@ describe('a day in the newsroom', () => {
     expect((await reader(articleUrl)).body).toContain(`${TITLE} بعد التحديث`);
     await page.getByRole('link', { name: 'المراجعات' }).click();
     await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
-    await page.waitForURL(new RegExp(`${editUrl}$`));
+    await confirmDialog(page, 'نعم، استعد');
+    await page.waitForURL(new RegExp(`${editUrl}\\?restored=\\d+$`));
     const restored = (await reader(articleUrl)).body;
     expect(restored).toContain(TITLE);
     expect(restored).not.toContain(`${TITLE} بعد التحديث`);

@@ -8,6 +8,7 @@ import {
   addCorrection,
   createDraft,
   moveArticlesToSection,
+  restoreFromTrash,
   transitionArticle,
   updateArticle,
   type Transition,
@@ -81,6 +82,9 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
   }
 }
 
+/** The longest note an editor may send back with a story. */
+const RETURN_NOTE_MAX = 1000;
+
 const TRANSITION_PERMISSION: Record<Transition, Action> = {
   submit: 'article.submit',
   publish: 'article.publish',
@@ -88,6 +92,7 @@ const TRANSITION_PERMISSION: Record<Transition, Action> = {
   unschedule: 'article.schedule',
   unpublish: 'article.unpublish',
   archive: 'article.archive',
+  return: 'article.publish',
   delete: 'article.delete',
 };
 
@@ -95,7 +100,16 @@ export type TransitionResult =
   | { ok: true; status: string; publishedAt: string }
   | {
       ok: false;
-      error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken' | 'badDate';
+      error:
+        | 'session'
+        | 'forbidden'
+        | 'notFound'
+        | 'transition'
+        | 'scheduleInPast'
+        | 'slugTaken'
+        | 'badDate'
+        | 'noteRequired'
+        | 'expired';
     };
 
 // Move an article through the workflow, if this user's role allows that step.
@@ -103,6 +117,7 @@ export async function transitionArticleAction(
   id: number,
   transition: Transition,
   at?: string,
+  note?: string,
 ): Promise<TransitionResult> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: 'session' };
@@ -121,7 +136,10 @@ export async function transitionArticleAction(
   if (transition === 'schedule' && !when) return { ok: false, error: 'badDate' };
   try {
     const result = changingArticles(db, [id], () =>
-      transitionArticle(db, user.id, id, transition, { at: when }),
+      transitionArticle(db, user.id, id, transition, {
+        at: when,
+        note: typeof note === 'string' ? note.slice(0, RETURN_NOTE_MAX) : undefined,
+      }),
     );
     return { ok: true, status: result.to, publishedAt: toWallClockValue(result.publishedAt, SITE_TIME_ZONE) };
   } catch (error) {
@@ -164,7 +182,30 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
       seoDescription: existing.seoDescription,
     }),
   );
-  redirect(adminPath(locale, `/articles/${articleId}`));
+  // The editor says which version came back («استُعيدت نسخة …»).
+  redirect(adminPath(locale, `/articles/${articleId}?restored=${revisionId}`));
+}
+
+// Bring a deleted story back from the trash, as a draft (editors; within TRASH_DAYS).
+export async function restoreFromTrashAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const articleId = Number(data.get('articleId'));
+  const user = await requirePermission('article.delete', locale);
+  if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();
+  const db = getDb();
+  let failed: string | null = null;
+  try {
+    changingArticles(db, [articleId], () => restoreFromTrash(db, user.id, articleId));
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    failed = error.code;
+  }
+  redirect(
+    adminPath(
+      locale,
+      failed ? `/articles?view=trash&failed=${failed}` : `/articles?view=trash&restored=${articleId}`,
+    ),
+  );
 }
 
 // Add a visible corrections note to a published article (editors).

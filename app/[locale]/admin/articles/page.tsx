@@ -1,10 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { DateField } from '@/components/ui/date-field';
+import { ArticlesTabs } from '@/components/admin/articles-tabs';
 import { PreviewLink } from '@/components/admin/preview-link';
+import { TrashList } from '@/components/admin/trash-list';
+import { TRASH_DAYS } from '@/db/mutations/articles';
+import { countTrash, listTrash } from '@/db/queries/workflow';
 import { getDb } from '@/db/client';
 import {
   ADMIN_ARTICLE_SORTS,
+  getArticleForEdit,
   listArticlesForAdmin,
   listPeopleForPicker,
   type AdminArticleSort,
@@ -20,7 +25,7 @@ import { getRequestDateSettings } from '@/lib/server/reader';
 import { SITE_TIME_ZONE } from '@/lib/config';
 import { dayBoundary, readDateParam } from '@/lib/time/date-params';
 import { logoutAction } from '../actions';
-import { bulkArticlesAction } from './actions';
+import { bulkArticlesAction, restoreFromTrashAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -35,9 +40,46 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
   const td = await getTranslations({ locale, namespace: 'DateField' });
+  const tt = await getTranslations({ locale, namespace: 'Admin.trash' });
   const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const db = getDb();
   const dates = getRequestDateSettings();
+  const trash = can(user, 'article.delete');
+  if (trash && one(sp.view) === 'trash') {
+    const now = new Date();
+    const restoredId = Number(one(sp.restored)) || 0;
+    const restored = restoredId ? getArticleForEdit(db, restoredId) : null;
+    return (
+      <>
+        <AdminBar locale={locale} user={user} logout={logoutAction} />
+        <main className="mx-auto max-w-6xl px-4 py-6">
+          <ArticlesTabs
+            locale={locale}
+            current="trash"
+            trashCount={countTrash(db, { now, days: TRASH_DAYS })}
+          />
+          <TrashList
+            rows={listTrash(db, { now, days: TRASH_DAYS })}
+            days={TRASH_DAYS}
+            locale={locale}
+            dates={dates}
+            now={now}
+            restore={restoreFromTrashAction}
+            restored={
+              restored
+                ? {
+                    id: restored.id,
+                    title: restored.title,
+                    href: adminPath(locale, `/articles/${restored.id}`),
+                  }
+                : null
+            }
+            failed={one(sp.failed) || null}
+          />
+        </main>
+      </>
+    );
+  }
   const status = ARTICLE_STATUSES.includes(one(sp.status) as ArticleStatus)
     ? (one(sp.status) as ArticleStatus)
     : undefined;
@@ -91,6 +133,23 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             {t('newArticle')}
           </a>
         </div>
+        {trash && (
+          <ArticlesTabs
+            locale={locale}
+            current="all"
+            trashCount={countTrash(db, { now: new Date(), days: TRASH_DAYS })}
+          />
+        )}
+        {one(sp.trashed) && (
+          <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm">
+            {tt('trashed')}{' '}
+            {trash && (
+              <a href={adminPath(locale, '/articles?view=trash')} className="font-semibold underline">
+                {tt('trashedLink')}
+              </a>
+            )}
+          </p>
+        )}
         <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
           <input
             name="q"
