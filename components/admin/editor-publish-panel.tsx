@@ -7,6 +7,7 @@ import type { TransitionResult } from '@/app/[locale]/admin/articles/actions';
 import { DateTimeField } from '@/components/ui/date-time-field';
 import { parseWallClockValue } from '@/lib/time/site-zone';
 import { ConfirmDialog } from './confirm-dialog';
+import { PreviewLink } from './preview-link';
 
 export type EditorTransition =
   'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'return' | 'delete';
@@ -165,10 +166,20 @@ export function EditorPublishPanel({
 
   return (
     <div className="space-y-3">
-      <p className="text-sm">
-        {t('status')}: <strong>{t(`statuses.${status}`)}</strong>
-        {dirty && <span className="ms-2 text-accent-700">· {t('unsaved')}</span>}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm">
+          {t('status')}: <strong>{t(`statuses.${status}`)}</strong>
+          {dirty && <span className="ms-2 text-accent-700">· {t('unsaved')}</span>}
+        </p>
+        {/* A saved story (new ones too, once their first save gave them an id) can be previewed. */}
+        {articleId !== null && (
+          <PreviewLink
+            href={`${adminBase}/articles/${articleId}/preview`}
+            label={t('preview')}
+            newTabHint={t('newTab')}
+          />
+        )}
+      </div>
       {scheduled && scheduledAt && (
         <p className="text-sm">
           {tp('scheduledFor', { when: formatWallClock(scheduledAt, locale), zone: schedule.zoneLabel })}

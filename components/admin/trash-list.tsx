@@ -74,7 +74,7 @@ export function TrashList({ rows, days, locale, dates, now, restore, restored, f
                 );
                 return (
                   <tr key={r.id}>
-                    <td className="px-3 py-2">
+                    <td className="min-w-40 px-3 py-2">
                       <bdi className="font-semibold text-ink-900">{r.title}</bdi>
                       <span className="block text-xs text-muted">{r.sectionName}</span>
                     </td>

@@ -87,6 +87,26 @@ describe('preview', () => {
     await close();
   });
 
+  it('is offered for a new story as soon as its first save gives it an address', async () => {
+    const title = `فرقة الحي تتدرب لحفل الربيع ${stamp}`;
+    const { page, close } = await openPage(browser, { viewport: { width: 375, height: 900 } });
+    await page
+      .context()
+      .addCookies([{ name: 'midad_session', value: editor.cookie.split('=')[1]!, url: base }]);
+    await page.goto(`${base}/admin/articles/new`);
+    expect(await page.getByRole('link', { name: /^معاينة/ }).count()).toBe(0);
+    await page.getByLabel('العنوان').fill(title);
+    await page.getByLabel('القسم').selectOption({ label: 'محليات' });
+    await page.getByRole('button', { name: 'حفظ' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    made.push(id);
+    expect(await page.getByRole('link', { name: /^معاينة/ }).getAttribute('href')).toBe(
+      `/admin/articles/${id}/preview`,
+    );
+    await close();
+  });
+
   it('is private, no-store and noindex', async () => {
     const id = story(`مكتبة متنقلة تزور القرى ${stamp}`, writer.id);
     const res = await get(id, editor.cookie);
@@ -115,7 +135,7 @@ describe('preview', () => {
       .context()
       .addCookies([{ name: 'midad_session', value: editor.cookie.split('=')[1]!, url: base }]);
     await page.goto(`${base}/admin/articles?q=${encodeURIComponent(title)}`);
-    const link = page.getByRole('link', { name: `معاينة: ${title}` });
+    const link = page.getByRole('row').filter({ hasText: title }).getByRole('link', { name: 'معاينة' });
     expect(await link.getAttribute('href')).toBe(`/admin/articles/${id}/preview`);
     expect(await link.getAttribute('target')).toBe('_blank');
     await close();

@@ -299,7 +299,6 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                       <PreviewLink
                         href={adminPath(locale, `/articles/${r.id}/preview`)}
                         label={t('preview')}
-                        title={r.title}
                         small
                       />
                     </td>

@@ -2,7 +2,6 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { ArticleEditor } from '@/components/admin/article-editor';
-import { PreviewLink } from '@/components/admin/preview-link';
 import { getDb } from '@/db/client';
 import { getArticleForEdit, listRevisions } from '@/db/queries/newsroom';
 import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
@@ -42,19 +41,12 @@ export default async function EditArticlePage({
       <main className="mx-auto max-w-6xl px-4 py-6">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold text-ink-950">{t('editArticle')}</h1>
-          <div className="flex flex-wrap items-center gap-4">
-            <PreviewLink
-              href={adminPath(locale, `/articles/${article.id}/preview`)}
-              label={t('preview')}
-              newTabHint={t('newTab')}
-            />
-            <a
-              href={adminPath(locale, `/articles/${article.id}/revisions`)}
-              className="font-semibold text-ink-700 underline"
-            >
-              {tr('link')}
-            </a>
-          </div>
+          <a
+            href={adminPath(locale, `/articles/${article.id}/revisions`)}
+            className="font-semibold text-ink-700 underline"
+          >
+            {tr('link')}
+          </a>
         </div>
         {restoredRevision && (
           <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm">
