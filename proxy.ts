@@ -87,7 +87,7 @@ export default function proxy(request: NextRequest) {
     intl(request);
   if (/^(?:\/en)?\/admin(?:\/|$)/.test(request.nextUrl.pathname)) {
     // The newsroom is private: never stored by a cache, never indexed.
-    response.headers.set('Cache-Control', 'no-store');
+    response.headers.set('Cache-Control', 'private, no-store');
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
   }
   return response;

@@ -304,3 +304,22 @@ export const corrections = sqliteTable(
   },
   (t) => [index('corrections_article_idx').on(t.articleId)],
 );
+
+/**
+ * An editor sent a story in review back to its writer with a note (the 'return' transition).
+ * The writer's dashboard shows the latest one while the story is still a draft.
+ */
+export const articleReturns = sqliteTable(
+  'article_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** The editor who sent it back. */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('article_returns_article_idx').on(t.articleId, t.createdAt)],
+);

@@ -1,9 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SaveResult, ServerCopy, TransitionResult } from '@/app/[locale]/admin/articles/actions';
+import type { SaveResult, ServerCopy } from '@/app/[locale]/admin/articles/actions';
 import {
   heartbeatLockAction,
   keepUnsavedCopyAction,
@@ -15,14 +14,15 @@ import { readingMinutes } from '@/lib/text';
 import type { MediaView } from '@/db/queries/views';
 import { HeroImage } from '@/components/site/hero-image';
 import { EditLockBanner, type LockView, type LostNotice } from './edit-lock-banner';
+import { DateTimeField } from '@/components/ui/date-time-field';
+import { EditorPublishPanel, type EditorSchedule, type EditorTransitionFn } from './editor-publish-panel';
 import { RichText } from './rich-text';
 import { CONFLICT_FIELDS, SaveConflict, fieldDiffers, type ConflictChoice } from './save-conflict';
-
-type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
 
 interface Props {
   initial: ArticleDraftInput;
   status: string;
+  schedule: EditorSchedule;
   /** When the stored copy was last changed (the version, in initial, is what saves compare). */
   updatedAt?: string | null;
   /** The story linked as this one's translation when the page was loaded. */
@@ -34,7 +34,7 @@ interface Props {
   permissions: { publish: boolean; editAny: boolean; delete: boolean };
   adminBase: string;
   save: (input: ArticleDraftInput) => Promise<SaveResult>;
-  transition: (id: number, t: Transition, at?: string) => Promise<TransitionResult>;
+  transition: EditorTransitionFn;
 }
 
 const AUTOSAVE_MS = 15_000;
@@ -81,6 +81,7 @@ type Conflict = {
 export function ArticleEditor({
   initial,
   status: initialStatus,
+  schedule,
   linkedTranslation,
   sections,
   people,
@@ -92,9 +93,10 @@ export function ArticleEditor({
   transition,
 }: Props) {
   const t = useTranslations('Admin.editor');
-  const router = useRouter();
   const terr = useTranslations('Admin.errors');
   const tm = useTranslations('Admin.media');
+  const td = useTranslations('DateField');
+  const tLocale = useLocale();
   const [values, setValues] = useState<ArticleDraftInput>(initial);
   const [status, setStatus] = useState(initialStatus);
   const [tagsText, setTagsText] = useState(initial.tags.join('، '));
@@ -111,7 +113,6 @@ export function ArticleEditor({
   const [lost, setLost] = useState<LostNotice | null>(null);
   const [serverVersion, setServerVersion] = useState(initial.version ?? 0);
   const [lockBusy, setLockBusy] = useState(false);
-  const [scheduleAt, setScheduleAt] = useState('');
   // Buttons wait for the editor: a click before hydration would otherwise do nothing at all.
   const [ready, setReady] = useState(false);
   const slugTouched = useRef(Boolean(initial.slug));
@@ -358,33 +359,13 @@ export function ArticleEditor({
     [conflict, keepCopy, replaceAll, doSave, t],
   );
 
-  const doTransition = useCallback(
-    async (step: Transition) => {
-      if (step === 'delete' && !window.confirm(t('confirmDelete'))) return;
-      const id = dirty || valuesRef.current.id === null ? await doSave() : valuesRef.current.id;
-      if (id === null) return;
-      try {
-        const result = await transition(
-          id,
-          step,
-          step === 'schedule' && scheduleAt ? new Date(scheduleAt).toISOString() : undefined,
-        );
-        if (!result.ok) return setMessage({ kind: 'error', text: t(`failed.${result.error}`) });
-        if (step === 'delete') return router.push(`${adminBase}/articles`);
-        // This tab's own step moved the version by one: adopt it (a bigger jump is someone else's save).
-        setValues((v) =>
-          v.version !== undefined && result.version === v.version + 1 ? { ...v, version: result.version } : v,
-        );
-        if (baseRef.current?.version !== undefined && result.version === baseRef.current.version + 1)
-          baseRef.current = { ...baseRef.current, version: result.version };
-        setStatus(result.status);
-        setMessage({ kind: 'ok', text: t(`statuses.${result.status}`) });
-      } catch {
-        setMessage({ kind: 'error', text: t('failed.network') });
-      }
-    },
-    [dirty, doSave, transition, scheduleAt, t, adminBase, router],
-  );
+  /** A workflow step of this tab moved the version by one: adopt it (a bigger jump is someone else's save). */
+  const onTransitioned = useCallback((next: string, version: number) => {
+    setValues((v) => (v.version !== undefined && version === v.version + 1 ? { ...v, version } : v));
+    if (baseRef.current?.version !== undefined && version === baseRef.current.version + 1)
+      baseRef.current = { ...baseRef.current, version };
+    setStatus(next);
+  }, []);
 
   // Autosave drafts; a live story changes only when someone presses save.
   // CASE: no autosave while a conflict waits for a choice (no loop), nor while someone else holds
@@ -408,9 +389,6 @@ export function ArticleEditor({
       if (e.key.toLowerCase() === 's') {
         e.preventDefault();
         void doSave();
-      } else if (e.shiftKey && e.key.toLowerCase() === 'p' && permissions.publish) {
-        e.preventDefault();
-        void doTransition('publish');
       }
     };
     window.addEventListener('beforeunload', warn);
@@ -419,7 +397,7 @@ export function ArticleEditor({
       window.removeEventListener('beforeunload', warn);
       window.removeEventListener('keydown', keys);
     };
-  }, [dirty, doSave, doTransition, permissions.publish]);
+  }, [dirty, doSave]);
 
   const input = 'mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2';
   const err = (name: string) =>
@@ -572,10 +550,6 @@ export function ArticleEditor({
 
       <aside className="space-y-4 lg:col-span-4">
         <div className="space-y-3 rounded-md bg-white p-4 shadow-sm">
-          <p className="text-sm">
-            {t('status')}: <strong>{t(`statuses.${status}`)}</strong>
-            {dirty && <span className="ms-2 text-accent-700">· {t('unsaved')}</span>}
-          </p>
           {message && (
             <p
               role={message.kind === 'error' ? 'alert' : 'status'}
@@ -593,71 +567,21 @@ export function ArticleEditor({
             >
               {saving ? t('saving') : t('save')}
             </button>
-            {!permissions.publish && status === 'draft' && (
-              <button
-                type="button"
-                disabled={!ready}
-                onClick={() => void doTransition('submit')}
-                className={`${button} border border-ink-900`}
-              >
-                {t('submit')}
-              </button>
-            )}
-            {permissions.publish && status !== 'published' && (
-              <button
-                type="button"
-                disabled={!ready}
-                onClick={() => void doTransition('publish')}
-                className={`${button} bg-accent-600 text-white`}
-              >
-                {t('publish')}
-              </button>
-            )}
-            {permissions.publish && (status === 'published' || status === 'scheduled') && (
-              <button
-                type="button"
-                disabled={!ready}
-                onClick={() => void doTransition('unpublish')}
-                className={`${button} border border-ink-900`}
-              >
-                {t('unpublish')}
-              </button>
-            )}
-            {permissions.delete && values.id !== null && (
-              <button
-                type="button"
-                disabled={!ready}
-                onClick={() => void doTransition('delete')}
-                className={`${button} text-accent-700 underline`}
-              >
-                {t('delete')}
-              </button>
-            )}
           </div>
-          {permissions.publish && status !== 'published' && (
-            <div className="flex flex-wrap items-end gap-2">
-              <div>
-                <label htmlFor="scheduleAt" className="text-sm font-semibold">
-                  {t('scheduleAt')}
-                </label>
-                <input
-                  id="scheduleAt"
-                  type="datetime-local"
-                  className={input}
-                  value={scheduleAt}
-                  onChange={(e) => setScheduleAt(e.target.value)}
-                />
-              </div>
-              <button
-                type="button"
-                disabled={!scheduleAt || !ready}
-                onClick={() => void doTransition('schedule')}
-                className={`${button} border border-ink-900`}
-              >
-                {t('schedule')}
-              </button>
-            </div>
-          )}
+          <EditorPublishPanel
+            articleId={values.id}
+            status={status}
+            onStatus={onTransitioned}
+            dirty={dirty}
+            ready={ready}
+            ensureSaved={() =>
+              dirty || valuesRef.current.id === null ? doSave() : Promise.resolve(valuesRef.current.id)
+            }
+            transition={transition}
+            permissions={permissions}
+            schedule={schedule}
+            adminBase={adminBase}
+          />
         </div>
 
         <div className="space-y-3 rounded-md bg-white p-4 shadow-sm">
@@ -801,18 +725,22 @@ export function ArticleEditor({
                 {t('breaking')}
               </label>
               {values.breaking && (
-                <div>
-                  <label htmlFor="breakingUntil" className="text-sm font-semibold">
-                    {t('breakingUntil')}
-                  </label>
-                  <input
-                    id="breakingUntil"
-                    type="datetime-local"
-                    className={input}
-                    value={values.breakingUntil ?? ''}
-                    onChange={(e) => update({ breakingUntil: e.target.value })}
-                  />
-                </div>
+                <DateTimeField
+                  legend={t('breakingUntil')}
+                  zoneLabel={schedule.zoneLabel}
+                  labels={{
+                    day: td('day'),
+                    month: td('month'),
+                    year: td('year'),
+                    hour: td('hour'),
+                    minute: td('minute'),
+                    clear: td('clear'),
+                  }}
+                  locale={tLocale}
+                  value={values.breakingUntil ?? ''}
+                  onChange={(v) => update({ breakingUntil: v })}
+                  error={fieldErrors.breakingUntil ? terr(fieldErrors.breakingUntil) : undefined}
+                />
               )}
               <label className="flex items-center gap-2">
                 <input

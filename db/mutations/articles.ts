@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   articleAuthors,
+  articleReturns,
   articles,
   articleTags,
   corrections,
@@ -53,7 +54,10 @@ export class StaleSaveError extends Error {
 }
 
 export class WorkflowError extends Error {
-  constructor(public readonly code: 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken') {
+  constructor(
+    public readonly code:
+      'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken' | 'noteRequired' | 'expired',
+  ) {
     super(code);
   }
 }
@@ -252,14 +256,17 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
   }, IMMEDIATE);
 }
 
-export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
+export type Transition =
+  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'return' | 'delete';
 
 const ALLOWED: Record<Transition, ArticleStatus[]> = {
   submit: ['draft'],
   publish: ['draft', 'review', 'scheduled', 'archived'],
   schedule: ['draft', 'review', 'scheduled'],
+  unschedule: ['scheduled'],
   unpublish: ['published', 'scheduled'],
   archive: ['published', 'draft', 'review'],
+  return: ['review'],
   delete: ['draft', 'review', 'scheduled', 'published', 'archived'],
 };
 
@@ -267,15 +274,20 @@ const ALLOWED: Record<Transition, ArticleStatus[]> = {
  * The workflow: draft → review → scheduled | published → archived, plus unpublish and delete.
  * CASE: published → scheduled is refused (unpublish first): a live story never disappears into the future.
  * CASE: the publish time is set on first publish only; republishing keeps the original time.
- * CASE: a schedule time must be in the future.
- * CASE: delete is soft (deletedAt): readers then get 410 Gone, and the audit trail keeps the id.
+ * CASE: a schedule time must be in the future; a scheduled story may be rescheduled.
+ * CASE: unschedule takes a scheduled story back to draft and forgets its future time (it was never
+ * live); a published story is never rescheduled, unscheduled or moved by a schedule.
+ * CASE: delete is soft (deletedAt): the story goes to the trash, readers get 410 Gone, and the
+ * audit trail keeps the id (see restoreFromTrash).
+ * CASE: return sends a story in review back to its writer as a draft, with a note (required) that
+ * their dashboard shows.
  */
 export function transitionArticle(
   db: Db,
   actorId: number,
   id: number,
   transition: Transition,
-  options: { at?: Date; now?: Date } = {},
+  options: { at?: Date; now?: Date; note?: string } = {},
 ): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null; version: number } {
   const now = options.now ?? new Date();
   return db.transaction((tx) => {
@@ -308,12 +320,23 @@ export function transitionArticle(
         to = 'scheduled';
         publishedAt = options.at;
         break;
+      case 'unschedule':
+        to = 'draft';
+        if (publishedAt && publishedAt > now) publishedAt = null;
+        break;
       case 'unpublish':
         to = 'draft';
         break;
       case 'archive':
         to = 'archived';
         break;
+      case 'return': {
+        const note = options.note?.trim() ?? '';
+        if (!note) throw new WorkflowError('noteRequired');
+        to = 'draft';
+        tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now }).run();
+        break;
+      }
       case 'delete':
         set.deletedAt = now;
         // The other edition's story is free to pair again (its page loses the link through this one's tag).
@@ -334,6 +357,47 @@ export function transitionArticle(
     });
     return { from: row.status, to, publishedAt, version: row.version + 1 };
   });
+}
+
+/** How long a deleted story can be brought back from the trash. */
+export const TRASH_DAYS = 30;
+const TRASH_MS = TRASH_DAYS * 86_400_000;
+
+/**
+ * Brings a story back from the trash.
+ * CASE: it returns as a draft, whatever it was (published included): bringing a story back to the
+ * site is a deliberate publish, which keeps its first publish time. Its id, slug and so its URL are
+ * the same (a deleted story keeps its slug; uniqueSlug never hands it to another story).
+ * CASE: a translation link cut by the delete stays cut: the other edition may have paired again.
+ * CASE: after TRASH_DAYS the story cannot be restored (it is not purged: readers keep getting 410
+ * and the audit trail keeps pointing at it).
+ */
+export function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ status: articles.status, deletedAt: articles.deletedAt })
+        .from(articles)
+        .where(eq(articles.id, id))
+        .get();
+      if (!row || !row.deletedAt) throw new WorkflowError('notFound');
+      if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
+      tx.update(articles)
+        .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
+        .where(eq(articles.id, id))
+        .run();
+      syncSearchIndex(tx, [id]);
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'article.restore',
+        entity: 'article',
+        entityId: id,
+        details: { from: row.status, to: 'draft' },
+      });
+      return { from: row.status, to: 'draft' as const };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Scheduled articles whose time has come go live; returns their ids (to invalidate their pages). */

@@ -3,14 +3,17 @@ import { slugify, SLUG_MAX_LENGTH } from '@/lib/arabic/slug';
 import { countWords } from '@/lib/text';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
 import type { ArticleFields } from '@/db/mutations/articles';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { parseTimeInput } from '@/lib/time/site-zone';
 
 /** Messages are keys of Admin.errors, translated where the form shows them. */
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
+/** A time an editor set: a wall clock in the site's zone (see lib/time/site-zone.ts), or ''. */
 const optionalDate = z
   .string()
   .trim()
-  .refine((v) => v === '' || !Number.isNaN(Date.parse(v)), 'date')
-  .transform((v) => (v === '' ? null : new Date(v)));
+  .refine((v) => v === '' || parseTimeInput(v, SITE_TIME_ZONE) !== null, 'date')
+  .transform((v) => (v === '' ? null : parseTimeInput(v, SITE_TIME_ZONE)));
 
 /**
  * The other edition's article, as an editor gives it: its number, its reader URL or its

@@ -9,13 +9,8 @@ import {
 import { listSections } from '@/db/queries/taxonomy';
 import type { ArticleDraftInput } from '@/lib/articles/input';
 import { can, type Actor } from '@/lib/auth/permissions';
-
-/** "2026-11-28T14:30" for a datetime-local input (browser's zone is the newsroom's here). */
-function toLocalInput(date: Date | null): string {
-  if (!date) return '';
-  const d = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { toWallClockValue, zoneLabel } from '@/lib/time/site-zone';
 
 /** The stored article in the editor's shape, with the version an edit of it starts from. */
 export function toDraftInput(article: ArticleForEdit): ArticleDraftInput {
@@ -33,7 +28,7 @@ export function toDraftInput(article: ArticleForEdit): ArticleDraftInput {
     sourceAgency: article.sourceAgency,
     heroMediaId: article.heroMediaId,
     breaking: article.breaking,
-    breakingUntil: toLocalInput(article.breakingUntil),
+    breakingUntil: toWallClockValue(article.breakingUntil, SITE_TIME_ZONE),
     featured: article.featured,
     seoTitle: article.seoTitle ?? '',
     seoDescription: article.seoDescription ?? '',
@@ -71,6 +66,12 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
   return {
     initial,
     status: article?.status ?? 'draft',
+    // The form's times are the site's wall clock, computed here: the browser's zone never counts.
+    schedule: {
+      at: article?.status === 'scheduled' ? toWallClockValue(article.publishedAt, SITE_TIME_ZONE) : '',
+      publishedAt: article?.publishedAt ? toWallClockValue(article.publishedAt, SITE_TIME_ZONE) : '',
+      zoneLabel: zoneLabel(SITE_TIME_ZONE, locale),
+    },
     updatedAt: article?.updatedAt.toISOString() ?? null,
     linkedTranslation: article?.translation ?? null,
     sections,

@@ -28,7 +28,7 @@ describe('newsroom access', () => {
     expect([303, 307, 308]).toContain(res.status);
     expect(res.headers.get('location')).toMatch(/\/admin\/login$/);
     const login = await fetch(base + '/admin/login');
-    expect(login.headers.get('cache-control')).toBe('no-store');
+    expect(login.headers.get('cache-control')).toBe('private, no-store');
     expect(login.headers.get('x-robots-tag')).toContain('noindex');
     expect(await login.text()).toContain('<meta name="robots" content="noindex, nofollow"/>');
   });

@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { ReturnedToYou } from '@/components/admin/returned-to-you';
+import { listReturnedToWriter } from '@/db/queries/workflow';
 import { getDb } from '@/db/client';
 import {
   countArticlesByStatus,
@@ -44,6 +46,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             </div>
           ))}
         </dl>
+        <ReturnedToYou items={listReturnedToWriter(db, user.id)} locale={locale} dates={dates} />
         <div className="mt-8 grid gap-4 md:grid-cols-2">
           {queues.map((q) => (
             <section key={q.id} aria-labelledby={q.id} className="rounded-md bg-white p-5 shadow-sm">

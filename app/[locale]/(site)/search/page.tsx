@@ -5,6 +5,7 @@ import { ArticleCard } from '@/components/site/article-card';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Pagination } from '@/components/site/pagination';
 import { SearchResultItem } from '@/components/site/search-result';
+import { DateField } from '@/components/ui/date-field';
 import { getDb } from '@/db/client';
 import { listLatest } from '@/db/queries/articles';
 import { searchArticles } from '@/db/search';
@@ -38,6 +39,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Search' });
   const site = await getTranslations({ locale, namespace: 'Site' });
+  const td = await getTranslations({ locale, namespace: 'DateField' });
+  const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const request = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
   if (request.page === null) notFound();
   const db = getDb();
@@ -103,14 +106,22 @@ export default async function SearchPage({ params, searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="grid gap-1 text-sm font-semibold text-ink-700">
-            {t('from')}
-            <input type="date" name="from" defaultValue={request.fromDay} className={field} />
-          </label>
-          <label className="grid gap-1 text-sm font-semibold text-ink-700">
-            {t('to')}
-            <input type="date" name="to" defaultValue={request.toDay} className={field} />
-          </label>
+          <DateField
+            name="from"
+            legend={t('from')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={request.fromDay}
+            invalid={request.badDate}
+          />
+          <DateField
+            name="to"
+            legend={t('to')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={request.toDay}
+            invalid={request.badDate}
+          />
         </fieldset>
       </form>
 

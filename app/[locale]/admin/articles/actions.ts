@@ -9,6 +9,7 @@ import {
   addCorrection,
   createDraft,
   moveArticlesToSection,
+  restoreFromTrash,
   transitionArticle,
   updateArticle,
   type Transition,
@@ -30,6 +31,8 @@ import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { parseTimeInput, toWallClockValue } from '@/lib/time/site-zone';
 
 /** The stored copy a save or a conflict answers with (the editor's base for the next comparison). */
 export type ServerCopy = ArticleDraftInput & { version: number };
@@ -118,20 +121,34 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
   }
 }
 
+/** The longest note an editor may send back with a story. */
+const RETURN_NOTE_MAX = 1000;
+
 const TRANSITION_PERMISSION: Record<Transition, Action> = {
   submit: 'article.submit',
   publish: 'article.publish',
   schedule: 'article.schedule',
+  unschedule: 'article.schedule',
   unpublish: 'article.unpublish',
   archive: 'article.archive',
+  return: 'article.publish',
   delete: 'article.delete',
 };
 
 export type TransitionResult =
-  | { ok: true; status: string; version: number }
+  | { ok: true; status: string; version: number; publishedAt: string }
   | {
       ok: false;
-      error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken';
+      error:
+        | 'session'
+        | 'forbidden'
+        | 'notFound'
+        | 'transition'
+        | 'scheduleInPast'
+        | 'slugTaken'
+        | 'badDate'
+        | 'noteRequired'
+        | 'expired';
     };
 
 // Move an article through the workflow, if this user's role allows that step.
@@ -139,6 +156,7 @@ export async function transitionArticleAction(
   id: number,
   transition: Transition,
   at?: string,
+  note?: string,
 ): Promise<TransitionResult> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: 'session' };
@@ -150,13 +168,24 @@ export async function transitionArticleAction(
   if (!existing) return { ok: false, error: 'notFound' };
   // CASE: a writer submits only their own draft.
   if (transition === 'submit' && !canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
-  const when = at ? new Date(at) : undefined;
-  if (when && Number.isNaN(when.getTime())) return { ok: false, error: 'scheduleInPast' };
+  // CASE: the schedule is typed as the site's wall clock and read in SITE_TIME_ZONE here, on the
+  // server: the browser's zone never decides when a story goes live.
+  const when = at ? parseTimeInput(at, SITE_TIME_ZONE) : undefined;
+  if (when === null) return { ok: false, error: 'badDate' };
+  if (transition === 'schedule' && !when) return { ok: false, error: 'badDate' };
   try {
     const result = changingArticles(db, [id], () =>
-      transitionArticle(db, user.id, id, transition, { at: when }),
+      transitionArticle(db, user.id, id, transition, {
+        at: when,
+        note: typeof note === 'string' ? note.slice(0, RETURN_NOTE_MAX) : undefined,
+      }),
     );
-    return { ok: true, status: result.to, version: result.version };
+    return {
+      ok: true,
+      status: result.to,
+      version: result.version,
+      publishedAt: toWallClockValue(result.publishedAt, SITE_TIME_ZONE),
+    };
   } catch (error) {
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
     throw error;
@@ -197,7 +226,30 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
       seoDescription: existing.seoDescription,
     }),
   );
-  redirect(adminPath(locale, `/articles/${articleId}`));
+  // The editor says which version came back («استُعيدت نسخة …»).
+  redirect(adminPath(locale, `/articles/${articleId}?restored=${revisionId}`));
+}
+
+// Bring a deleted story back from the trash, as a draft (editors; within TRASH_DAYS).
+export async function restoreFromTrashAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const articleId = Number(data.get('articleId'));
+  const user = await requirePermission('article.delete', locale);
+  if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();
+  const db = getDb();
+  let failed: string | null = null;
+  try {
+    changingArticles(db, [articleId], () => restoreFromTrash(db, user.id, articleId));
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    failed = error.code;
+  }
+  redirect(
+    adminPath(
+      locale,
+      failed ? `/articles?view=trash&failed=${failed}` : `/articles?view=trash&restored=${articleId}`,
+    ),
+  );
 }
 
 // Add a visible corrections note to a published article (editors).

@@ -1,8 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { DateField } from '@/components/ui/date-field';
+import { ArticlesTabs } from '@/components/admin/articles-tabs';
+import { PreviewLink } from '@/components/admin/preview-link';
+import { TrashList } from '@/components/admin/trash-list';
+import { TRASH_DAYS } from '@/db/mutations/articles';
+import { countTrash, listTrash } from '@/db/queries/workflow';
 import { getDb } from '@/db/client';
 import {
   ADMIN_ARTICLE_SORTS,
+  getArticleForEdit,
   listArticlesForAdmin,
   listPeopleForPicker,
   type AdminArticleSort,
@@ -16,8 +23,10 @@ import { adminPath, requireUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { pageHref, parsePageParam } from '@/lib/pagination';
 import { getRequestDateSettings } from '@/lib/server/reader';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { dayBoundary, readDateParam } from '@/lib/time/date-params';
 import { logoutAction } from '../actions';
-import { bulkArticlesAction } from './actions';
+import { bulkArticlesAction, restoreFromTrashAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -31,16 +40,55 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   const user = await requireUser(locale);
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  const td = await getTranslations({ locale, namespace: 'DateField' });
+  const tt = await getTranslations({ locale, namespace: 'Admin.trash' });
+  const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const db = getDb();
   const dates = getRequestDateSettings();
+  const trash = can(user, 'article.delete');
+  if (trash && one(sp.view) === 'trash') {
+    const now = new Date();
+    const restoredId = Number(one(sp.restored)) || 0;
+    const restored = restoredId ? getArticleForEdit(db, restoredId) : null;
+    return (
+      <>
+        <AdminBar locale={locale} user={user} logout={logoutAction} />
+        <main className="mx-auto max-w-6xl px-4 py-6">
+          <ArticlesTabs
+            locale={locale}
+            current="trash"
+            trashCount={countTrash(db, { now, days: TRASH_DAYS })}
+          />
+          <TrashList
+            rows={listTrash(db, { now, days: TRASH_DAYS })}
+            days={TRASH_DAYS}
+            locale={locale}
+            dates={dates}
+            now={now}
+            restore={restoreFromTrashAction}
+            restored={
+              restored
+                ? {
+                    id: restored.id,
+                    title: restored.title,
+                    href: adminPath(locale, `/articles/${restored.id}`),
+                  }
+                : null
+            }
+            failed={one(sp.failed) || null}
+          />
+        </main>
+      </>
+    );
+  }
   const status = ARTICLE_STATUSES.includes(one(sp.status) as ArticleStatus)
     ? (one(sp.status) as ArticleStatus)
     : undefined;
   const sectionId = Number(one(sp.section)) || undefined;
   const q = one(sp.q).trim().slice(0, 200);
-  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
-  const from = day(one(sp.from));
-  const to = day(one(sp.to));
+  // Days in the site's time zone, typed as day / month / year (or from=YYYY-MM-DD in links).
+  const from = readDateParam(sp, 'from') || '';
+  const to = readDateParam(sp, 'to') || '';
   const sort = ADMIN_ARTICLE_SORTS.includes(one(sp.sort) as AdminArticleSort)
     ? (one(sp.sort) as AdminArticleSort)
     : 'updated';
@@ -53,9 +101,9 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     sectionId,
     authorId,
     q: q || undefined,
-    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    from: (from && dayBoundary(from, SITE_TIME_ZONE)) || undefined,
     // "to" includes that whole day.
-    to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+    to: (to && dayBoundary(to, SITE_TIME_ZONE, true)) || undefined,
     sort,
     page,
   });
@@ -90,6 +138,23 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             {t('newArticle')}
           </a>
         </div>
+        {trash && (
+          <ArticlesTabs
+            locale={locale}
+            current="all"
+            trashCount={countTrash(db, { now: new Date(), days: TRASH_DAYS })}
+          />
+        )}
+        {one(sp.trashed) && (
+          <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm">
+            {tt('trashed')}{' '}
+            {trash && (
+              <a href={adminPath(locale, '/articles?view=trash')} className="font-semibold underline">
+                {tt('trashedLink')}
+              </a>
+            )}
+          </p>
+        )}
         <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
           <input
             name="q"
@@ -131,14 +196,22 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
               ))}
             </select>
           )}
-          <label className="text-xs">
-            {t('list.from')}
-            <input type="date" name="from" defaultValue={from} className={`${control} block`} />
-          </label>
-          <label className="text-xs">
-            {t('list.to')}
-            <input type="date" name="to" defaultValue={to} className={`${control} block`} />
-          </label>
+          <DateField
+            name="from"
+            legend={t('list.from')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={from}
+            controlClassName={control}
+          />
+          <DateField
+            name="to"
+            legend={t('list.to')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={to}
+            controlClassName={control}
+          />
           <select name="sort" defaultValue={sort} aria-label={t('list.sort')} className={control}>
             {ADMIN_ARTICLE_SORTS.map((o) => (
               <option key={o} value={o}>
@@ -228,6 +301,11 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                           {t('list.view')}
                         </a>
                       )}
+                      <PreviewLink
+                        href={adminPath(locale, `/articles/${r.id}/preview`)}
+                        label={t('preview')}
+                        small
+                      />
                     </td>
                     <td className="px-3 py-2">{r.sectionName}</td>
                     <td className="px-3 py-2">
