@@ -30,7 +30,12 @@ export type ConflictChoice = Partial<Record<ConflictField, 'mine' | 'server'>>;
 
 /** A body as the reader reads it: one line per paragraph, heading or list item. */
 export function bodyText(html: string): string {
-  if (typeof DOMParser === 'undefined') return html.replace(/<[^>]*>/g, ' ');
+  // Without a DOM (server render, tests): tags out, whitespace as a reader would see it.
+  if (typeof DOMParser === 'undefined')
+    return html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   const blocks = [...doc.body.querySelectorAll('p, h2, h3, li, blockquote, figcaption')];
   const lines = blocks.length ? blocks.map((b) => b.textContent ?? '') : [doc.body.textContent ?? ''];
