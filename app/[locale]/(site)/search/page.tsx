@@ -23,7 +23,8 @@ const searchPath = (locale: string) => `${localePrefix(locale)}/search`;
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Search' });
-  const { q } = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
+  const { q, page } = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
+  if (page === null) notFound();
   // Result pages are endless and thin: never indexed (robots.txt keeps crawlers out as well).
   return readerMetadata({
     locale,
@@ -68,7 +69,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
         {q ? <bdi>{t('resultsTitle', { q: q.slice(0, 120) })}</bdi> : t('title')}
       </h1>
 
-      <form role="search" action={searchPath(locale)} method="get" className="mt-6 grid gap-4">
+      <form
+        role="search"
+        action={searchPath(locale)}
+        method="get"
+        className="mt-6 grid min-w-0 grid-cols-1 gap-4"
+      >
         <div className="flex gap-2">
           <label htmlFor="search-q" className="sr-only">
             {t('label')}
@@ -90,7 +96,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
             {t('submit')}
           </button>
         </div>
-        <fieldset className="grid gap-3 sm:grid-cols-3">
+        {/* A fieldset is min-content wide (min-inline-size: min-content), and an auto grid track
+            grows to it: the form's one column is minmax(0, 1fr) and nothing inside may insist on
+            its content's width, else the filters make the page 482 px wide on a phone. */}
+        <fieldset className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-3 [&>*]:min-w-0">
           <legend className="sr-only">{t('filters')}</legend>
           <label className="grid gap-1 text-sm font-semibold text-ink-700">
             {t('section')}
