@@ -20,7 +20,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, author } = await load(params);
-  if (!author) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!author) notFound();
   const t = await getTranslations({ locale, namespace: 'Listing' });
   return listingMetadata(
     {

@@ -21,7 +21,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, section, name } = await load(params);
-  if (!section) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!section) notFound();
   const t = await getTranslations({ locale, namespace: 'Listing' });
   return listingMetadata(
     {

@@ -20,7 +20,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, tag } = await load(params);
-  if (!tag) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!tag) notFound();
   const t = await getTranslations({ locale, namespace: 'Listing' });
   const title = t('tagTitle', { name: tag.name });
   return listingMetadata(
