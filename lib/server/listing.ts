@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { listLivePage, type ListingScope } from '@/db/queries/articles';
+import { listMostRead } from '@/db/queries/most-read';
 import { pageHref, parsePageParam } from '@/lib/pagination';
 import { editionLanguages, INDEXED_LISTING_PAGES, readerMetadata } from '@/lib/seo/metadata';
 import { getRequestNow } from './reader';
@@ -51,4 +52,9 @@ export async function listingMetadata(
     languages,
     feed: p.feed,
   });
+}
+
+/** The side column of listing pages: this edition's most read stories of the week. */
+export function listingMostRead(locale: string) {
+  return listMostRead(getDb(), { locale, now: getRequestNow(), limit: 5 });
 }

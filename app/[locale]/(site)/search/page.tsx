@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { Breadcrumb } from '@/components/site/breadcrumb';
+import { ListingAside } from '@/components/site/listing-aside';
 import { Pagination } from '@/components/site/pagination';
 import { SearchResultItem } from '@/components/site/search-result';
 import { getDb } from '@/db/client';
@@ -13,7 +14,7 @@ import { homePath, localePrefix } from '@/lib/article-url';
 import { SITE_TIME_ZONE } from '@/lib/config';
 import { parseSearchRequest, searchHref } from '@/lib/search/params';
 import { readerMetadata } from '@/lib/seo/metadata';
-import type { SearchParams } from '@/lib/server/listing';
+import { listingMostRead, type SearchParams } from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow, getRequestSections } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: SearchParams };
@@ -63,7 +64,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     'rounded border border-muted bg-white px-3 py-2 text-ink-950 focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-600/30';
 
   return (
-    <div className="mx-auto max-w-4xl">
+    <ListingAside mostRead={listingMostRead(locale)} locale={locale} digits={digits}>
       <Breadcrumb items={[{ label: site('home'), href: homePath(locale) }, { label: t('title') }]} />
       <h1 className="mt-4 text-3xl font-bold text-ink-950 sm:text-4xl">
         {q ? <bdi>{t('resultsTitle', { q: q.slice(0, 120) })}</bdi> : t('title')}
@@ -176,6 +177,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
           </div>
         </section>
       )}
-    </div>
+    </ListingAside>
   );
 }

@@ -7,7 +7,12 @@ import { getDb } from '@/db/client';
 import { getAuthorBySlug } from '@/db/queries/taxonomy';
 import { authorPath } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
-import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
+import {
+  listingMetadata,
+  listingMostRead,
+  loadListingOrNotFound,
+  type SearchParams,
+} from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: SearchParams };
@@ -52,6 +57,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       dates={getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
+      mostRead={listingMostRead(locale)}
     />
   );
 }
