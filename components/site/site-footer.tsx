@@ -15,7 +15,7 @@ export function SiteFooter({
   const site = useTranslations('Site');
   return (
     <footer className="mt-16 bg-ink-950 text-ink-100">
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-10 md:grid-cols-3">
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-10 sm:grid-cols-2 lg:grid-cols-[1.2fr_1fr_1.4fr_0.8fr]">
         <div>
           <p className="text-3xl font-bold text-white">{site('name')}</p>
           <p className="mt-3 max-w-sm text-sm leading-relaxed text-ink-100">{t('about')}</p>
@@ -32,23 +32,40 @@ export function SiteFooter({
             ))}
           </ul>
         </nav>
-        <div>
+        <nav aria-label={t('feeds')}>
           <h2 className="text-sm font-bold text-white">{t('feeds')}</h2>
-          <ul className="mt-3 space-y-2 text-sm">
-            <li>
+          {/* Every section's feed, so a reader can follow just the ones they want. */}
+          <ul className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
+            <li className="col-span-2">
               <a href={`${localePrefix(locale)}/feed.xml`} className="hover:underline">
-                {t('rss')}
+                {t('rss')} – {site('name')}
               </a>
             </li>
-            {sections.slice(0, 4).map((s) => (
+            {sections.map((s) => (
               <li key={s.id}>
-                <a href={`${sectionPath(locale, s.slug)}/feed.xml`} className="hover:underline">
-                  {t('rss')} – {locale === 'ar' ? s.nameAr : s.nameEn}
+                <a
+                  href={`${sectionPath(locale, s.slug)}/feed.xml`}
+                  className="hover:underline"
+                  aria-label={t('sectionFeed', { section: locale === 'ar' ? s.nameAr : s.nameEn })}
+                >
+                  {locale === 'ar' ? s.nameAr : s.nameEn}
                 </a>
               </li>
             ))}
           </ul>
-        </div>
+        </nav>
+        <nav aria-label={t('siteLinks')}>
+          <h2 className="text-sm font-bold text-white">{t('siteLinks')}</h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            {(['about', 'contact', 'privacy'] as const).map((slug) => (
+              <li key={slug}>
+                <a href={`${localePrefix(locale)}/${slug}`} className="hover:underline">
+                  {t(`${slug}Link`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
       <p className="border-t border-ink-800 py-4 text-center text-xs text-ink-100">{t('rights', { year })}</p>
     </footer>
