@@ -41,6 +41,8 @@ describe('every reader page type is valid HTML (Nu HTML Checker)', () => {
       search: '/search?q=' + encodeURIComponent('المياه'),
       'search-empty': '/search?q=' + encodeURIComponent('كلمةلاتوجد'),
       'not-found': '/no-such-page',
+      about: '/about',
+      'privacy-en': '/en/privacy',
     };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-vnu-'));
     try {
