@@ -23,7 +23,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
     </>
   );
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2" data-share-links>
       <h2 className="me-1 text-sm font-bold text-muted">{t('title')}</h2>
       {networks.map((n) => (
         <a

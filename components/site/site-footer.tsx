@@ -2,6 +2,21 @@ import { useTranslations } from 'next-intl';
 import type { SectionRef } from '@/db/queries/views';
 import { localePrefix, sectionPath } from '@/lib/article-url';
 
+/** The feed glyph (a dot and two arcs), so the feeds column does not read as a second sections list. */
+function FeedIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      className="size-3.5 shrink-0 text-accent-600"
+      fill="currentColor"
+    >
+      <circle cx="3" cy="13" r="2" />
+      <path d="M1 6.5a8.5 8.5 0 0 1 8.5 8.5h-2.2A6.3 6.3 0 0 0 1 8.7zM1 1.5A13.5 13.5 0 0 1 14.5 15h-2.2A11.3 11.3 0 0 0 1 3.7z" />
+    </svg>
+  );
+}
+
 export function SiteFooter({
   locale,
   sections,
@@ -37,7 +52,11 @@ export function SiteFooter({
           {/* Every section's feed, so a reader can follow just the ones they want. */}
           <ul className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm">
             <li className="col-span-2">
-              <a href={`${localePrefix(locale)}/feed.xml`} className="hover:underline">
+              <a
+                href={`${localePrefix(locale)}/feed.xml`}
+                className="inline-flex items-center gap-1.5 hover:underline"
+              >
+                <FeedIcon />
                 {t('rss')} – {site('name')}
               </a>
             </li>
@@ -45,9 +64,10 @@ export function SiteFooter({
               <li key={s.id}>
                 <a
                   href={`${sectionPath(locale, s.slug)}/feed.xml`}
-                  className="hover:underline"
+                  className="inline-flex items-center gap-1.5 hover:underline"
                   aria-label={t('sectionFeed', { section: locale === 'ar' ? s.nameAr : s.nameEn })}
                 >
+                  <FeedIcon />
                   {locale === 'ar' ? s.nameAr : s.nameEn}
                 </a>
               </li>

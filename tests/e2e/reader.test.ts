@@ -47,7 +47,10 @@ describe('home page', () => {
       expect(await page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
     }
     expect(
-      await page.getByRole('contentinfo').getByRole('link', { name: 'خلاصة RSS', exact: true }).count(),
+      await page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'خلاصة RSS – مداد', exact: true })
+        .count(),
     ).toBe(1);
     expect(await page.getByRole('link', { name: 'انتقل إلى المحتوى' }).count()).toBe(1);
     expect(errors, errors.join('\n')).toEqual([]);
