@@ -71,13 +71,14 @@ export function StaticPageForm({ action, locale, slug, edition, name, initial, l
           key={`b-${JSON.stringify(state)}`}
           id={`${id}-body`}
           name="body"
-          dir={dir}
+          // HTML source reads left to right (its tags are Latin); Arabic runs inside stay RTL.
+          dir="ltr"
           lang={edition}
           rows={10}
           defaultValue={values.body}
           aria-invalid={errors.body ? true : undefined}
           aria-describedby={`${id}-body-help${errors.body ? ` ${id}-body-error` : ''}`}
-          className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2 font-mono text-sm text-gray-900"
+          className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2 text-sm text-gray-900"
         />
         {errors.body && (
           <p id={`${id}-body-error`} className="mt-1 text-sm text-accent-700">

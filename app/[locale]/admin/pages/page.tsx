@@ -20,8 +20,7 @@ export default async function StaticPagesScreen({ params }: Props) {
   const labels = {
     title: t('fieldTitle'),
     body: t('fieldBody'),
-    // Raw: the help names HTML tags, which ICU would read as its own markup.
-    bodyHelp: t.raw('bodyHelp') as string,
+    bodyHelp: t('bodyHelp'),
     save: t('save'),
     saved: t('saved'),
     view: t('view'),
