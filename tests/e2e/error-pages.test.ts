@@ -83,6 +83,14 @@ const cases = [
   },
   {
     locale: 'ar',
+    kind: '404 (listing page past the end)',
+    path: () => '/category/economy?page=9999',
+    status: 404,
+    title: 'الصفحة غير موجودة | مداد',
+    home: 'الرئيسية',
+  },
+  {
+    locale: 'ar',
     kind: '410',
     path: () => gone.ar,
     status: 410,

@@ -22,6 +22,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       locale,
       title,
       description: t('latestDescription'),
+      scope: { all: true },
       basePath: latestPath(locale),
       otherEditionPath: latestPath(locale === 'ar' ? 'en' : 'ar'),
       feed: { path: `${localePrefix(locale)}/feed.xml`, title: siteName(locale) },

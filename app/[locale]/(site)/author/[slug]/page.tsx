@@ -33,6 +33,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       locale,
       title: author.name,
       description: t('authorDescription', { name: author.name }),
+      scope: { userId: author.id },
       basePath: authorPath(locale, author.slug),
       feed: {
         path: `${authorPath(locale, author.slug)}/feed.xml`,

@@ -34,6 +34,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       locale,
       title: name,
       description: t('sectionDescription', { name }),
+      scope: { sectionId: section.id },
       basePath: sectionPath(locale, section.slug),
       otherEditionPath: sectionPath(locale === 'ar' ? 'en' : 'ar', section.slug),
       feed: { path: `${sectionPath(locale, section.slug)}/feed.xml`, title: `${name} – ${siteName(locale)}` },

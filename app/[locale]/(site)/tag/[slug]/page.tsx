@@ -34,6 +34,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       locale,
       title,
       description: t('tagDescription', { name: tag.name }),
+      scope: { tagId: tag.id },
       basePath: tagPath(locale, tag.slug),
       feed: { path: `${tagPath(locale, tag.slug)}/feed.xml`, title: `${tag.name} – ${siteName(locale)}` },
     },
