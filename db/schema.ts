@@ -323,3 +323,24 @@ export const articleReturns = sqliteTable(
   },
   (t) => [index('article_returns_article_idx').on(t.articleId, t.createdAt)],
 );
+
+/** The site's own pages, each written for both editions; admins edit them at /admin/pages. */
+export const STATIC_PAGE_SLUGS = ['about', 'contact', 'privacy'] as const;
+export type StaticPageSlug = (typeof STATIC_PAGE_SLUGS)[number];
+
+export const staticPages = sqliteTable(
+  'pages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug', { enum: STATIC_PAGE_SLUGS }).notNull(),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    /** Sanitised rich HTML (lib/html/sanitize.ts), on save and again on render. */
+    body: text('body').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('pages_slug_locale_idx').on(t.slug, t.locale)],
+);
