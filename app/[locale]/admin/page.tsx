@@ -1,15 +1,17 @@
 import { getTranslations } from 'next-intl/server';
+import { ActivityList } from '@/components/admin/activity-list';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { getDb } from '@/db/client';
 import {
   countArticlesByStatus,
   countPublishedSince,
+  listActivity,
   listArticlesInStatus,
-  listRecentActivity,
 } from '@/db/queries/newsroom';
 import { adminPath } from '@/lib/article-url';
 import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
 import { requireUser } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { getRequestDateSettings } from '@/lib/server/reader';
 import { logoutAction } from './actions';
 
@@ -26,7 +28,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     { label: t('home.scheduled'), value: countArticlesByStatus(db, 'scheduled') },
     { label: t('home.review'), value: countArticlesByStatus(db, 'review') },
   ];
-  const activity = listRecentActivity(db);
+  // CASE: a writer's dashboard shows only what concerns them (their stories, their account);
+  // editors and admins, who may read the audit log, see the whole newsroom.
+  const activity = listActivity(db, { concerning: can(user, 'audit.view') ? undefined : user.id });
+  const formatAt = (d: Date) => `${formatArabicDate(d, dates)} ${formatArabicTime(d, dates)}`;
   const queues = [
     { id: 'scheduled-queue', title: t('home.scheduledQueue'), rows: listArticlesInStatus(db, 'scheduled') },
     { id: 'review-queue', title: t('home.reviewQueue'), rows: listArticlesInStatus(db, 'review') },
@@ -81,18 +86,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           {activity.length === 0 ? (
             <p className="mt-3 text-muted">{t('home.noActivity')}</p>
           ) : (
-            <ul className="mt-3 divide-y divide-rule text-sm">
-              {activity.map((a) => (
-                <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
-                  <span>
-                    <bdi>{a.userName ?? '—'}</bdi> · <code dir="ltr">{a.action}</code>
-                  </span>
-                  <time dateTime={a.createdAt.toISOString()} className="text-muted">
-                    {formatArabicDate(a.createdAt, dates)} {formatArabicTime(a.createdAt, dates)}
-                  </time>
-                </li>
-              ))}
-            </ul>
+            <ActivityList locale={locale} rows={activity} formatAt={formatAt} />
           )}
         </section>
       </main>
