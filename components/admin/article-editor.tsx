@@ -287,7 +287,11 @@ export function ArticleEditor({
           />
           <p className="mt-1 text-sm text-muted">
             {t('words', { count: words, n: words })} ·{' '}
-            {t('readingTime', { n: Math.max(1, readingMinutes(words)) })} · {t('shortcuts')}
+            {t('readingTime', {
+              count: Math.max(1, readingMinutes(words)),
+              n: Math.max(1, readingMinutes(words)),
+            })}{' '}
+            · {t('shortcuts')}
           </p>
           {err('body')}
         </div>
