@@ -153,7 +153,7 @@ export function ResetLinkForm({
   const t = useTranslations('Admin.users');
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} className="w-full space-y-2">
+    <form action={formAction} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="id" value={userId} />
       <button
@@ -163,7 +163,11 @@ export function ResetLinkForm({
       >
         {t('resetLink')}
       </button>
-      {state?.ok && <LinkResult link={state.link} hint={t('resetLinkHint', { name: userName })} />}
+      {state?.ok && (
+        <div className="basis-full">
+          <LinkResult link={state.link} hint={t('resetLinkHint', { name: userName })} />
+        </div>
+      )}
       {state && !state.ok && (
         <p role="alert" className="text-accent-700">
           {state.error}

@@ -70,6 +70,7 @@ function activityWhere(db: Db, f: ActivityFilter): SQL | undefined {
 }
 
 const subject = alias(users, 'subject');
+const movedTo = alias(sections, 'moved_to');
 
 /**
  * Audit rows, newest first, with what a sentence about each needs: who did it, and the name of
@@ -90,8 +91,9 @@ export function listActivity(db: Db, f: ActivityFilter = {}) {
       articleDeleted: sql<boolean>`${articles.deletedAt} IS NOT NULL`.mapWith(Boolean),
       tagName: tags.name,
       tagSlug: tags.slug,
-      sectionName: sections.nameAr,
-      sectionNameEn: sections.nameEn,
+      // A section row's own name, or for a move the section the story went to.
+      sectionName: sql<string | null>`coalesce(${sections.nameAr}, ${movedTo.nameAr})`,
+      sectionNameEn: sql<string | null>`coalesce(${sections.nameEn}, ${movedTo.nameEn})`,
       subjectName: subject.name,
     })
     .from(auditLog)
@@ -100,6 +102,13 @@ export function listActivity(db: Db, f: ActivityFilter = {}) {
     .leftJoin(tags, and(eq(auditLog.entity, 'tag'), eq(tags.id, auditLog.entityId)))
     .leftJoin(sections, and(eq(auditLog.entity, 'section'), eq(sections.id, auditLog.entityId)))
     .leftJoin(subject, and(eq(auditLog.entity, 'user'), eq(subject.id, auditLog.entityId)))
+    .leftJoin(
+      movedTo,
+      and(
+        eq(auditLog.action, 'article.move'),
+        eq(movedTo.id, sql`json_extract(${auditLog.details}, '$.sectionId')`),
+      ),
+    )
     .where(activityWhere(db, f))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(f.limit ?? 15)

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { accountTokens, loginAttempts, sessions, settings, users } from '../schema';
 
@@ -74,6 +74,11 @@ export function listUsersForAdmin(db: Db) {
       role: users.role,
       disabled: users.disabled,
       hasPassword: isNotNull(users.passwordHash),
+      // An invitation still waiting to be used (an account without a password until then).
+      invited:
+        sql<boolean>`EXISTS (SELECT 1 FROM account_tokens WHERE account_tokens.user_id = ${users.id} AND account_tokens.purpose = 'invite' AND account_tokens.used_at IS NULL AND account_tokens.expires_at > ${Date.now()})`.mapWith(
+          Boolean,
+        ),
     })
     .from(users)
     .orderBy(users.name)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDraft, transitionArticle } from '@/db/mutations/articles';
+import { createDraft, moveArticlesToSection, transitionArticle } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
 import { countActivity, listActivity } from '@/db/queries/newsroom';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -62,6 +62,9 @@ describe('newsroom activity', () => {
     });
     const created = rows.find((r) => r.action === 'user.create' && r.entityId === writer)!;
     expect(created).toMatchObject({ userName: 'رنا خوري', subjectName: 'باسل', articleTitle: null });
+    moveArticlesToSection(t.db, editor, [ownStory], getSectionBySlug(t.db, 'economy')!.id);
+    const moved = listActivity(t.db, { limit: 1 })[0]!;
+    expect(moved).toMatchObject({ action: 'article.move', articleTitle: 'خبر باسل', sectionName: 'اقتصاد' });
   });
 
   it('shows a writer only what concerns them: their stories, actions on them, their account', () => {

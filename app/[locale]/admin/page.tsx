@@ -41,11 +41,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       <AdminBar locale={locale} user={user} logout={logoutAction} />
       <main className="mx-auto max-w-6xl px-4 py-8">
         <h1 className="text-2xl font-bold text-ink-950">{t('home.welcome', { name: user.name })}</h1>
-        <dl className="mt-6 grid gap-4 sm:grid-cols-3">
+        <dl className="mt-6 grid grid-cols-3 gap-2 sm:gap-4">
           {stats.map((s) => (
-            <div key={s.label} className="rounded-md bg-white p-5 shadow-sm">
-              <dt className="text-sm text-muted">{s.label}</dt>
-              <dd className="mt-1 text-3xl font-bold text-ink-900">{formatNumber(s.value, dates.digits)}</dd>
+            <div key={s.label} className="rounded-md bg-white p-3 shadow-sm sm:p-5">
+              <dt className="text-xs text-muted sm:text-sm">{s.label}</dt>
+              <dd className="mt-1 text-2xl font-bold text-ink-900 sm:text-3xl">
+                {formatNumber(s.value, dates.digits)}
+              </dd>
             </div>
           ))}
         </dl>

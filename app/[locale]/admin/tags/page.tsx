@@ -80,11 +80,11 @@ export default async function TagsPage({ params, searchParams }: Props) {
               {/* The address as readers see it in their browser: Arabic letters, not %D8%… */}
               <p className="mt-1 text-xs text-muted">
                 {t('urlPart')}{' '}
-                <a href={`${prefix}/tag/${encodeURIComponent(tag.slug)}`} className="underline" dir="ltr">
-                  <bdi dir="auto">
+                <bdi dir="ltr">
+                  <a href={`${prefix}/tag/${encodeURIComponent(tag.slug)}`} className="underline">
                     {prefix}/tag/{tag.slug}
-                  </bdi>
-                </a>
+                  </a>
+                </bdi>
               </p>
               <form action={saveTagAction} className="mt-2 flex flex-wrap items-end gap-2">
                 <input type="hidden" name="locale" value={locale} />

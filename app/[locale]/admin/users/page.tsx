@@ -67,8 +67,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
           {listUsersForAdmin(getDb()).map((u) => (
             <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
               <span>
-                <bdi className="font-semibold">{u.name}</bdi> · <span dir="ltr">{u.email}</span>
-                {!u.hasPassword && <span className="ms-2 text-muted">({t('noLogin')})</span>}
+                <bdi className="font-semibold">{u.name}</bdi> ·{' '}
+                <span dir="ltr" className="break-all">
+                  {u.email}
+                </span>
+                {u.invited ? (
+                  <span className="ms-2 text-muted">({t('invited')})</span>
+                ) : (
+                  !u.hasPassword && <span className="ms-2 text-muted">({t('noLogin')})</span>
+                )}
                 {u.disabled && <span className="ms-2 text-accent-700">({t('disabled')})</span>}
               </span>
               <details className="w-full">
@@ -102,7 +109,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                 </form>
               </details>
               {u.id !== admin.id && (
-                <span className="flex flex-wrap gap-2">
+                <div className="flex w-full flex-wrap items-start gap-2">
                   <form action={updateUserAction} className="flex gap-1">
                     <input type="hidden" name="locale" value={locale} />
                     <input type="hidden" name="id" value={u.id} />
@@ -129,7 +136,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                       {u.disabled ? t('enable') : t('disable')}
                     </button>
                   </form>
-                </span>
+                </div>
               )}
             </li>
           ))}
