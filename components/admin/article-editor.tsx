@@ -5,10 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveResult, TransitionResult } from '@/app/[locale]/admin/articles/actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
+import { ARTICLE_LIMITS, type LimitedField } from '@/lib/articles/limits';
 import { slugify } from '@/lib/arabic/slug';
 import { readingMinutes } from '@/lib/text';
 import type { MediaView } from '@/db/queries/views';
 import { HeroImage } from '@/components/site/hero-image';
+import { CharCount } from './char-count';
 import { RichText } from './rich-text';
 
 type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
@@ -27,6 +29,8 @@ interface Props {
   adminBase: string;
   save: (input: ArticleDraftInput) => Promise<SaveResult>;
   transition: (id: number, t: Transition, at?: string) => Promise<TransitionResult>;
+  /** Told once, when a new story's first save gives it an id (the page then shows its links). */
+  onFirstSave?: (id: number) => void;
 }
 
 const AUTOSAVE_MS = 15_000;
@@ -43,6 +47,7 @@ export function ArticleEditor({
   media,
   permissions,
   adminBase,
+  onFirstSave,
   save,
   transition,
 }: Props) {
@@ -117,7 +122,10 @@ export function ArticleEditor({
       setValues((v) => ({ ...v, id: result.id, slug: result.slug }));
       setDirty(false);
       setMessage({ kind: 'ok', text: t('saved', { time: new Date(result.savedAt).toLocaleTimeString() }) });
-      if (current.id === null) window.history.replaceState(null, '', `${adminBase}/articles/${result.id}`);
+      if (current.id === null) {
+        window.history.replaceState(null, '', `${adminBase}/articles/${result.id}`);
+        onFirstSave?.(result.id);
+      }
       return result.id;
     } catch {
       setMessage({ kind: 'error', text: t('failed.network') });
@@ -125,7 +133,7 @@ export function ArticleEditor({
     } finally {
       setSaving(false);
     }
-  }, [save, t, adminBase]);
+  }, [save, t, adminBase, onFirstSave]);
 
   const doTransition = useCallback(
     async (step: Transition) => {
@@ -179,14 +187,26 @@ export function ArticleEditor({
   }, [dirty, doSave, doTransition, permissions.publish]);
 
   const input = 'mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2';
+  const limit = (name: string) => (name in ARTICLE_LIMITS ? ARTICLE_LIMITS[name as LimitedField] : null);
   const err = (name: string) =>
     fieldErrors[name] ? (
       <p id={`${name}-error`} className="mt-1 text-sm text-accent-700">
-        {terr(fieldErrors[name]!)}
+        {/* A too-long field names its limit: «العنوان أطول من 300 حرف». */}
+        {fieldErrors[name] === 'tooLong' && limit(name)
+          ? t('tooLongField', { field: t(name), count: limit(name)!, max: limit(name)! })
+          : terr(fieldErrors[name]!)}
       </p>
     ) : null;
-  const aria = (name: string) =>
-    fieldErrors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {};
+  const aria = (name: string) => {
+    const described = [fieldErrors[name] && `${name}-error`, limit(name) && `${name}-count`].filter(Boolean);
+    return {
+      ...(fieldErrors[name] ? { 'aria-invalid': true } : {}),
+      ...(described.length ? { 'aria-describedby': described.join(' ') } : {}),
+    };
+  };
+  const counter = (name: LimitedField) => (
+    <CharCount id={name} value={String(values[name] ?? '')} max={ARTICLE_LIMITS[name]} />
+  );
   const dir = values.locale === 'ar' ? 'rtl' : 'ltr';
   const button = 'rounded px-4 py-2 font-bold disabled:opacity-50';
 
@@ -236,6 +256,7 @@ export function ArticleEditor({
             {...aria('title')}
           />
           {err('title')}
+          {counter('title')}
         </div>
         <div>
           <label htmlFor="slug" className="font-semibold">
@@ -253,6 +274,7 @@ export function ArticleEditor({
             {...aria('slug')}
           />
           {err('slug')}
+          {counter('slug')}
         </div>
         <div>
           <label htmlFor="dek" className="font-semibold">
@@ -268,6 +290,7 @@ export function ArticleEditor({
             {...aria('dek')}
           />
           {err('dek')}
+          {counter('dek')}
         </div>
         <div>
           <p className="mb-1 font-semibold">{t('body')}</p>
@@ -502,7 +525,10 @@ export function ArticleEditor({
                 className={input}
                 value={values.sourceOutlet}
                 onChange={(e) => update({ sourceOutlet: e.target.value })}
+                {...aria('sourceOutlet')}
               />
+              {err('sourceOutlet')}
+              {counter('sourceOutlet')}
             </div>
             <div>
               <label htmlFor="sourceAgency" className="text-sm font-semibold">
@@ -514,7 +540,10 @@ export function ArticleEditor({
                 className={input}
                 value={values.sourceAgency}
                 onChange={(e) => update({ sourceAgency: e.target.value })}
+                {...aria('sourceAgency')}
               />
+              {err('sourceAgency')}
+              {counter('sourceAgency')}
             </div>
           </div>
           {permissions.editAny && (
@@ -561,7 +590,10 @@ export function ArticleEditor({
               className={input}
               value={values.seoTitle}
               onChange={(e) => update({ seoTitle: e.target.value })}
+              {...aria('seoTitle')}
             />
+            {err('seoTitle')}
+            {counter('seoTitle')}
           </div>
           <div>
             <label htmlFor="seoDescription" className="text-sm font-semibold">
@@ -574,7 +606,10 @@ export function ArticleEditor({
               className={input}
               value={values.seoDescription}
               onChange={(e) => update({ seoDescription: e.target.value })}
+              {...aria('seoDescription')}
             />
+            {err('seoDescription')}
+            {counter('seoDescription')}
           </div>
           {permissions.editAny && (
             <div>
