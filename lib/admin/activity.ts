@@ -1,3 +1,5 @@
+import { formatArabicDate, formatArabicTime, type DateSettings } from '@/lib/arabic/dates';
+
 /**
  * How an audit row becomes a sentence: which message (Admin.activity.<entity>.<verb>) and what
  * goes in it. Pure, so the mapping is tested without a page; the component renders it with links.
@@ -92,4 +94,18 @@ export function describeActivity(
       : row.action;
   const articleId = row.entity === 'article' && row.entityId && !row.articleDeleted ? row.entityId : null;
   return { key, values, articleId };
+}
+
+/**
+ * When an audit row happened, in the site's zone: the Arabic newsroom in its month names and
+ * digits, the English one in English.
+ */
+export function formatActivityTime(date: Date, locale: string, s: DateSettings): string {
+  if (locale === 'en')
+    return new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: s.timeZone,
+    }).format(date);
+  return `${formatArabicDate(date, s)} ${formatArabicTime(date, s)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeActivity, type ActivityInput } from '@/lib/admin/activity';
+import { describeActivity, formatActivityTime, type ActivityInput } from '@/lib/admin/activity';
 import ar from '@/messages/ar.json';
 import en from '@/messages/en.json';
 
@@ -73,5 +73,15 @@ describe('audit rows as sentences', () => {
     expect(key).toBe(action);
     expect(messageAt(ar.Admin.activity, key)).toEqual(expect.any(String));
     expect(messageAt(en.Admin.activity, key)).toEqual(expect.any(String));
+  });
+});
+
+describe('when it happened', () => {
+  const settings = { months: 'levantine', digits: 'latn', hijri: false, timeZone: 'Asia/Damascus' } as const;
+  it('prints the site’s time zone in each edition’s words', () => {
+    // 21:30 UTC is 00:30 the next day in Damascus (UTC+3).
+    const at = new Date('2026-12-01T21:30:00Z');
+    expect(formatActivityTime(at, 'ar', settings)).toContain('2 كانون الأول 2026');
+    expect(formatActivityTime(at, 'en', settings)).toBe('2 Dec 2026, 00:30');
   });
 });

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { ActivityList } from '@/components/admin/activity-list';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { getDb } from '@/db/client';
+import { formatActivityTime } from '@/lib/admin/activity';
 import {
   countArticlesByStatus,
   countPublishedSince,
@@ -31,7 +32,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   // CASE: a writer's dashboard shows only what concerns them (their stories, their account);
   // editors and admins, who may read the audit log, see the whole newsroom.
   const activity = listActivity(db, { concerning: can(user, 'audit.view') ? undefined : user.id });
-  const formatAt = (d: Date) => `${formatArabicDate(d, dates)} ${formatArabicTime(d, dates)}`;
+  const formatAt = (d: Date) => formatActivityTime(d, locale, dates);
   const queues = [
     { id: 'scheduled-queue', title: t('home.scheduledQueue'), rows: listArticlesInStatus(db, 'scheduled') },
     { id: 'review-queue', title: t('home.reviewQueue'), rows: listArticlesInStatus(db, 'review') },

@@ -3,8 +3,9 @@ import { ActivityList } from '@/components/admin/activity-list';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { AdminPagination } from '@/components/admin/admin-pagination';
 import { getDb } from '@/db/client';
+import { formatActivityTime } from '@/lib/admin/activity';
 import { countActivity, listActivity, listActivityActors } from '@/db/queries/newsroom';
-import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
+import { formatNumber } from '@/lib/arabic/dates';
 import { adminPath } from '@/lib/article-url';
 import { requirePermission } from '@/lib/auth/guard';
 import { parsePageParam } from '@/lib/pagination';
@@ -36,7 +37,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const total = countActivity(db, filter);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const rows = listActivity(db, { ...filter, limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE });
-  const formatAt = (d: Date) => `${formatArabicDate(d, dates)} ${formatArabicTime(d, dates)}`;
+  const formatAt = (d: Date) => formatActivityTime(d, locale, dates);
   const hrefFor = (n: number) => {
     const q = new URLSearchParams({
       ...(entity ? { entity } : {}),
