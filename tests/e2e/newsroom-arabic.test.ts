@@ -204,6 +204,39 @@ describe('the newsroom speaks Arabic', () => {
     await invitee.close();
   });
 
+  it('a reset link gives an existing account a new password and signs it out everywhere', async () => {
+    const writer = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(writer.page, WRITER);
+    const admin = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
+    await login(admin.page, ADMIN);
+    await admin.page.goto(base + '/admin/users');
+    await admin.page.getByRole('button', { name: `رابط لإعادة تعيين كلمة المرور: ${WRITER.name}` }).click();
+    const linkBox = admin.page.getByLabel(new RegExp(`رابط إعادة التعيين لـ${WRITER.name}`));
+    await linkBox.waitFor();
+    const link = new URL(await linkBox.inputValue());
+    await admin.close();
+
+    const holder = await openPage(browser, { viewport: { width: 375, height: 800 } });
+    await holder.page.goto(base + link.pathname + link.search);
+    await holder.page.getByRole('heading', { name: 'اختيار كلمة مرور جديدة' }).waitFor();
+    const fresh = 'حبر-جديد-على-ورق-قديم';
+    await holder.page.getByLabel('كلمة المرور الجديدة').fill(fresh);
+    await holder.page.getByLabel('أعد كتابة كلمة المرور').fill('شيء آخر تماماً');
+    await holder.page.getByRole('button', { name: 'حفظ كلمة المرور' }).click();
+    await holder.page.getByText('الكلمتان غير متطابقتين.').waitFor();
+    await holder.page.getByLabel('كلمة المرور الجديدة').fill(fresh);
+    await holder.page.getByLabel('أعد كتابة كلمة المرور').fill(fresh);
+    await holder.page.getByRole('button', { name: 'حفظ كلمة المرور' }).click();
+    await holder.page.getByText('حُفظت كلمة المرور. ادخل بها الآن.').waitFor();
+    await holder.close();
+
+    // The session the writer had open is gone.
+    await writer.page.goto(base + '/admin');
+    await writer.page.waitForURL(/\/admin\/login$/);
+    await login(writer.page, { ...WRITER, password: fresh });
+    await writer.close();
+  });
+
   it('merging tag A into B moves the story and answers /tag/A with a 301 to /tag/B', async () => {
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await login(page, EDITOR);
