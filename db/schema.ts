@@ -232,6 +232,8 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_created_idx').on(t.createdAt),
     index('audit_log_entity_idx').on(t.entity, t.entityId),
+    // A writer's dashboard: what they did (with what was done to their stories and account).
+    index('audit_log_user_idx').on(t.userId, t.createdAt),
   ],
 );
 
