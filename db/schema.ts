@@ -237,6 +237,8 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_created_idx').on(t.createdAt),
     index('audit_log_entity_idx').on(t.entity, t.entityId),
+    // A writer's dashboard: what they did (with what was done to their stories and account).
+    index('audit_log_user_idx').on(t.userId, t.createdAt),
   ],
 );
 
@@ -343,4 +345,27 @@ export const staticPages = sqliteTable(
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('pages_slug_locale_idx').on(t.slug, t.locale)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ['invite', 'reset'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * One-time links an admin hands out: an invitation to a new account, or a password reset.
+ * Only the SHA-256 of the token is stored; a link works once, before `expiresAt`.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId)],
 );

@@ -9,6 +9,7 @@ import {
   takeOverLockAction,
 } from '@/app/[locale]/admin/articles/lock-actions';
 import type { ArticleDraftInput } from '@/lib/articles/input';
+import { ARTICLE_LIMITS, type LimitedField } from '@/lib/articles/limits';
 import { slugify } from '@/lib/arabic/slug';
 import { readingMinutes } from '@/lib/text';
 import type { MediaView } from '@/db/queries/views';
@@ -16,6 +17,7 @@ import { HeroImage } from '@/components/site/hero-image';
 import { EditLockBanner, type LockView, type LostNotice } from './edit-lock-banner';
 import { DateTimeField } from '@/components/ui/date-time-field';
 import { EditorPublishPanel, type EditorSchedule, type EditorTransitionFn } from './editor-publish-panel';
+import { CharCount } from './char-count';
 import { RichText } from './rich-text';
 import { CONFLICT_FIELDS, SaveConflict, fieldDiffers, type ConflictChoice } from './save-conflict';
 
@@ -35,6 +37,8 @@ interface Props {
   adminBase: string;
   save: (input: ArticleDraftInput) => Promise<SaveResult>;
   transition: EditorTransitionFn;
+  /** Told once, when a new story's first save gives it an id (the page then shows its links). */
+  onFirstSave?: (id: number) => void;
 }
 
 const AUTOSAVE_MS = 15_000;
@@ -89,6 +93,7 @@ export function ArticleEditor({
   media,
   permissions,
   adminBase,
+  onFirstSave,
   save,
   transition,
 }: Props) {
@@ -234,7 +239,10 @@ export function ArticleEditor({
         });
         setDirty(!clean);
         setMessage({ kind: 'ok', text: t('saved', { time: new Date(result.savedAt).toLocaleTimeString() }) });
-        if (sent.id === null) window.history.replaceState(null, '', `${adminBase}/articles/${result.id}`);
+        if (sent.id === null) {
+          window.history.replaceState(null, '', `${adminBase}/articles/${result.id}`);
+          onFirstSave?.(result.id);
+        }
         return result.id;
       }
     } catch {
@@ -243,7 +251,7 @@ export function ArticleEditor({
     } finally {
       setSaving(false);
     }
-  }, [save, t, adminBase]);
+  }, [save, t, adminBase, onFirstSave]);
 
   /** Keeps this tab's text as an "unsaved" revision; its id, or null when that failed too. */
   const keepCopy = useCallback(async (v: ArticleDraftInput, reason: 'takenOver' | 'conflict') => {
@@ -400,14 +408,26 @@ export function ArticleEditor({
   }, [dirty, doSave]);
 
   const input = 'mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2';
+  const limit = (name: string) => (name in ARTICLE_LIMITS ? ARTICLE_LIMITS[name as LimitedField] : null);
   const err = (name: string) =>
     fieldErrors[name] ? (
       <p id={`${name}-error`} className="mt-1 text-sm text-accent-700">
-        {terr(fieldErrors[name]!)}
+        {/* A too-long field names its limit: «العنوان أطول من 300 حرف». */}
+        {fieldErrors[name] === 'tooLong' && limit(name)
+          ? t('tooLongField', { field: t(name), count: limit(name)!, max: limit(name)! })
+          : terr(fieldErrors[name]!)}
       </p>
     ) : null;
-  const aria = (name: string) =>
-    fieldErrors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {};
+  const aria = (name: string) => {
+    const described = [fieldErrors[name] && `${name}-error`, limit(name) && `${name}-count`].filter(Boolean);
+    return {
+      ...(fieldErrors[name] ? { 'aria-invalid': true } : {}),
+      ...(described.length ? { 'aria-describedby': described.join(' ') } : {}),
+    };
+  };
+  const counter = (name: LimitedField) => (
+    <CharCount id={name} value={String(values[name] ?? '')} max={ARTICLE_LIMITS[name]} />
+  );
   const dir = values.locale === 'ar' ? 'rtl' : 'ltr';
   const button = 'rounded px-4 py-2 font-bold disabled:opacity-50';
 
@@ -490,6 +510,7 @@ export function ArticleEditor({
             {...aria('title')}
           />
           {err('title')}
+          {counter('title')}
         </div>
         <div>
           <label htmlFor="slug" className="font-semibold">
@@ -507,6 +528,7 @@ export function ArticleEditor({
             {...aria('slug')}
           />
           {err('slug')}
+          {counter('slug')}
         </div>
         <div>
           <label htmlFor="dek" className="font-semibold">
@@ -522,6 +544,7 @@ export function ArticleEditor({
             {...aria('dek')}
           />
           {err('dek')}
+          {counter('dek')}
         </div>
         <div>
           <p className="mb-1 font-semibold">{t('body')}</p>
@@ -542,7 +565,11 @@ export function ArticleEditor({
           />
           <p className="mt-1 text-sm text-muted">
             {t('words', { count: words, n: words })} ·{' '}
-            {t('readingTime', { n: Math.max(1, readingMinutes(words)) })} · {t('shortcuts')}
+            {t('readingTime', {
+              count: Math.max(1, readingMinutes(words)),
+              n: Math.max(1, readingMinutes(words)),
+            })}{' '}
+            · {t('shortcuts')}
           </p>
           {err('body')}
         </div>
@@ -699,7 +726,10 @@ export function ArticleEditor({
                 className={input}
                 value={values.sourceOutlet}
                 onChange={(e) => update({ sourceOutlet: e.target.value })}
+                {...aria('sourceOutlet')}
               />
+              {err('sourceOutlet')}
+              {counter('sourceOutlet')}
             </div>
             <div>
               <label htmlFor="sourceAgency" className="text-sm font-semibold">
@@ -711,7 +741,10 @@ export function ArticleEditor({
                 className={input}
                 value={values.sourceAgency}
                 onChange={(e) => update({ sourceAgency: e.target.value })}
+                {...aria('sourceAgency')}
               />
+              {err('sourceAgency')}
+              {counter('sourceAgency')}
             </div>
           </div>
           {permissions.editAny && (
@@ -762,7 +795,10 @@ export function ArticleEditor({
               className={input}
               value={values.seoTitle}
               onChange={(e) => update({ seoTitle: e.target.value })}
+              {...aria('seoTitle')}
             />
+            {err('seoTitle')}
+            {counter('seoTitle')}
           </div>
           <div>
             <label htmlFor="seoDescription" className="text-sm font-semibold">
@@ -775,7 +811,10 @@ export function ArticleEditor({
               className={input}
               value={values.seoDescription}
               onChange={(e) => update({ seoDescription: e.target.value })}
+              {...aria('seoDescription')}
             />
+            {err('seoDescription')}
+            {counter('seoDescription')}
           </div>
           {permissions.editAny && (
             <div>

@@ -9,6 +9,7 @@ import { HeroImage } from '@/components/site/hero-image';
 import { embedKind } from '@/lib/embeds';
 import { mediaFallbackSrc } from '@/lib/media/urls';
 import { Figure } from './figure-node';
+import { LinkDialog } from './link-dialog';
 
 interface Props {
   initialHtml: string;
@@ -27,6 +28,7 @@ function countEditorWords(editor: Editor): number {
 /** Tiptap with the formatting a news story needs; the HTML is sanitised again on the server. */
 export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
   const [picking, setPicking] = useState(false);
+  const [linkOpen, setLinkOpen] = useState(false);
   const t = useTranslations('Admin.editor.toolbar');
   const editor = useEditor({
     immediatelyRender: false,
@@ -93,11 +95,7 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
             {button('ordered', editor.isActive('orderedList'), () =>
               editor.chain().focus().toggleOrderedList().run(),
             )}
-            {button('link', editor.isActive('link'), () => {
-              const href = window.prompt(t('linkPrompt'), editor.getAttributes('link').href ?? 'https://');
-              if (href && /^(https?:|mailto:)/i.test(href))
-                editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
-            })}
+            {button('link', editor.isActive('link'), () => setLinkOpen(true))}
             {button('unlink', false, () => editor.chain().focus().unsetLink().run())}
             {button('embed', false, () => {
               const url = window.prompt(t('embedPrompt'), 'https://');
@@ -148,6 +146,24 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
         </div>
       )}
       <EditorContent editor={editor} />
+      {editor && (
+        <LinkDialog
+          open={linkOpen}
+          currentHref={linkOpen ? ((editor.getAttributes('link').href as string | undefined) ?? '') : ''}
+          onApply={(href) => {
+            setLinkOpen(false);
+            editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+          }}
+          onRemove={() => {
+            setLinkOpen(false);
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+          }}
+          onClose={() => {
+            setLinkOpen(false);
+            editor.commands.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

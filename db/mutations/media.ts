@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { media } from '../schema';
+import { cleanCredit } from '@/lib/media/credit';
 import { writeAudit } from './audit';
 
 export function insertMedia(
@@ -16,7 +17,12 @@ export function insertMedia(
   },
 ): number {
   return db.transaction((tx) => {
-    const id = tx.insert(media).values(m).returning({ id: media.id }).get().id;
+    // CASE: the site prints «تصوير:» before a credit; a typed one is dropped so it never doubles.
+    const id = tx
+      .insert(media)
+      .values({ ...m, credit: cleanCredit(m.credit) })
+      .returning({ id: media.id })
+      .get().id;
     writeAudit(tx, { userId: actorId, action: 'media.upload', entity: 'media', entityId: id });
     return id;
   });

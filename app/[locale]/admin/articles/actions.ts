@@ -281,9 +281,19 @@ export async function bulkArticlesAction(data: FormData): Promise<void> {
     .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0)
     .slice(0, 200);
+  // CASE: the bulk menu starts on no action; a form sent without one (or with nothing to act on)
+  // is refused with a message and changes nothing, never falls through to publishing.
+  if (op !== 'move' && op !== 'publish' && op !== 'archive') {
+    await requirePermission('article.editAny', locale);
+    redirect(adminPath(locale, '/articles?bulkError=noAction'));
+  }
   const permission =
     op === 'move' ? 'article.editAny' : op === 'publish' ? 'article.publish' : 'article.archive';
   const user = await requirePermission(permission, locale);
+  if (ids.length === 0) redirect(adminPath(locale, '/articles?bulkError=noSelection'));
+  const bulkSection = Number(data.get('sectionId'));
+  if (op === 'move' && !(Number.isSafeInteger(bulkSection) && bulkSection > 0))
+    redirect(adminPath(locale, '/articles?bulkError=noSection'));
   const db = getDb();
   let failed = 0;
   changingArticles(db, ids, () => {

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { AdminPagination } from '@/components/admin/admin-pagination';
 import { DateField } from '@/components/ui/date-field';
 import { ArticlesTabs } from '@/components/admin/articles-tabs';
 import { PreviewLink } from '@/components/admin/preview-link';
@@ -17,11 +18,11 @@ import {
 import { listLiveLocks } from '@/db/queries/edit-locks';
 import { listSections } from '@/db/queries/taxonomy';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
-import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
+import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
 import { articlePath } from '@/lib/article-url';
 import { adminPath, requireUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { pageHref, parsePageParam } from '@/lib/pagination';
+import { parsePageParam } from '@/lib/pagination';
 import { getRequestDateSettings } from '@/lib/server/reader';
 import { SITE_TIME_ZONE } from '@/lib/config';
 import { dayBoundary, readDateParam } from '@/lib/time/date-params';
@@ -94,6 +95,10 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     : 'updated';
   const filterAuthor = Number(one(sp.author)) || undefined;
   const page = parsePageParam(sp.page) ?? 1;
+  const bulkError = (['noAction', 'noSelection', 'noSection'] as const).find((e) => e === one(sp.bulkError));
+  const counted = (v: string) => (/^\d{1,4}$/.test(v) ? Number(v) : null);
+  const bulkDone = counted(one(sp.done));
+  const bulkSkipped = counted(one(sp.skipped)) ?? 0;
   // Writers see their own stories only.
   const authorId = can(user, 'article.viewAll') ? filterAuthor : user.id;
   const { rows, total, pageCount } = listArticlesForAdmin(db, {
@@ -223,7 +228,24 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             {t('list.filter')}
           </button>
         </form>
-        <p className="mt-3 text-sm text-muted">{t('list.count', { n: total })}</p>
+        <p className="mt-3 text-sm text-muted">
+          {t('list.count', { count: total, n: formatNumber(total, dates.digits) })}
+        </p>
+        {bulkError && (
+          <p
+            role="alert"
+            className="mt-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
+            {t(`list.bulkErrors.${bulkError}`)}
+          </p>
+        )}
+        {bulkDone !== null && (
+          <p role="status" className="mt-3 rounded border border-rule bg-white px-3 py-2 text-sm">
+            {t('list.bulkDone', { count: bulkDone, n: formatNumber(bulkDone, dates.digits) })}
+            {bulkSkipped > 0 &&
+              ` ${t('list.bulkSkipped', { count: bulkSkipped, n: formatNumber(bulkSkipped, dates.digits) })}`}
+          </p>
+        )}
         {rows.length === 0 ? (
           <p className="mt-6 text-muted">{t('list.empty')}</p>
         ) : (
@@ -235,7 +257,8 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                 className="flex flex-wrap items-end gap-2 border-b border-rule p-2"
               >
                 <input type="hidden" name="locale" value={locale} />
-                <select name="op" aria-label={t('list.bulk')} className={control} defaultValue="publish">
+                <select name="op" aria-label={t('list.bulk')} className={control} defaultValue="">
+                  <option value="">{t('list.chooseAction')}</option>
                   <option value="publish">{t('publish')}</option>
                   <option value="archive">{t('archive')}</option>
                   <option value="move">{t('list.move')}</option>
@@ -325,25 +348,18 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        {pageCount > 1 && (
-          <nav className="mt-4 flex justify-between" aria-label="pagination">
-            {page > 1 ? (
-              <a href={`${pageHref(base, page - 1)}${query ? `${page - 1 > 1 ? '&' : '?'}${query}` : ''}`}>
-                →
-              </a>
-            ) : (
-              <span />
-            )}
-            <span className="text-sm">
-              {page} / {pageCount}
-            </span>
-            {page < pageCount ? (
-              <a href={`${base}?page=${page + 1}${query ? `&${query}` : ''}`}>←</a>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <AdminPagination
+          locale={locale}
+          page={page}
+          pageCount={pageCount}
+          label={t('list.pages')}
+          hrefFor={(n) => {
+            const withPage = new URLSearchParams(query);
+            if (n > 1) withPage.set('page', String(n));
+            const qs = withPage.toString();
+            return `${base}${qs ? `?${qs}` : ''}`;
+          }}
+        />
       </main>
     </>
   );
