@@ -38,7 +38,10 @@ export const KNOWN_ACTIONS = new Set([
   'article.archive',
   'article.delete',
   'article.restore',
-  'article.sendBack',
+  'article.return',
+  'article.unschedule',
+  'article.lockTakeover',
+  'article.unsavedCopy',
   'article.scheduledPublish',
   'article.correction',
   'article.move',
@@ -61,6 +64,7 @@ export const KNOWN_ACTIONS = new Set([
   'media.update',
   'media.delete',
   'settings.update',
+  'page.update',
 ]);
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -76,7 +80,7 @@ export function describeActivity(
     actor: row.userName ?? ctx.system,
     // A story whose row is gone keeps its number, so the sentence still says which one it was.
     title: row.articleTitle ?? (row.entityId ? `#${row.entityId}` : ''),
-    name: row.subjectName || str(d.name),
+    name: row.subjectName || str(d.name) || str(d.title),
     role: d.role ? ctx.roleName(str(d.role)) : '',
     section: section || str(d.slug) || str(d.to),
     tag: row.tagName || str(d.toName) || str(d.to),
