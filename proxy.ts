@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getArticleRoute } from '@/db/queries/articles';
 import { getRedirectTarget } from '@/db/queries/taxonomy';
-import { articlePath, parseArticlePath, parseId } from '@/lib/article-url';
+import { articlePath, localePrefix, parseArticlePath, parseId } from '@/lib/article-url';
+import { goneToken, selfOrigin } from '@/lib/server/gone-page';
 import ar from './messages/ar.json';
 import en from './messages/en.json';
 import { routing } from './i18n/routing';
@@ -17,7 +18,7 @@ const intl = createMiddleware(routing);
 function canonicalArticleRedirect(
   request: NextRequest,
   pathname = request.nextUrl.pathname,
-): NextResponse | null {
+): NextResponse | Promise<NextResponse> | null {
   const parsed = parseArticlePath(pathname);
   if (!parsed) return null;
   const id = parseId(parsed.id);
@@ -48,8 +49,26 @@ function canonicalEncodingRedirect(request: NextRequest): NextResponse | null {
 
 const BAD_REQUEST_HTML = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>طلب غير صالح</title><meta name="robots" content="noindex"></head><body><h1>طلب غير صالح</h1><p>الرابط يحتوي على ترميز غير صحيح. <a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>`;
 
-/** A deleted article: 410 Gone, so search engines drop it for good. */
-function goneResponse(locale: string): NextResponse {
+/**
+ * A deleted article: 410 Gone, so search engines drop it for good, with the site's own page
+ * (header, footer, typeface; see lib/server/gone-page.ts). Only its HTML is passed on: no
+ * cookie or header of the inner response reaches the reader.
+ */
+async function goneResponse(locale: string): Promise<NextResponse> {
+  const headers = { 'Content-Type': 'text/html; charset=utf-8', 'X-Robots-Tag': 'noindex' };
+  try {
+    const inner = await fetch(`${selfOrigin()}${localePrefix(locale)}/gone/${goneToken()}`, {
+      redirect: 'error',
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (inner.ok) return new NextResponse(await inner.text(), { status: 410, headers });
+  } catch {
+    // The server cannot reach itself (an unusual HOST): the plain page below still says it all.
+  }
+  return new NextResponse(plainGoneHtml(locale), { status: 410, headers });
+}
+
+function plainGoneHtml(locale: string): string {
   const m = locale === 'en' ? en : ar;
   const [lang, dir, title, body, home] = [
     locale,
@@ -58,8 +77,7 @@ function goneResponse(locale: string): NextResponse {
     m.Gone.body,
     m.NotFound.home,
   ];
-  const html = `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><meta name="robots" content="noindex"><style>body{font-family:system-ui,Tahoma,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#111827;line-height:1.7}a{color:#1f4a78}</style></head><body><h1>${title}</h1><p>${body}</p><p><a href="${locale === 'en' ? '/en' : '/'}">${home}</a></p></body></html>`;
-  return new NextResponse(html, { status: 410, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} | ${m.Site.name}</title><meta name="robots" content="noindex"><style>body{font-family:system-ui,Tahoma,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#111827;line-height:1.7}a{color:#1f4a78}</style></head><body><h1>${title}</h1><p>${body}</p><p><a href="${locale === 'en' ? '/en' : '/'}">${home}</a></p></body></html>`;
 }
 
 /** A path whose percent-encoding is broken cannot name any page: 400, not a crash deeper in. */
@@ -72,22 +90,21 @@ function isMalformedPath(pathname: string): boolean {
   }
 }
 
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   if (isMalformedPath(request.nextUrl.pathname)) {
     return new NextResponse(BAD_REQUEST_HTML, {
       status: 400,
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
     });
   }
-  const response =
-    trailingSlashRedirect(request) ??
+  const response = await (trailingSlashRedirect(request) ??
     storedRedirect(request) ??
     canonicalArticleRedirect(request) ??
     canonicalEncodingRedirect(request) ??
-    intl(request);
+    intl(request));
   if (/^(?:\/en)?\/admin(?:\/|$)/.test(request.nextUrl.pathname)) {
     // The newsroom is private: never stored by a cache, never indexed.
-    response.headers.set('Cache-Control', 'no-store');
+    response.headers.set('Cache-Control', 'private, no-store');
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
   }
   return response;
@@ -100,7 +117,7 @@ function storedRedirect(request: NextRequest): NextResponse | null {
 }
 
 /** One URL per page: `/latest/` answers 301 to `/latest`. */
-function trailingSlashRedirect(request: NextRequest): NextResponse | null {
+function trailingSlashRedirect(request: NextRequest): NextResponse | Promise<NextResponse> | null {
   const { pathname } = request.nextUrl;
   if (pathname === '/' || !pathname.endsWith('/')) return null;
   const stripped = pathname.replace(/\/+$/, '') || '/';

@@ -7,7 +7,7 @@ export default function RootNotFound() {
   return (
     <html lang="ar" dir="rtl" className={arabicFont.variable}>
       <head>
-        <title>{`${t.title} – ${ar.Site.name}`}</title>
+        <title>{`${t.title} | ${ar.Site.name}`}</title>
         <meta name="robots" content="noindex" />
       </head>
       <body>

@@ -116,6 +116,11 @@ export const articles = sqliteTable(
      * unique index allows one article per edition in a group. NULL: no translation.
      */
     translationKey: integer('translation_key'),
+    /**
+     * Bumped by every write that changes the article: a save carries the version it started
+     * from and is refused when the article has moved on since (no silent last-save-wins).
+     */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     // latest, home ticker and the status/publish-time sweep
@@ -242,6 +247,8 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_created_idx').on(t.createdAt),
     index('audit_log_entity_idx').on(t.entity, t.entityId),
+    // A writer's dashboard: what they did (with what was done to their stories and account).
+    index('audit_log_user_idx').on(t.userId, t.createdAt),
   ],
 );
 
@@ -268,9 +275,33 @@ export const revisions = sqliteTable(
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     snapshot: text('snapshot', { mode: 'json' }).$type<RevisionSnapshot>().notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * 'save': what was saved over the article. 'unsaved': text someone had not saved when the
+     * story was taken over from them (or that they set aside in a conflict): kept, never applied.
+     */
+    kind: text('kind', { enum: ['save', 'unsaved'] })
+      .notNull()
+      .default('save'),
   },
   (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt)],
 );
+
+/**
+ * Soft edit locks: who has a story open right now, one holder per article. A holder is one
+ * browser tab (its token), so the same person in two tabs is two holders. A lock whose heartbeat
+ * is older than LOCK_TTL_MS is free for the next one who opens the story.
+ */
+export const articleLocks = sqliteTable('article_locks', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  token: text('token').notNull(),
+  acquiredAt: integer('acquired_at', { mode: 'timestamp_ms' }).notNull(),
+  heartbeatAt: integer('heartbeat_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 /** Visible corrections notes on published articles. */
 export const corrections = sqliteTable(
@@ -284,4 +315,67 @@ export const corrections = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('corrections_article_idx').on(t.articleId)],
+);
+
+/**
+ * An editor sent a story in review back to its writer with a note (the 'return' transition).
+ * The writer's dashboard shows the latest one while the story is still a draft.
+ */
+export const articleReturns = sqliteTable(
+  'article_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** The editor who sent it back. */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('article_returns_article_idx').on(t.articleId, t.createdAt)],
+);
+
+/** The site's own pages, each written for both editions; admins edit them at /admin/pages. */
+export const STATIC_PAGE_SLUGS = ['about', 'contact', 'privacy'] as const;
+export type StaticPageSlug = (typeof STATIC_PAGE_SLUGS)[number];
+
+export const staticPages = sqliteTable(
+  'pages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug', { enum: STATIC_PAGE_SLUGS }).notNull(),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    /** Sanitised rich HTML (lib/html/sanitize.ts), on save and again on render. */
+    body: text('body').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('pages_slug_locale_idx').on(t.slug, t.locale)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ['invite', 'reset'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * One-time links an admin hands out: an invitation to a new account, or a password reset.
+ * Only the SHA-256 of the token is stored; a link works once, before `expiresAt`.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId)],
 );

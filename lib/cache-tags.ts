@@ -17,7 +17,11 @@ export const CACHE_TAGS = {
   section: (slug: string) => `section:${slug}`,
   tag: (slug: string) => `tag:${slug}`,
   author: (slug: string) => `author:${slug}`,
+  /** The site's own pages: /about, /contact, /privacy (both editions). */
+  page: (slug: string) => `page:${slug}`,
 } as const;
+
+const STATIC_PAGE_PATHS = new Set(['about', 'contact', 'privacy']);
 
 function safeDecode(s: string): string {
   try {
@@ -41,6 +45,7 @@ export function tagsForPath(pathname: string): string[] {
   else if (kind === 'category' && key) tags.push(CACHE_TAGS.section(key));
   else if (kind === 'tag' && key) tags.push(CACHE_TAGS.tag(safeDecode(key)));
   else if (kind === 'author' && key) tags.push(CACHE_TAGS.author(key));
+  else if (kind && !key && STATIC_PAGE_PATHS.has(kind)) tags.push(CACHE_TAGS.page(kind));
   return tags;
 }
 

@@ -10,3 +10,6 @@ export function formValues<K extends string>(data: FormData, keys: readonly K[])
     keys.map((k) => [k, typeof data.get(k) === 'string' ? (data.get(k) as string) : '']),
   ) as Record<K, string>;
 }
+
+/** An action that makes a one-time link (invitation, password reset): the link, shown once. */
+export type LinkFormState = { ok: true; link: string } | Exclude<FormState, { ok: true }>;

@@ -1,5 +1,11 @@
+import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { homePath } from '@/lib/article-url';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations({ locale: await getLocale(), namespace: 'NotFound' });
+  return { title: t('title'), robots: { index: false, follow: true } };
+}
 
 /** 404 inside an edition but outside the reader chrome (e.g. in the newsroom). */
 export default async function LocaleNotFound() {

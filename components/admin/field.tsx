@@ -7,15 +7,17 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input with its error announced and tied to it (aria-describedby). */
-export function Field({ name, label, error, ...input }: Props) {
-  const errorId = `${name}-error`;
+export function Field({ name, label, error, id, ...input }: Props) {
+  // Two forms on one page may share field names: an explicit id keeps labels apart.
+  const inputId = id ?? name;
+  const errorId = `${inputId}-error`;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-semibold text-ink-900">
+      <label htmlFor={inputId} className="block text-sm font-semibold text-ink-900">
         {label}
       </label>
       <input
-        id={name}
+        id={inputId}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

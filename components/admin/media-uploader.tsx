@@ -90,7 +90,17 @@ export function MediaUploader({ locale }: { locale: string }) {
           <label htmlFor="credit" className="font-semibold">
             {t('credit')}
           </label>
-          <input id="credit" name="credit" dir="auto" maxLength={200} className={input} />
+          <input
+            id="credit"
+            name="credit"
+            dir="auto"
+            maxLength={200}
+            aria-describedby="credit-hint"
+            className={input}
+          />
+          <p id="credit-hint" className="mt-1 text-xs text-muted">
+            {t('creditHint')}
+          </p>
         </div>
       </div>
       {message && (

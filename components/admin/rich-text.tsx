@@ -8,6 +8,7 @@ import type { MediaView } from '@/db/queries/views';
 import { embedKind } from '@/lib/embeds';
 import { Figure, figureAttrs } from './figure-node';
 import { MediaPicker } from './media-picker';
+import { LinkDialog } from './link-dialog';
 
 interface Props {
   initialHtml: string;
@@ -26,6 +27,7 @@ function countEditorWords(editor: Editor): number {
 /** Tiptap with the formatting a news story needs; the HTML is sanitised again on the server. */
 export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
   const [picking, setPicking] = useState(false);
+  const [linkOpen, setLinkOpen] = useState(false);
   const t = useTranslations('Admin.editor.toolbar');
   const tm = useTranslations('Admin.media.picker');
   const editor = useEditor({
@@ -93,11 +95,7 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
             {button('ordered', editor.isActive('orderedList'), () =>
               editor.chain().focus().toggleOrderedList().run(),
             )}
-            {button('link', editor.isActive('link'), () => {
-              const href = window.prompt(t('linkPrompt'), editor.getAttributes('link').href ?? 'https://');
-              if (href && /^(https?:|mailto:)/i.test(href))
-                editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
-            })}
+            {button('link', editor.isActive('link'), () => setLinkOpen(true))}
             {button('unlink', false, () => editor.chain().focus().unsetLink().run())}
             {button('embed', false, () => {
               const url = window.prompt(t('embedPrompt'), 'https://');
@@ -137,6 +135,24 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
         />
       )}
       <EditorContent editor={editor} />
+      {editor && (
+        <LinkDialog
+          open={linkOpen}
+          currentHref={linkOpen ? ((editor.getAttributes('link').href as string | undefined) ?? '') : ''}
+          onApply={(href) => {
+            setLinkOpen(false);
+            editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+          }}
+          onRemove={() => {
+            setLinkOpen(false);
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+          }}
+          onClose={() => {
+            setLinkOpen(false);
+            editor.commands.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

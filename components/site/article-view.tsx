@@ -9,6 +9,7 @@ import { HeroImage } from './hero-image';
 import { MostRead } from './most-read';
 import { ShareLinks } from './share-links';
 import { TimeLabel } from './time-label';
+import { cleanCredit } from '@/lib/media/credit';
 
 interface Props {
   article: Article;
@@ -145,10 +146,10 @@ export function ArticleView({
               {(article.image.caption || article.image.credit) && (
                 <figcaption className="mt-2 text-sm text-muted">
                   <bdi>{article.image.caption}</bdi>
-                  {article.image.credit && (
+                  {cleanCredit(article.image.credit) && (
                     <span>
                       {' '}
-                      – {t('imageCredit')}: <bdi>{article.image.credit}</bdi>
+                      – {t('imageCredit')}: <bdi>{cleanCredit(article.image.credit)}</bdi>
                     </span>
                   )}
                 </figcaption>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /** The one interactive share control: copies the canonical URL. Without JavaScript it is a plain link. */
 export function CopyLinkButton({
@@ -8,11 +8,13 @@ export function CopyLinkButton({
   label,
   copiedLabel,
   className,
+  icon,
 }: {
   url: string;
   label: string;
   copiedLabel: string;
   className: string;
+  icon?: ReactNode;
 }) {
   const [copied, setCopied] = useState(false);
   return (
@@ -28,6 +30,7 @@ export function CopyLinkButton({
         );
       }}
     >
+      {icon}
       <span aria-live="polite">{copied ? copiedLabel : label}</span>
     </a>
   );

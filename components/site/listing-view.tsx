@@ -7,6 +7,7 @@ import { listingStructuredData } from '@/lib/seo/structured';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ArticleCard } from './article-card';
 import { Breadcrumb } from './breadcrumb';
+import { ListingAside } from './listing-aside';
 import { Pagination } from './pagination';
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
   locale: string;
   now: Date;
   showSection?: boolean;
+  /** The side column at desktop width (below the list on phones). */
+  mostRead?: Card[];
 }
 
 /** Section, tag, author and latest pages: breadcrumb, heading, 20 stories, previous/next. */
@@ -30,6 +33,7 @@ export function ListingView({
   locale,
   now,
   showSection = true,
+  mostRead = [],
 }: Props) {
   const site = useTranslations('Site');
   const t = useTranslations('Listing');
@@ -40,7 +44,7 @@ export function ListingView({
     result.items,
   );
   return (
-    <div className="mx-auto max-w-4xl">
+    <ListingAside mostRead={mostRead} locale={locale} digits={digits}>
       <JsonLd data={structured} />
       <Breadcrumb items={[{ label: site('home'), href: homePath(locale) }, { label: title }]} />
       <header className="mt-4 border-b-2 border-ink-900 pb-4">
@@ -76,6 +80,6 @@ export function ListingView({
         </div>
       )}
       <Pagination basePath={basePath} page={result.page} pageCount={result.pageCount} digits={digits} />
-    </div>
+    </ListingAside>
   );
 }

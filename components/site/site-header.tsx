@@ -60,8 +60,9 @@ export function SiteHeader({ locale, sections, todayLabel, activeSection }: Prop
           </a>
         </div>
       </div>
-      <nav aria-label={t('mainNav')} className="border-y-2 border-ink-900 bg-white">
-        <ul className="no-scrollbar mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 sm:px-4">
+      <nav aria-label={t('mainNav')} className="section-menu relative border-y-2 border-ink-900 bg-white">
+        {/* pe-12 on phones: the last section can scroll clear of the end-edge fade (globals.css). */}
+        <ul className="no-scrollbar mx-auto flex max-w-6xl gap-1 overflow-x-auto ps-2 pe-12 sm:ps-4 lg:pe-4">
           <li>
             <a
               href={homePath(locale)}

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ArticleCard } from '@/db/queries/views';
 import { articleHref } from '@/lib/article-url';
+import { TickerPause } from './ticker-pause';
 
 interface Props {
   items: ArticleCard[];
@@ -8,8 +9,9 @@ interface Props {
 }
 
 /**
- * "آخر الأخبار": a CSS-only ticker (no client JavaScript). The list is drawn twice so the
- * loop is seamless; the copy is hidden from assistive technology and from keyboard focus.
+ * "آخر الأخبار": a CSS ticker. The list is drawn twice so the
+ * loop is seamless; the copy is hidden from assistive technology and from keyboard focus. The
+ * pause button is the one small island (it needs to change its own name).
  */
 export function Ticker({ items, locale }: Props) {
   const t = useTranslations('Ticker');
@@ -53,11 +55,7 @@ export function Ticker({ items, locale }: Props) {
             {list(true)}
           </div>
         </div>
-        <label className="ticker-pause-control flex shrink-0 cursor-pointer items-center gap-1 border-s border-rule px-3 text-sm text-ink-900 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent-600">
-          <input type="checkbox" className="ticker-pause size-4 accent-accent-600" />
-          <span aria-hidden="true">{t('pauseShort')}</span>
-          <span className="sr-only">{t('pause')}</span>
-        </label>
+        <TickerPause pauseLabel={t('pause')} playLabel={t('play')} />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import {
   formatArabicDate,
   formatArabicTime,
   formatEnglishDate,
+  formatEnglishTime,
   formatNumber,
   getRelativeAge,
   type DateSettings,
@@ -19,7 +20,10 @@ interface Props {
 }
 
 export function absoluteDate(date: Date, dates: DateSettings, locale: string, withTime = false): string {
-  if (locale !== 'ar') return formatEnglishDate(date, dates.timeZone);
+  if (locale !== 'ar') {
+    const day = formatEnglishDate(date, dates.timeZone);
+    return withTime ? `${day}, ${formatEnglishTime(date, dates.timeZone)}` : day;
+  }
   const day = formatArabicDate(date, dates);
   return withTime ? `${day}، ${formatArabicTime(date, dates)}` : day;
 }

@@ -1,7 +1,8 @@
-import { and, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   articleAuthors,
+  articleReturns,
   articles,
   articleTags,
   corrections,
@@ -35,10 +36,28 @@ export interface ArticleFields {
   seoDescription: string | null;
   /** The same story in the other edition: an article id, null to unlink, undefined to leave as is. */
   translationId?: number | null;
+  /** The article version this save started from; undefined saves unconditionally (revision restore). */
+  expectedVersion?: number;
+}
+
+/** For read-then-write transactions where a race matters: take the write lock before reading. */
+const IMMEDIATE = { behavior: 'immediate' } as const;
+
+/** Every write that changes an article bumps this, so an editor open on an older copy notices. */
+const nextVersion = sql`${articles.version} + 1`;
+
+/** A save that started from an older version than the stored one: refused, nothing written. */
+export class StaleSaveError extends Error {
+  constructor(public readonly currentVersion: number) {
+    super('conflict');
+  }
 }
 
 export class WorkflowError extends Error {
-  constructor(public readonly code: 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken') {
+  constructor(
+    public readonly code:
+      'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken' | 'noteRequired' | 'expired',
+  ) {
     super(code);
   }
 }
@@ -174,7 +193,8 @@ export function createDraft(
       details: { title: f.title },
     });
     return { id, slug };
-  });
+    // IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
+  }, IMMEDIATE);
 }
 
 /**
@@ -182,18 +202,25 @@ export function createDraft(
  * invalidate old and new locations (slug, section, tags, authors).
  */
 export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFields, now = new Date()) {
+  // IMMEDIATE: the version check and the write happen under one write lock, so two saves that
+  // started from the same version cannot both pass the check.
   return db.transaction((tx) => {
-    const before = tx
+    const row = tx
       .select({
         slug: articles.slug,
         sectionId: articles.sectionId,
         status: articles.status,
         locale: articles.locale,
+        version: articles.version,
       })
       .from(articles)
       .where(eq(articles.id, id))
       .get();
-    if (!before) throw new WorkflowError('notFound');
+    if (!row) throw new WorkflowError('notFound');
+    // CASE: a save based on an older version never overwrites a newer one.
+    if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
+      throw new StaleSaveError(row.version);
+    const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
     const beforeTags = tx
       .select({ tagId: articleTags.tagId })
       .from(articleTags)
@@ -207,7 +234,7 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
     // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
     const slug = uniqueSlug(tx, f.slug, before.locale, id);
     tx.update(articles)
-      .set({ ...columns(f), slug, updatedAt: now })
+      .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
       .where(eq(articles.id, id))
       .run();
     const names = setTagsAndAuthors(tx, id, f);
@@ -224,18 +251,22 @@ export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFie
         authorIds: beforeAuthors.map((a) => a.userId),
       },
       slug,
+      version: row.version + 1,
     };
-  });
+  }, IMMEDIATE);
 }
 
-export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'delete';
+export type Transition =
+  'submit' | 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'return' | 'delete';
 
 const ALLOWED: Record<Transition, ArticleStatus[]> = {
   submit: ['draft'],
   publish: ['draft', 'review', 'scheduled', 'archived'],
   schedule: ['draft', 'review', 'scheduled'],
+  unschedule: ['scheduled'],
   unpublish: ['published', 'scheduled'],
   archive: ['published', 'draft', 'review'],
+  return: ['review'],
   delete: ['draft', 'review', 'scheduled', 'published', 'archived'],
 };
 
@@ -243,20 +274,30 @@ const ALLOWED: Record<Transition, ArticleStatus[]> = {
  * The workflow: draft → review → scheduled | published → archived, plus unpublish and delete.
  * CASE: published → scheduled is refused (unpublish first): a live story never disappears into the future.
  * CASE: the publish time is set on first publish only; republishing keeps the original time.
- * CASE: a schedule time must be in the future.
- * CASE: delete is soft (deletedAt): readers then get 410 Gone, and the audit trail keeps the id.
+ * CASE: a schedule time must be in the future; a scheduled story may be rescheduled.
+ * CASE: unschedule takes a scheduled story back to draft and forgets its future time (it was never
+ * live); a published story is never rescheduled, unscheduled or moved by a schedule.
+ * CASE: delete is soft (deletedAt): the story goes to the trash, readers get 410 Gone, and the
+ * audit trail keeps the id (see restoreFromTrash).
+ * CASE: return sends a story in review back to its writer as a draft, with a note (required) that
+ * their dashboard shows.
  */
 export function transitionArticle(
   db: Db,
   actorId: number,
   id: number,
   transition: Transition,
-  options: { at?: Date; now?: Date } = {},
-): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null } {
+  options: { at?: Date; now?: Date; note?: string } = {},
+): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null; version: number } {
   const now = options.now ?? new Date();
   return db.transaction((tx) => {
     const row = tx
-      .select({ status: articles.status, publishedAt: articles.publishedAt, deletedAt: articles.deletedAt })
+      .select({
+        status: articles.status,
+        publishedAt: articles.publishedAt,
+        deletedAt: articles.deletedAt,
+        version: articles.version,
+      })
       .from(articles)
       .where(eq(articles.id, id))
       .get();
@@ -264,7 +305,7 @@ export function transitionArticle(
     if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
     let to: ArticleStatus = row.status;
     let publishedAt = row.publishedAt;
-    const set: Partial<typeof articles.$inferInsert> = { updatedAt: now };
+    const set: Partial<typeof articles.$inferInsert> = { updatedAt: now, version: row.version + 1 };
     switch (transition) {
       case 'submit':
         to = 'review';
@@ -279,12 +320,23 @@ export function transitionArticle(
         to = 'scheduled';
         publishedAt = options.at;
         break;
+      case 'unschedule':
+        to = 'draft';
+        if (publishedAt && publishedAt > now) publishedAt = null;
+        break;
       case 'unpublish':
         to = 'draft';
         break;
       case 'archive':
         to = 'archived';
         break;
+      case 'return': {
+        const note = options.note?.trim() ?? '';
+        if (!note) throw new WorkflowError('noteRequired');
+        to = 'draft';
+        tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now }).run();
+        break;
+      }
       case 'delete':
         set.deletedAt = now;
         // The other edition's story is free to pair again (its page loses the link through this one's tag).
@@ -303,8 +355,49 @@ export function transitionArticle(
       entityId: id,
       details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
     });
-    return { from: row.status, to, publishedAt };
+    return { from: row.status, to, publishedAt, version: row.version + 1 };
   });
+}
+
+/** How long a deleted story can be brought back from the trash. */
+export const TRASH_DAYS = 30;
+const TRASH_MS = TRASH_DAYS * 86_400_000;
+
+/**
+ * Brings a story back from the trash.
+ * CASE: it returns as a draft, whatever it was (published included): bringing a story back to the
+ * site is a deliberate publish, which keeps its first publish time. Its id, slug and so its URL are
+ * the same (a deleted story keeps its slug; uniqueSlug never hands it to another story).
+ * CASE: a translation link cut by the delete stays cut: the other edition may have paired again.
+ * CASE: after TRASH_DAYS the story cannot be restored (it is not purged: readers keep getting 410
+ * and the audit trail keeps pointing at it).
+ */
+export function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ status: articles.status, deletedAt: articles.deletedAt })
+        .from(articles)
+        .where(eq(articles.id, id))
+        .get();
+      if (!row || !row.deletedAt) throw new WorkflowError('notFound');
+      if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
+      tx.update(articles)
+        .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
+        .where(eq(articles.id, id))
+        .run();
+      syncSearchIndex(tx, [id]);
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'article.restore',
+        entity: 'article',
+        entityId: id,
+        details: { from: row.status, to: 'draft' },
+      });
+      return { from: row.status, to: 'draft' as const };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Scheduled articles whose time has come go live; returns their ids (to invalidate their pages). */
@@ -317,7 +410,10 @@ export function publishDueArticles(db: Db, now = new Date()): number[] {
       .all()
       .map((r) => r.id);
     if (due.length === 0) return due;
-    tx.update(articles).set({ status: 'published', updatedAt: now }).where(inArray(articles.id, due)).run();
+    tx.update(articles)
+      .set({ status: 'published', updatedAt: now, version: nextVersion })
+      .where(inArray(articles.id, due))
+      .run();
     syncSearchIndex(tx, due);
     for (const id of due)
       writeAudit(tx, { userId: null, action: 'article.scheduledPublish', entity: 'article', entityId: id });
@@ -334,7 +430,7 @@ export function addCorrection(
 ): void {
   db.transaction((tx) => {
     tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
-    tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, articleId)).run();
+    tx.update(articles).set({ updatedAt: now, version: nextVersion }).where(eq(articles.id, articleId)).run();
     writeAudit(tx, { userId: actorId, action: 'article.correction', entity: 'article', entityId: articleId });
   });
 }
@@ -348,7 +444,10 @@ export function moveArticlesToSection(
   now = new Date(),
 ): void {
   db.transaction((tx) => {
-    tx.update(articles).set({ sectionId, updatedAt: now }).where(inArray(articles.id, ids)).run();
+    tx.update(articles)
+      .set({ sectionId, updatedAt: now, version: nextVersion })
+      .where(inArray(articles.id, ids))
+      .run();
     syncSearchIndex(tx, ids);
     for (const id of ids)
       writeAudit(tx, {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { listMediaUsage } from '../queries/media';
 import { media } from '../schema';
+import { cleanCredit } from '@/lib/media/credit';
 import { writeAudit } from './audit';
 
 export function insertMedia(
@@ -20,9 +21,10 @@ export function insertMedia(
   },
 ): number {
   return db.transaction((tx) => {
+    // CASE: the site prints «تصوير:» before a credit; a typed one is dropped so it never doubles.
     const id = tx
       .insert(media)
-      .values({ ...m, uploadedBy: actorId })
+      .values({ ...m, credit: cleanCredit(m.credit), uploadedBy: actorId })
       .returning({ id: media.id })
       .get().id;
     writeAudit(tx, { userId: actorId, action: 'media.upload', entity: 'media', entityId: id });
@@ -38,7 +40,12 @@ export function updateMediaText(
   text: { alt: string; caption: string; credit: string },
 ): boolean {
   return db.transaction((tx) => {
-    const changed = tx.update(media).set(text).where(eq(media.id, id)).run().changes > 0;
+    const changed =
+      tx
+        .update(media)
+        .set({ ...text, credit: cleanCredit(text.credit) })
+        .where(eq(media.id, id))
+        .run().changes > 0;
     if (changed) writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
     return changed;
   });

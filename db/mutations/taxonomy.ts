@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
-import { redirects, sections, tags } from '../schema';
+import { syncSearchIndex, syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
+import { articleTags, redirects, sections, tags } from '../schema';
 import { writeAudit, type Tx } from './audit';
 
 export class SlugTakenError extends Error {
@@ -100,4 +100,79 @@ export function saveTag(db: Db, actorId: number, id: number, t: { name: string; 
       details: { from: before.slug, to: t.slug },
     });
   });
+}
+
+export class TagMergeError extends Error {
+  constructor(readonly reason: 'same' | 'missing') {
+    super(reason);
+  }
+}
+
+function storiesWithTag(tx: Tx, tagId: number): number[] {
+  return tx
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(eq(articleTags.tagId, tagId))
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * Merges tag `fromId` into `intoId` in one transaction: its stories get the other tag, the tag
+ * goes, and its URLs answer 301 to the other tag's. Returns what the caller must invalidate.
+ */
+export function mergeTags(db: Db, actorId: number, fromId: number, intoId: number) {
+  return db.transaction(
+    (tx) => {
+      if (fromId === intoId) throw new TagMergeError('same');
+      const from = tx.select().from(tags).where(eq(tags.id, fromId)).get();
+      const into = tx.select().from(tags).where(eq(tags.id, intoId)).get();
+      if (!from || !into) throw new TagMergeError('missing');
+      const articleIds = storiesWithTag(tx, fromId);
+      // A story holding both tags keeps one row; triggers fill locale and live_at as on any insert.
+      tx.run(
+        sql`INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ${intoId} FROM article_tags WHERE tag_id = ${fromId}`,
+      );
+      tx.delete(tags).where(eq(tags.id, fromId)).run();
+      redirectListing(tx, 'tag', from.slug, into.slug);
+      syncSearchIndex(tx, articleIds);
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'tag.merge',
+        entity: 'tag',
+        entityId: intoId,
+        details: { from: from.slug, fromName: from.name, to: into.slug, stories: articleIds.length },
+      });
+      return { fromSlug: from.slug, intoSlug: into.slug, articleIds };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Deletes a tag: its stories lose it and its page answers 404 (no redirect is left, and any
+ * redirect that pointed at it is removed, so old URLs do not lead to a missing page).
+ */
+export function deleteTag(db: Db, actorId: number, id: number) {
+  return db.transaction(
+    (tx) => {
+      const tag = tx.select().from(tags).where(eq(tags.id, id)).get();
+      if (!tag) return null;
+      const articleIds = storiesWithTag(tx, id);
+      tx.delete(articleTags).where(eq(articleTags.tagId, id)).run();
+      tx.delete(tags).where(eq(tags.id, id)).run();
+      for (const path of listingPaths('tag', tag.slug))
+        tx.delete(redirects).where(eq(redirects.toPath, path)).run();
+      syncSearchIndex(tx, articleIds);
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'tag.delete',
+        entity: 'tag',
+        entityId: id,
+        details: { from: tag.slug, fromName: tag.name, stories: articleIds.length },
+      });
+      return { slug: tag.slug, articleIds };
+    },
+    { behavior: 'immediate' },
+  );
 }

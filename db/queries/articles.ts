@@ -71,7 +71,8 @@ function toCard(row: CardRow): ArticleCard {
     slug: row.slug,
     title: row.title,
     dek: row.dek,
-    publishedAt: row.publishedAt ?? new Date(0),
+    // Reader lists hold live stories only, which always have a publish time (isLive).
+    publishedAt: row.publishedAt!,
     breaking: row.breaking,
     section: {
       id: row.sectionId,
@@ -334,6 +335,9 @@ export function getArticleView(
       : (statements.translation.get({ key: row.translationKey, id, now: now.getTime() }) ?? null);
   return {
     ...toCard(row),
+    // CASE: a story never published (a draft in preview) shows "now" as its publication time,
+    // as it would read if published this minute, never the epoch.
+    publishedAt: row.publishedAt ?? now,
     locale: row.locale,
     body: row.body,
     wordCount: row.wordCount,

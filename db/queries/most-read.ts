@@ -1,6 +1,6 @@
-import { desc, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { articleViews } from '../schema';
+import { articles, articleViews } from '../schema';
 import { listCardsByIds } from './articles';
 import type { ArticleCard } from './views';
 
@@ -18,7 +18,10 @@ export function listMostRead(
   const ids = db
     .select({ id: articleViews.articleId, total })
     .from(articleViews)
-    .where(gte(articleViews.day, since))
+    // This edition's stories only: ranked over both, the English top would sit below the
+    // busier Arabic edition's and never make the cut.
+    .innerJoin(articles, eq(articles.id, articleViews.articleId))
+    .where(and(gte(articleViews.day, since), eq(articles.locale, p.locale)))
     .groupBy(articleViews.articleId)
     .orderBy(desc(total))
     .limit((p.limit ?? 5) * 2)

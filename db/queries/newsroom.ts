@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { normaliseForSearch } from '@/lib/search/normalise';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
@@ -34,21 +35,96 @@ export function countPublishedSince(db: Db, since: Date): number {
     .get()!.n;
 }
 
-export function listRecentActivity(db: Db, limit = 15) {
+export interface ActivityFilter {
+  /** Only what concerns this user: their own actions, actions on stories they author, on their account. */
+  concerning?: number;
+  /** Only actions by this user. */
+  actorId?: number;
+  /** Only actions on this kind of thing (article, user, section, tag, media, settings). */
+  entity?: string;
+  limit?: number;
+  offset?: number;
+}
+
+function activityWhere(db: Db, f: ActivityFilter): SQL | undefined {
+  return and(
+    f.concerning !== undefined
+      ? or(
+          eq(auditLog.userId, f.concerning),
+          and(
+            eq(auditLog.entity, 'article'),
+            inArray(
+              auditLog.entityId,
+              db
+                .select({ id: articleAuthors.articleId })
+                .from(articleAuthors)
+                .where(eq(articleAuthors.userId, f.concerning)),
+            ),
+          ),
+          and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, f.concerning)),
+        )
+      : undefined,
+    f.actorId !== undefined ? eq(auditLog.userId, f.actorId) : undefined,
+    f.entity ? eq(auditLog.entity, f.entity) : undefined,
+  );
+}
+
+const subject = alias(users, 'subject');
+const movedTo = alias(sections, 'moved_to');
+
+/**
+ * Audit rows, newest first, with what a sentence about each needs: who did it, and the name of
+ * what it was done to (a story's headline, a tag's or section's name, an account's name).
+ */
+export function listActivity(db: Db, f: ActivityFilter = {}) {
   return db
     .select({
       id: auditLog.id,
       action: auditLog.action,
       entity: auditLog.entity,
       entityId: auditLog.entityId,
+      details: auditLog.details,
       createdAt: auditLog.createdAt,
+      userId: auditLog.userId,
       userName: users.name,
+      articleTitle: articles.title,
+      articleDeleted: sql<boolean>`${articles.deletedAt} IS NOT NULL`.mapWith(Boolean),
+      tagName: tags.name,
+      tagSlug: tags.slug,
+      // A section row's own name, or for a move the section the story went to.
+      sectionName: sql<string | null>`coalesce(${sections.nameAr}, ${movedTo.nameAr})`,
+      sectionNameEn: sql<string | null>`coalesce(${sections.nameEn}, ${movedTo.nameEn})`,
+      subjectName: subject.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
+    .leftJoin(articles, and(eq(auditLog.entity, 'article'), eq(articles.id, auditLog.entityId)))
+    .leftJoin(tags, and(eq(auditLog.entity, 'tag'), eq(tags.id, auditLog.entityId)))
+    .leftJoin(sections, and(eq(auditLog.entity, 'section'), eq(sections.id, auditLog.entityId)))
+    .leftJoin(subject, and(eq(auditLog.entity, 'user'), eq(subject.id, auditLog.entityId)))
+    .leftJoin(
+      movedTo,
+      and(
+        eq(auditLog.action, 'article.move'),
+        eq(movedTo.id, sql`json_extract(${auditLog.details}, '$.sectionId')`),
+      ),
+    )
+    .where(activityWhere(db, f))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(limit)
+    .limit(f.limit ?? 15)
+    .offset(f.offset ?? 0)
     .all();
+}
+
+export type ActivityRow = ReturnType<typeof listActivity>[number];
+
+export function countActivity(db: Db, f: ActivityFilter = {}): number {
+  return db.select({ n: count() }).from(auditLog).where(activityWhere(db, f)).get()!.n;
+}
+
+/** The newsroom's people with their ids, disabled accounts included (audit filter). */
+export function listActivityActors(db: Db) {
+  return db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all();
 }
 
 /** An article of any status, with what the editor form needs. */
@@ -75,6 +151,7 @@ export function getArticleForEdit(db: Db, id: number) {
       seoTitle: articles.seoTitle,
       seoDescription: articles.seoDescription,
       translationKey: articles.translationKey,
+      version: articles.version,
     })
     .from(articles)
     .where(eq(articles.id, id))
@@ -231,12 +308,26 @@ export function listRevisions(db: Db, articleId: number) {
       createdAt: revisions.createdAt,
       userName: users.name,
       snapshot: revisions.snapshot,
+      kind: revisions.kind,
     })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.userId))
     .where(eq(revisions.articleId, articleId))
     .orderBy(desc(revisions.createdAt), desc(revisions.id))
     .all();
+}
+
+/** Who made the article's last saved revision, and when (for the conflict view's "changed by"). */
+export function lastSavedBy(db: Db, articleId: number): { name: string | null; at: Date } | null {
+  const row = db
+    .select({ name: users.name, at: revisions.createdAt })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.userId))
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.kind, 'save')))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .limit(1)
+    .get();
+  return row ?? null;
 }
 
 /** The newest images of the library, for the editor's pickers (see db/queries/media.ts). */

@@ -1,8 +1,9 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { redirects, sections, tags, users } from '../schema';
 import { preparedPerDb } from './prepared';
 import { bylineBio, bylineName } from '@/lib/people';
+import { normaliseForSearch } from '@/lib/search/normalise';
 
 const sectionsStatement = preparedPerDb((db) =>
   db
@@ -75,11 +76,39 @@ const redirectStatement = preparedPerDb((db) =>
 export function getRedirectTarget(db: Db, fromPath: string): string | null {
   return redirectStatement(db).get({ fromPath })?.to ?? null;
 }
-export function listTagsForAdmin(db: Db, limit = 200) {
-  return db
-    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+export const ADMIN_TAGS_PAGE_SIZE = 50;
+
+/**
+ * The newsroom's tag list: most-used first, each with how many stories carry it (any status but
+ * deleted), optionally only tags whose name or slug contains `q` (folded as search folds).
+ */
+export function listTagsForAdmin(db: Db, f: { q?: string; page?: number } = {}) {
+  const folded = f.q ? `%${normaliseForSearch(f.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  const where = folded
+    ? sql`(midad_normalise(${tags.name}) LIKE ${folded} ESCAPE '\\' OR midad_normalise(${tags.slug}) LIKE ${folded} ESCAPE '\\')`
+    : undefined;
+  // Written out in full: drizzle prints a lone table's columns unqualified, which inside the
+  // subquery would mean the inner tables' own id.
+  const stories = sql<number>`(SELECT count(*) FROM article_tags INNER JOIN articles ON articles.id = article_tags.article_id WHERE article_tags.tag_id = tags.id AND articles.deleted_at IS NULL)`;
+  const total = db.select({ n: count() }).from(tags).where(where).get()!.n;
+  const rows = db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name, stories })
     .from(tags)
-    .orderBy(asc(tags.name))
-    .limit(limit)
+    .where(where)
+    .orderBy(desc(stories), asc(tags.name))
+    .limit(ADMIN_TAGS_PAGE_SIZE)
+    .offset(((f.page ?? 1) - 1) * ADMIN_TAGS_PAGE_SIZE)
     .all();
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_TAGS_PAGE_SIZE)) };
+}
+
+/** A tag by its exact name, for the merge form (which names the target tag). */
+export function getTagByName(db: Db, name: string) {
+  return (
+    db
+      .select({ id: tags.id, slug: tags.slug, name: tags.name })
+      .from(tags)
+      .where(eq(tags.name, name))
+      .get() ?? null
+  );
 }

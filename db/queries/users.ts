@@ -1,6 +1,6 @@
-import { count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { loginAttempts, sessions, settings, users } from '../schema';
+import { accountTokens, loginAttempts, sessions, settings, users } from '../schema';
 
 const userColumns = {
   id: users.id,
@@ -74,8 +74,38 @@ export function listUsersForAdmin(db: Db) {
       role: users.role,
       disabled: users.disabled,
       hasPassword: isNotNull(users.passwordHash),
+      // An invitation still waiting to be used (an account without a password until then).
+      invited:
+        sql<boolean>`EXISTS (SELECT 1 FROM account_tokens WHERE account_tokens.user_id = ${users.id} AND account_tokens.purpose = 'invite' AND account_tokens.used_at IS NULL AND account_tokens.expires_at > ${Date.now()})`.mapWith(
+          Boolean,
+        ),
     })
     .from(users)
     .orderBy(users.name)
     .all();
+}
+
+/** Who a one-time link (invitation or reset) belongs to, while it is unused and unexpired. */
+export function getPasswordLinkAccount(db: Db, tokenHash: string, now: Date) {
+  return (
+    db
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        disabled: users.disabled,
+        purpose: accountTokens.purpose,
+        expiresAt: accountTokens.expiresAt,
+      })
+      .from(accountTokens)
+      .innerJoin(users, eq(users.id, accountTokens.userId))
+      .where(
+        and(
+          eq(accountTokens.tokenHash, tokenHash),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, now),
+        ),
+      )
+      .get() ?? null
+  );
 }

@@ -91,6 +91,16 @@ export function formatEnglishDate(date: Date, timeZone: string): string {
   }).format(date);
 }
 
+/** "2:05 pm" in the site's time zone: the English edition prints the time as the Arabic one does. */
+export function formatEnglishTime(date: Date, timeZone: string): string {
+  return formatter('en-GB-u-ca-gregory-nu-latn', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone,
+  }).format(date);
+}
+
 export type RelativeAge = { unit: 'minute' | 'hour'; count: number } | { unit: 'now' };
 
 /** How long ago, for stories under a day old; null when the absolute date should be shown. */

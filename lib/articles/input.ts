@@ -3,14 +3,18 @@ import { slugify, SLUG_MAX_LENGTH } from '@/lib/arabic/slug';
 import { countWords } from '@/lib/text';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
 import type { ArticleFields } from '@/db/mutations/articles';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { parseTimeInput } from '@/lib/time/site-zone';
+import { ARTICLE_LIMITS } from './limits';
 
 /** Messages are keys of Admin.errors, translated where the form shows them. */
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
+/** A time an editor set: a wall clock in the site's zone (see lib/time/site-zone.ts), or ''. */
 const optionalDate = z
   .string()
   .trim()
-  .refine((v) => v === '' || !Number.isNaN(Date.parse(v)), 'date')
-  .transform((v) => (v === '' ? null : new Date(v)));
+  .refine((v) => v === '' || parseTimeInput(v, SITE_TIME_ZONE) !== null, 'date')
+  .transform((v) => (v === '' ? null : parseTimeInput(v, SITE_TIME_ZONE)));
 
 /**
  * The other edition's article, as an editor gives it: its number, its reader URL or its
@@ -39,22 +43,24 @@ const articleReference = z
 export const articleDraftSchema = z.object({
   id: z.number().int().positive().nullable(),
   locale: z.enum(['ar', 'en']),
-  title: text(300).min(1, 'required'),
-  slug: text(200),
-  dek: text(600),
+  title: text(ARTICLE_LIMITS.title).min(1, 'required'),
+  slug: text(ARTICLE_LIMITS.slug),
+  dek: text(ARTICLE_LIMITS.dek),
   body: z.string().max(500_000, 'tooLong'),
   sectionId: z.number().int().positive('required'),
   tags: z.array(text(60).min(1)).max(20, 'tooMany'),
   authorIds: z.array(z.number().int().positive()).max(10, 'tooMany'),
-  sourceOutlet: text(120),
-  sourceAgency: text(120),
+  sourceOutlet: text(ARTICLE_LIMITS.sourceOutlet),
+  sourceAgency: text(ARTICLE_LIMITS.sourceAgency),
   heroMediaId: z.number().int().positive().nullable(),
   breaking: z.boolean(),
   breakingUntil: optionalDate,
   featured: z.boolean(),
-  seoTitle: text(200),
-  seoDescription: text(400),
+  seoTitle: text(ARTICLE_LIMITS.seoTitle),
+  seoDescription: text(ARTICLE_LIMITS.seoDescription),
   translation: articleReference,
+  /** The article version this save started from (required to update: see saveArticleAction). */
+  version: z.number().int().positive().optional(),
 });
 
 export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
@@ -83,5 +89,6 @@ export function toArticleFields(d: ArticleDraft, fallbackAuthorId: number): Arti
     seoTitle: d.seoTitle || null,
     seoDescription: d.seoDescription || null,
     translationId: d.translation,
+    expectedVersion: d.version,
   };
 }

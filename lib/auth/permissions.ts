@@ -76,3 +76,18 @@ export function canManageMedia(actor: Actor | null, uploadedBy: number | null): 
   if (can(actor, 'article.editAny')) return true;
   return can(actor, 'media.upload') && uploadedBy !== null && uploadedBy === actor.id;
 }
+
+/**
+ * Who may open /admin/articles/{id}/preview.
+ * CASE: editors and admins preview any story, in any status.
+ * CASE: a writer previews every story they author, whatever its status: they may still be asked to
+ * change it (review, scheduled) and they answer for it once it is live. Another writer's story
+ * is a 404 to them, as in the editor.
+ */
+export function canPreviewArticle(
+  actor: Actor | null,
+  article: { authorIds: number[]; status: ArticleStatus },
+): boolean {
+  if (!actor) return false;
+  return can(actor, 'article.editAny') || article.authorIds.includes(actor.id);
+}

@@ -1,11 +1,12 @@
 import { parsePageParam } from '@/lib/pagination';
+import { dayBoundary, readDateParam } from '@/lib/time/date-params';
 
 type Raw = Record<string, string | string[] | undefined>;
 
 export interface SearchRequest {
   q: string;
   section?: string;
-  /** YYYY-MM-DD as typed, kept to refill the form. */
+  /** YYYY-MM-DD as understood, kept to refill the form. */
   fromDay?: string;
   toDay?: string;
   from?: Date;
@@ -16,51 +17,28 @@ export interface SearchRequest {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-/** Milliseconds to add to UTC to get the wall clock in `timeZone` at `instant`. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - instant;
-}
-
-/** Midnight starting the day `YYYY-MM-DD` in the newsroom's time zone, or null. */
-export function startOfDay(day: string, timeZone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return null;
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const check = new Date(utc);
-  if (check.getUTCMonth() !== Number(m[2]) - 1 || check.getUTCDate() !== Number(m[3])) return null;
-  return new Date(utc - zoneOffset(utc, timeZone));
-}
-
-/** Reads /search's query string: words, section, date range and page, never throwing. */
+/**
+ * Reads /search's query string: words, section, date range and page, never throwing. Dates come
+ * from the form's day/month/year boxes (or from=YYYY-MM-DD) and are days in the site's zone.
+ */
 export function parseSearchRequest(raw: Raw, timeZone: string): SearchRequest {
   const q = first(raw.q).slice(0, 1000);
   const section = first(raw.section).trim() || undefined;
-  const fromDay = first(raw.from).trim() || undefined;
-  const toDay = first(raw.to).trim() || undefined;
-  const from = fromDay ? startOfDay(fromDay, timeZone) : undefined;
-  const toStart = toDay ? startOfDay(toDay, timeZone) : undefined;
+  const fromDay = readDateParam(raw, 'from');
+  const toDay = readDateParam(raw, 'to');
+  const from = fromDay ? dayBoundary(fromDay, timeZone) : undefined;
   // "To" includes that whole day.
-  const to = toStart ? new Date(toStart.getTime() + 86_400_000 - 1) : toStart;
+  const toNext = toDay ? dayBoundary(toDay, timeZone, true) : undefined;
+  const to = toNext ? new Date(toNext.getTime() - 1) : undefined;
   return {
     q,
     section,
-    fromDay: from ? fromDay : undefined,
-    toDay: to ? toDay : undefined,
+    fromDay: from ? fromDay! : undefined,
+    toDay: to ? toDay! : undefined,
     from: from ?? undefined,
-    to: to ?? undefined,
+    to,
     page: parsePageParam(raw.page),
-    badDate: from === null || to === null,
+    badDate: fromDay === null || toDay === null,
   };
 }
 

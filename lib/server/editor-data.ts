@@ -9,12 +9,32 @@ import {
 import { listSections } from '@/db/queries/taxonomy';
 import type { ArticleDraftInput } from '@/lib/articles/input';
 import { can, type Actor } from '@/lib/auth/permissions';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { toWallClockValue, zoneLabel } from '@/lib/time/site-zone';
 
-/** "2026-11-28T14:30" for a datetime-local input (browser's zone is the newsroom's here). */
-function toLocalInput(date: Date | null): string {
-  if (!date) return '';
-  const d = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
+/** The stored article in the editor's shape, with the version an edit of it starts from. */
+export function toDraftInput(article: ArticleForEdit): ArticleDraftInput {
+  return {
+    id: article.id,
+    locale: article.locale === 'en' ? 'en' : 'ar',
+    title: article.title,
+    slug: article.slug,
+    dek: article.dek,
+    body: article.body,
+    sectionId: article.sectionId,
+    tags: article.tags,
+    authorIds: article.authorIds,
+    sourceOutlet: article.sourceOutlet,
+    sourceAgency: article.sourceAgency,
+    heroMediaId: article.heroMediaId,
+    breaking: article.breaking,
+    breakingUntil: toWallClockValue(article.breakingUntil, SITE_TIME_ZONE),
+    featured: article.featured,
+    seoTitle: article.seoTitle ?? '',
+    seoDescription: article.seoDescription ?? '',
+    translation: article.translation ? String(article.translation.id) : '',
+    version: article.version,
+  };
 }
 
 /** Everything the editor screen needs, for a new story or an existing one. */
@@ -22,26 +42,7 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
   const db = getDb();
   const sections = listSections(db).map((s) => ({ id: s.id, name: locale === 'ar' ? s.nameAr : s.nameEn }));
   const initial: ArticleDraftInput = article
-    ? {
-        id: article.id,
-        locale: article.locale === 'en' ? 'en' : 'ar',
-        title: article.title,
-        slug: article.slug,
-        dek: article.dek,
-        body: article.body,
-        sectionId: article.sectionId,
-        tags: article.tags,
-        authorIds: article.authorIds,
-        sourceOutlet: article.sourceOutlet,
-        sourceAgency: article.sourceAgency,
-        heroMediaId: article.heroMediaId,
-        breaking: article.breaking,
-        breakingUntil: toLocalInput(article.breakingUntil),
-        featured: article.featured,
-        seoTitle: article.seoTitle ?? '',
-        seoDescription: article.seoDescription ?? '',
-        translation: article.translation ? String(article.translation.id) : '',
-      }
+    ? toDraftInput(article)
     : {
         id: null,
         locale: locale === 'en' ? 'en' : 'ar',
@@ -65,6 +66,12 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
   return {
     initial,
     status: article?.status ?? 'draft',
+    // The form's times are the site's wall clock, computed here: the browser's zone never counts.
+    schedule: {
+      at: article?.status === 'scheduled' ? toWallClockValue(article.publishedAt, SITE_TIME_ZONE) : '',
+      publishedAt: article?.publishedAt ? toWallClockValue(article.publishedAt, SITE_TIME_ZONE) : '',
+      zoneLabel: zoneLabel(SITE_TIME_ZONE, locale),
+    },
     updatedAt: article?.updatedAt.toISOString() ?? null,
     linkedTranslation: article?.translation ?? null,
     sections,

@@ -1,19 +1,26 @@
 import 'server-only';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { listLivePage, type ListingScope } from '@/db/queries/articles';
+import { listMostRead } from '@/db/queries/most-read';
 import { pageHref, parsePageParam } from '@/lib/pagination';
 import { editionLanguages, INDEXED_LISTING_PAGES, readerMetadata } from '@/lib/seo/metadata';
 import { getRequestNow } from './reader';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** One page of a listing, read once per request (the metadata and the page both need it). */
+const livePage = cache((scopeKey: string, locale: string, page: number) =>
+  listLivePage(getDb(), JSON.parse(scopeKey) as ListingScope, { locale, now: getRequestNow(), page }),
+);
+
 /** The requested page of a listing, or a 404 for a malformed page number or one past the end. */
 export async function loadListingOrNotFound(scope: ListingScope, locale: string, searchParams: SearchParams) {
   const page = parsePageParam((await searchParams).page);
   if (page === null) notFound();
-  const result = listLivePage(getDb(), scope, { locale, now: getRequestNow(), page });
+  const result = livePage(JSON.stringify(scope), locale, page);
   if (!result) notFound();
   return result;
 }
@@ -32,10 +39,13 @@ export async function listingMetadata(
     otherEditionPath?: string;
     /** Its RSS feed. */
     feed?: { path: string; title: string };
+    /** What it lists: a page past the end 404s here too, so the 404 page keeps its own title. */
+    scope: ListingScope;
   },
   searchParams: SearchParams,
   pageLabel: (n: number) => string,
 ): Promise<Metadata> {
+  await loadListingOrNotFound(p.scope, p.locale, searchParams);
   const page = parsePageParam((await searchParams).page) ?? 1;
   const languages = p.otherEditionPath
     ? p.locale === 'ar'
@@ -51,4 +61,9 @@ export async function listingMetadata(
     languages,
     feed: p.feed,
   });
+}
+
+/** The side column of listing pages: this edition's most read stories of the week. */
+export function listingMostRead(locale: string) {
+  return listMostRead(getDb(), { locale, now: getRequestNow(), limit: 5 });
 }

@@ -9,6 +9,7 @@ import {
   listSitemapTags,
   type SitemapListing,
 } from '@/db/queries/sitemaps';
+import { listStaticPages } from '@/db/queries/pages';
 import { articlePath, authorPath, localePrefix, sectionPath, tagPath } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 import {
@@ -88,6 +89,9 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
   let urls: SitemapUrl[];
   if (name.kind === 'sections') {
     urls = listingUrls(listSitemapSections(db, { locale, now }), (slug) => sectionPath(locale, slug));
+    // The site's own pages (about, contact, privacy) ride along with the sections.
+    for (const page of listStaticPages(db).filter((p) => p.locale === locale))
+      urls.push({ loc: `${site}${localePrefix(locale)}/${page.slug}`, lastModified: page.updatedAt });
   } else if (name.kind === 'articles') {
     urls = listSitemapMonthArticles(db, { locale, now, ...name }).map((a) => ({
       loc: `${site}${articlePath(a)}`,

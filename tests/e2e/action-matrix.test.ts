@@ -130,6 +130,8 @@ describe('server actions enforce roles', () => {
       featured: false,
       seoTitle: '',
       seoDescription: '',
+      // The version this save starts from: the editor always sends it.
+      version: db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)).get()!.v,
     };
     const body = await callAction('saveArticleAction', [input], role);
     const title = db.select({ t: articles.title }).from(articles).where(eq(articles.id, id)).get()!.t;

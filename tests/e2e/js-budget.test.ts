@@ -26,7 +26,7 @@ const BUDGET_KB = {
 type PageType = keyof typeof BUDGET_KB;
 
 /** Client components reader routes may use: the interactive islands, nothing else of ours. */
-const READER_ISLANDS = ['components/site/copy-link-button.tsx'];
+const READER_ISLANDS = ['components/site/copy-link-button.tsx', 'components/site/ticker-pause.tsx'];
 
 const paths = {} as Record<PageType, string>;
 const bodies = new Map<string, Buffer>();

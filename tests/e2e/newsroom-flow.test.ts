@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
+import { confirmDialog, fillSiteTime } from '../helpers/site-time';
+import { toWallClockValue } from '@/lib/time/site-zone';
 
 /**
  * The newsroom's whole day on a fresh install, in the browser: first-run setup with the token,
@@ -111,6 +113,7 @@ describe('a day in the newsroom', () => {
     await page.goto(server.baseURL + '/admin/articles?status=review');
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
+    await confirmDialog(page, 'نعم، انشر');
     await page.getByText('الحالة: منشور').waitFor();
     const published = Date.now();
     const id = editUrl.split('/').pop();
@@ -135,7 +138,8 @@ describe('a day in the newsroom', () => {
     expect((await reader(articleUrl)).body).toContain(`${TITLE} بعد التحديث`);
     await page.getByRole('link', { name: 'المراجعات' }).click();
     await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
-    await page.waitForURL(new RegExp(`${editUrl}$`));
+    await confirmDialog(page, 'نعم، استعد');
+    await page.waitForURL(new RegExp(`${editUrl}\\?restored=\\d+$`));
     const restored = (await reader(articleUrl)).body;
     expect(restored).toContain(TITLE);
     expect(restored).not.toContain(`${TITLE} بعد التحديث`);
@@ -156,8 +160,7 @@ describe('a day in the newsroom', () => {
     const at = new Date(Date.now() + 2 * 60_000);
     at.setSeconds(0, 0);
     at.setMinutes(at.getMinutes() + 1);
-    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    await page.getByLabel('موعد النشر').fill(local);
+    await fillSiteTime(page, /موعد النشر/, toWallClockValue(at, 'Asia/Damascus'));
     await page.getByRole('button', { name: 'جدولة' }).click();
     await page.getByText('الحالة: مجدول').waitFor();
     await close();
@@ -182,11 +185,12 @@ describe('a day in the newsroom', () => {
     await login(page, EDITOR);
     await page.goto(server.baseURL + editUrl);
     await page.getByRole('button', { name: 'إلغاء النشر' }).click();
+    await confirmDialog(page, 'نعم، ألغِ النشر');
     await page.getByText('الحالة: مسودة').waitFor();
     expect((await fetch(server.baseURL + articleUrl)).status).toBe(404);
-    page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'حذف' }).click();
-    await page.waitForURL(/\/admin\/articles$/);
+    await confirmDialog(page, 'نعم، احذف');
+    await page.waitForURL(/\/admin\/articles\?trashed=\d+$/);
     expect((await fetch(server.baseURL + articleUrl)).status).toBe(410);
     expect((await reader('/')).body).not.toContain(TITLE);
     await close();

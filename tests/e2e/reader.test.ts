@@ -47,7 +47,10 @@ describe('home page', () => {
       expect(await page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
     }
     expect(
-      await page.getByRole('contentinfo').getByRole('link', { name: 'خلاصة RSS', exact: true }).count(),
+      await page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: 'خلاصة RSS – مداد', exact: true })
+        .count(),
     ).toBe(1);
     expect(await page.getByRole('link', { name: 'انتقل إلى المحتوى' }).count()).toBe(1);
     expect(errors, errors.join('\n')).toEqual([]);
@@ -84,15 +87,23 @@ describe('home page', () => {
     }
   });
 
-  it('ticker pauses with its control and stands still for reduced motion', async () => {
+  it('ticker pauses with its control, which then says «تشغيل», and stands still for reduced motion', async () => {
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(base + '/');
     const track = page.locator('.ticker-track');
-    expect(await track.evaluate((el) => getComputedStyle(el).animationPlayState)).toBe('running');
-    await page.getByRole('checkbox', { name: 'إيقاف شريط الأخبار مؤقتاً' }).check();
+    const playState = () => track.evaluate((el) => getComputedStyle(el).animationPlayState);
+    expect(await playState()).toBe('running');
+    await page.getByRole('button', { name: 'إيقاف مؤقت', exact: true }).click();
+    const play = page.getByRole('button', { name: 'تشغيل', exact: true });
+    await expect.poll(() => play.count()).toBe(1);
+    expect(await play.getAttribute('aria-pressed')).toBeNull();
+    expect(await playState()).toBe('paused');
+    // Still paused with the pointer and focus elsewhere; «تشغيل» sets it moving again.
     await page.mouse.move(0, 800);
-    await page.locator('body').focus();
-    expect(await track.evaluate((el) => getComputedStyle(el).animationPlayState)).toBe('paused');
+    expect(await playState()).toBe('paused');
+    await play.click();
+    await expect.poll(() => page.getByRole('button', { name: 'إيقاف مؤقت', exact: true }).count()).toBe(1);
+    expect(await playState()).toBe('running');
     await close();
 
     const reduced = await openPage(browser, { reducedMotion: 'reduce' });

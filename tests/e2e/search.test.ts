@@ -29,9 +29,9 @@ afterAll(() => {
 async function search(q: string, extra = '') {
   const res = await fetch(`${base}/search?q=${encodeURIComponent(q)}${extra}`);
   const body = await res.text();
-  const ids = [...(body.split('id="results-count"')[1] ?? '').matchAll(/href="\/news\/(\d+)\//g)].map((m) =>
-    Number(m[1]),
-  );
+  // The results only: not the most-read side column after them.
+  const results = (body.split('id="results-count"')[1] ?? '').split('<aside')[0]!;
+  const ids = [...results.matchAll(/href="\/news\/(\d+)\//g)].map((m) => Number(m[1]));
   return { status: res.status, body, ids: [...new Set(ids)] };
 }
 

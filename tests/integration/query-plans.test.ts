@@ -9,6 +9,7 @@ import {
   listRelated,
 } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
+import { listActivity } from '@/db/queries/newsroom';
 import { listSitemapMonthArticles } from '@/db/queries/sitemaps';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
 import { createSeededDb } from '../helpers/test-db';
@@ -61,6 +62,12 @@ describe('every listing query uses an index', () => {
     ['breaking', (db) => listBreaking(db, { locale: 'ar', now, limit: 10 })],
     ['most read', (db) => listMostRead(db, { locale: 'ar', now, limit: 5 })],
     ['article and related', (db) => listRelated(db, getLiveArticle(db, latestId(db), now)!, now)],
+    // A writer's dashboard and the audit log filtered by person.
+    [
+      'activity concerning a writer',
+      (db) => listActivity(db, { concerning: getAuthorBySlug(db, 'sami-azzam')!.id }),
+    ],
+    ['audit log by person', (db) => listActivity(db, { actorId: getAuthorBySlug(db, 'sami-azzam')!.id })],
   ];
 
   it.each(cases)('%s', (_name, run) => {
@@ -116,5 +123,13 @@ describe('tag and author pages read only their link table', () => {
     t.db.$client.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(now.getTime(), id);
     expect(count()).toBe(before - 1);
     t.db.$client.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
+  });
+});
+
+describe('newsroom activity', () => {
+  it('finds one person’s rows through their index, not by walking the whole audit log', () => {
+    const id = getAuthorBySlug(t.db, 'sami-azzam')!.id;
+    for (const filter of [{ concerning: id }, { actorId: id }])
+      expect(plansOf((db) => listActivity(db, filter)).join('\n')).toMatch(/audit_log_user_idx/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatArabicDate,
   formatArabicTime,
+  formatEnglishTime,
   formatHijriDate,
   formatNumber,
   getRelativeAge,
@@ -42,6 +43,11 @@ describe('formatArabicDate', () => {
 describe('other formats', () => {
   it('formats the time with the Arabic day period', () => {
     expect(formatArabicTime(date, base)).toMatch(/^10:00\s?ص$/);
+  });
+
+  it('formats the English time in the newsroom time zone too', () => {
+    expect(formatEnglishTime(date, base.timeZone)).toMatch(/^10:00\s?am$/);
+    expect(formatEnglishTime(new Date('2026-01-15T12:05:00Z'), base.timeZone)).toMatch(/^3:05\s?pm$/);
   });
 
   it('formats the Umm al-Qura Hijri date', () => {

@@ -107,6 +107,8 @@ describe('tags', () => {
     ['/en/sitemaps/articles-2026-11.xml', ['layout', 'sitemaps']],
     ['/tag/x/feed.xml', ['layout', 'feeds']],
     ['/search', ['layout', 'search']],
+    ['/about', ['layout', 'page:about']],
+    ['/en/privacy', ['layout', 'page:privacy']],
   ])('of the URL %s', (path, tags) => {
     expect(tagsForPath(path)).toEqual(tags);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, canEditArticle, type Action } from '@/lib/auth/permissions';
+import { ACTIONS, can, canEditArticle, canPreviewArticle, type Action } from '@/lib/auth/permissions';
 import type { UserRole } from '@/db/schema';
 
 // The whole role × action table, written out so a change to permissions is a visible change here.
@@ -51,5 +51,24 @@ describe('canEditArticle', () => {
   it('lets editors edit anyone’s published work and refuses the logged-out', () => {
     expect(canEditArticle({ id: 1, role: 'editor' }, { authorIds: [9], status: 'published' })).toBe(true);
     expect(canEditArticle(null, { authorIds: [9], status: 'draft' })).toBe(false);
+  });
+});
+
+describe('canPreviewArticle', () => {
+  const writer = { id: 7, role: 'writer' as const };
+  it.each([
+    [[7], 'draft', true],
+    [[7], 'review', true],
+    [[7], 'scheduled', true],
+    [[7], 'published', true],
+    [[8], 'draft', false],
+    [[8], 'review', false],
+  ] as const)('writer, authors %o, status %s → %s', (authorIds, status, expected) => {
+    expect(canPreviewArticle(writer, { authorIds: [...authorIds], status })).toBe(expected);
+  });
+
+  it('lets editors preview any story and refuses the logged-out', () => {
+    expect(canPreviewArticle({ id: 1, role: 'editor' }, { authorIds: [9], status: 'scheduled' })).toBe(true);
+    expect(canPreviewArticle(null, { authorIds: [9], status: 'draft' })).toBe(false);
   });
 });

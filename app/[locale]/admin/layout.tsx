@@ -9,9 +9,9 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const messages = await getMessages();
-  // Only the newsroom's words travel to its client components; reader pages ship none.
+  // Only the newsroom's words (and the date fields') travel to its client components; reader pages ship none.
   return (
-    <NextIntlClientProvider messages={{ Admin: messages.Admin }}>
+    <NextIntlClientProvider messages={{ Admin: messages.Admin, DateField: messages.DateField }}>
       <div className="min-h-screen bg-ink-50">{children}</div>
     </NextIntlClientProvider>
   );

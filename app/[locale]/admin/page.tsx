@@ -1,15 +1,20 @@
 import { getTranslations } from 'next-intl/server';
+import { ActivityList } from '@/components/admin/activity-list';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { ReturnedToYou } from '@/components/admin/returned-to-you';
+import { listReturnedToWriter } from '@/db/queries/workflow';
 import { getDb } from '@/db/client';
+import { formatActivityTime } from '@/lib/admin/activity';
 import {
   countArticlesByStatus,
   countPublishedSince,
+  listActivity,
   listArticlesInStatus,
-  listRecentActivity,
 } from '@/db/queries/newsroom';
 import { adminPath } from '@/lib/article-url';
 import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
 import { requireUser } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { getRequestDateSettings } from '@/lib/server/reader';
 import { logoutAction } from './actions';
 
@@ -26,7 +31,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     { label: t('home.scheduled'), value: countArticlesByStatus(db, 'scheduled') },
     { label: t('home.review'), value: countArticlesByStatus(db, 'review') },
   ];
-  const activity = listRecentActivity(db);
+  // CASE: a writer's dashboard shows only what concerns them (their stories, their account);
+  // editors and admins, who may read the audit log, see the whole newsroom.
+  const activity = listActivity(db, { concerning: can(user, 'audit.view') ? undefined : user.id });
+  const formatAt = (d: Date) => formatActivityTime(d, locale, dates);
   const queues = [
     { id: 'scheduled-queue', title: t('home.scheduledQueue'), rows: listArticlesInStatus(db, 'scheduled') },
     { id: 'review-queue', title: t('home.reviewQueue'), rows: listArticlesInStatus(db, 'review') },
@@ -36,14 +44,17 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       <AdminBar locale={locale} user={user} logout={logoutAction} />
       <main className="mx-auto max-w-6xl px-4 py-8">
         <h1 className="text-2xl font-bold text-ink-950">{t('home.welcome', { name: user.name })}</h1>
-        <dl className="mt-6 grid gap-4 sm:grid-cols-3">
+        <dl className="mt-6 grid grid-cols-3 gap-2 sm:gap-4">
           {stats.map((s) => (
-            <div key={s.label} className="rounded-md bg-white p-5 shadow-sm">
-              <dt className="text-sm text-muted">{s.label}</dt>
-              <dd className="mt-1 text-3xl font-bold text-ink-900">{formatNumber(s.value, dates.digits)}</dd>
+            <div key={s.label} className="rounded-md bg-white p-3 shadow-sm sm:p-5">
+              <dt className="text-xs text-muted sm:text-sm">{s.label}</dt>
+              <dd className="mt-1 text-2xl font-bold text-ink-900 sm:text-3xl">
+                {formatNumber(s.value, dates.digits)}
+              </dd>
             </div>
           ))}
         </dl>
+        <ReturnedToYou items={listReturnedToWriter(db, user.id)} locale={locale} dates={dates} />
         <div className="mt-8 grid gap-4 md:grid-cols-2">
           {queues.map((q) => (
             <section key={q.id} aria-labelledby={q.id} className="rounded-md bg-white p-5 shadow-sm">
@@ -81,18 +92,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
           {activity.length === 0 ? (
             <p className="mt-3 text-muted">{t('home.noActivity')}</p>
           ) : (
-            <ul className="mt-3 divide-y divide-rule text-sm">
-              {activity.map((a) => (
-                <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
-                  <span>
-                    <bdi>{a.userName ?? '—'}</bdi> · <code dir="ltr">{a.action}</code>
-                  </span>
-                  <time dateTime={a.createdAt.toISOString()} className="text-muted">
-                    {formatArabicDate(a.createdAt, dates)} {formatArabicTime(a.createdAt, dates)}
-                  </time>
-                </li>
-              ))}
-            </ul>
+            <ActivityList locale={locale} rows={activity} formatAt={formatAt} />
           )}
         </section>
       </main>

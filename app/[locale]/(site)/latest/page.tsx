@@ -3,7 +3,12 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ListingView } from '@/components/site/listing-view';
 import { latestPath, localePrefix } from '@/lib/article-url';
-import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
+import {
+  listingMetadata,
+  listingMostRead,
+  loadListingOrNotFound,
+  type SearchParams,
+} from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: SearchParams };
@@ -17,6 +22,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       locale,
       title,
       description: t('latestDescription'),
+      scope: { all: true },
       basePath: latestPath(locale),
       otherEditionPath: latestPath(locale === 'ar' ? 'en' : 'ar'),
       feed: { path: `${localePrefix(locale)}/feed.xml`, title: siteName(locale) },
@@ -39,6 +45,7 @@ export default async function LatestPage({ params, searchParams }: Props) {
       dates={getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
+      mostRead={listingMostRead(locale)}
     />
   );
 }

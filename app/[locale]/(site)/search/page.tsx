@@ -3,8 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/site/article-card';
 import { Breadcrumb } from '@/components/site/breadcrumb';
+import { ListingAside } from '@/components/site/listing-aside';
 import { Pagination } from '@/components/site/pagination';
 import { SearchResultItem } from '@/components/site/search-result';
+import { DateField } from '@/components/ui/date-field';
 import { getDb } from '@/db/client';
 import { listLatest } from '@/db/queries/articles';
 import { searchArticles } from '@/db/search';
@@ -13,7 +15,7 @@ import { homePath, localePrefix } from '@/lib/article-url';
 import { SITE_TIME_ZONE } from '@/lib/config';
 import { parseSearchRequest, searchHref } from '@/lib/search/params';
 import { readerMetadata } from '@/lib/seo/metadata';
-import type { SearchParams } from '@/lib/server/listing';
+import { listingMostRead, type SearchParams } from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow, getRequestSections } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: SearchParams };
@@ -23,7 +25,8 @@ const searchPath = (locale: string) => `${localePrefix(locale)}/search`;
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Search' });
-  const { q } = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
+  const { q, page } = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
+  if (page === null) notFound();
   // Result pages are endless and thin: never indexed (robots.txt keeps crawlers out as well).
   return readerMetadata({
     locale,
@@ -38,6 +41,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Search' });
   const site = await getTranslations({ locale, namespace: 'Site' });
+  const td = await getTranslations({ locale, namespace: 'DateField' });
+  const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const request = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
   if (request.page === null) notFound();
   const db = getDb();
@@ -62,13 +67,18 @@ export default async function SearchPage({ params, searchParams }: Props) {
     'rounded border border-muted bg-white px-3 py-2 text-ink-950 focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-600/30';
 
   return (
-    <div className="mx-auto max-w-4xl">
+    <ListingAside mostRead={listingMostRead(locale)} locale={locale} digits={digits}>
       <Breadcrumb items={[{ label: site('home'), href: homePath(locale) }, { label: t('title') }]} />
       <h1 className="mt-4 text-3xl font-bold text-ink-950 sm:text-4xl">
         {q ? <bdi>{t('resultsTitle', { q: q.slice(0, 120) })}</bdi> : t('title')}
       </h1>
 
-      <form role="search" action={searchPath(locale)} method="get" className="mt-6 grid gap-4">
+      <form
+        role="search"
+        action={searchPath(locale)}
+        method="get"
+        className="mt-6 grid min-w-0 grid-cols-1 gap-4"
+      >
         <div className="flex gap-2">
           <label htmlFor="search-q" className="sr-only">
             {t('label')}
@@ -90,7 +100,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
             {t('submit')}
           </button>
         </div>
-        <fieldset className="grid gap-3 sm:grid-cols-3">
+        {/* A fieldset is min-content wide (min-inline-size: min-content), and an auto grid track
+            grows to it: the form's one column is minmax(0, 1fr) and nothing inside may insist on
+            its content's width, else the filters make the page 482 px wide on a phone. */}
+        <fieldset className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-3 [&>*]:min-w-0">
           <legend className="sr-only">{t('filters')}</legend>
           <label className="grid gap-1 text-sm font-semibold text-ink-700">
             {t('section')}
@@ -103,14 +116,22 @@ export default async function SearchPage({ params, searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="grid gap-1 text-sm font-semibold text-ink-700">
-            {t('from')}
-            <input type="date" name="from" defaultValue={request.fromDay} className={field} />
-          </label>
-          <label className="grid gap-1 text-sm font-semibold text-ink-700">
-            {t('to')}
-            <input type="date" name="to" defaultValue={request.toDay} className={field} />
-          </label>
+          <DateField
+            name="from"
+            legend={t('from')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={request.fromDay}
+            invalid={request.badDate}
+          />
+          <DateField
+            name="to"
+            legend={t('to')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={request.toDay}
+            invalid={request.badDate}
+          />
         </fieldset>
       </form>
 
@@ -167,6 +188,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
           </div>
         </section>
       )}
-    </div>
+    </ListingAside>
   );
 }

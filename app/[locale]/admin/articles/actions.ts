@@ -3,16 +3,24 @@
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import {
+  StaleSaveError,
   TranslationError,
   WorkflowError,
   addCorrection,
   createDraft,
   moveArticlesToSection,
+  restoreFromTrash,
   transitionArticle,
   updateArticle,
   type Transition,
 } from '@/db/mutations/articles';
-import { getArticleForEdit, getTranslationPartnerId, listRevisions } from '@/db/queries/newsroom';
+import {
+  getArticleForEdit,
+  getTranslationPartnerId,
+  lastSavedBy,
+  listRevisions,
+} from '@/db/queries/newsroom';
+import { toDraftInput } from '@/lib/server/editor-data';
 import { adminPath } from '@/lib/article-url';
 import { slugify } from '@/lib/arabic/slug';
 import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
@@ -23,14 +31,31 @@ import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { parseTimeInput, toWallClockValue } from '@/lib/time/site-zone';
+
+/** The stored copy a save or a conflict answers with (the editor's base for the next comparison). */
+export type ServerCopy = ArticleDraftInput & { version: number };
 
 export type SaveResult =
-  | { ok: true; id: number; slug: string; savedAt: string }
+  | { ok: true; id: number; slug: string; savedAt: string; version: number; saved: ServerCopy }
   | {
       ok: false;
       error: 'session' | 'forbidden' | 'notFound' | 'invalid';
       fieldErrors?: Record<string, string>;
+    }
+  /** The article moved on since this save's version: nothing was written; here is what it holds now. */
+  | {
+      ok: false;
+      error: 'conflict';
+      current: ServerCopy;
+      savedBy: { name: string | null; at: string } | null;
     };
+
+function storedCopy(id: number): ServerCopy | null {
+  const article = getArticleForEdit(getDb(), id);
+  return article ? { ...toDraftInput(article), version: article.version } : null;
+}
 
 // Save an article (create or update). The editor keeps its text whatever this answers.
 export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveResult> {
@@ -57,12 +82,16 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     if (draft.id === null) {
       if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
       const { id, slug } = createDraft(db, user.id, fields);
-      return { ok: true, id, slug, savedAt: new Date().toISOString() };
+      const saved = storedCopy(id)!;
+      return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
     }
     const id = draft.id;
     const existing = getArticleForEdit(db, id);
     if (!existing) return { ok: false, error: 'notFound' };
     if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
+    // CASE: an update must say which version it started from; without one it could overwrite blind.
+    if (draft.version === undefined)
+      return { ok: false, error: 'invalid', fieldErrors: { version: 'required' } };
     // The old and the new translation show (or stop showing) a link to this story.
     const touched = [id, getTranslationPartnerId(db, id), fields.translationId].filter(
       (n): n is number => typeof n === 'number',
@@ -70,8 +99,21 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     const { slug } = changingArticles(db, [...new Set(touched)], () =>
       updateArticle(db, user.id, id, fields),
     );
-    return { ok: true, id, slug, savedAt: new Date().toISOString() };
+    const saved = storedCopy(id)!;
+    return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
   } catch (error) {
+    // CASE: a stale save (another tab or editor saved since) is refused; the editor shows both copies.
+    if (error instanceof StaleSaveError && draft.id !== null) {
+      const current = storedCopy(draft.id);
+      if (!current) return { ok: false, error: 'notFound' };
+      const by = lastSavedBy(db, draft.id);
+      return {
+        ok: false,
+        error: 'conflict',
+        current,
+        savedBy: by ? { name: by.name, at: by.at.toISOString() } : null,
+      };
+    }
     // CASE: a bad translation link refuses the whole save (one transaction); the editor keeps its text.
     if (error instanceof TranslationError)
       return { ok: false, error: 'invalid', fieldErrors: { translation: error.code } };
@@ -79,20 +121,34 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
   }
 }
 
+/** The longest note an editor may send back with a story. */
+const RETURN_NOTE_MAX = 1000;
+
 const TRANSITION_PERMISSION: Record<Transition, Action> = {
   submit: 'article.submit',
   publish: 'article.publish',
   schedule: 'article.schedule',
+  unschedule: 'article.schedule',
   unpublish: 'article.unpublish',
   archive: 'article.archive',
+  return: 'article.publish',
   delete: 'article.delete',
 };
 
 export type TransitionResult =
-  | { ok: true; status: string }
+  | { ok: true; status: string; version: number; publishedAt: string }
   | {
       ok: false;
-      error: 'session' | 'forbidden' | 'notFound' | 'transition' | 'scheduleInPast' | 'slugTaken';
+      error:
+        | 'session'
+        | 'forbidden'
+        | 'notFound'
+        | 'transition'
+        | 'scheduleInPast'
+        | 'slugTaken'
+        | 'badDate'
+        | 'noteRequired'
+        | 'expired';
     };
 
 // Move an article through the workflow, if this user's role allows that step.
@@ -100,6 +156,7 @@ export async function transitionArticleAction(
   id: number,
   transition: Transition,
   at?: string,
+  note?: string,
 ): Promise<TransitionResult> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: 'session' };
@@ -111,13 +168,24 @@ export async function transitionArticleAction(
   if (!existing) return { ok: false, error: 'notFound' };
   // CASE: a writer submits only their own draft.
   if (transition === 'submit' && !canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
-  const when = at ? new Date(at) : undefined;
-  if (when && Number.isNaN(when.getTime())) return { ok: false, error: 'scheduleInPast' };
+  // CASE: the schedule is typed as the site's wall clock and read in SITE_TIME_ZONE here, on the
+  // server: the browser's zone never decides when a story goes live.
+  const when = at ? parseTimeInput(at, SITE_TIME_ZONE) : undefined;
+  if (when === null) return { ok: false, error: 'badDate' };
+  if (transition === 'schedule' && !when) return { ok: false, error: 'badDate' };
   try {
     const result = changingArticles(db, [id], () =>
-      transitionArticle(db, user.id, id, transition, { at: when }),
+      transitionArticle(db, user.id, id, transition, {
+        at: when,
+        note: typeof note === 'string' ? note.slice(0, RETURN_NOTE_MAX) : undefined,
+      }),
     );
-    return { ok: true, status: result.to };
+    return {
+      ok: true,
+      status: result.to,
+      version: result.version,
+      publishedAt: toWallClockValue(result.publishedAt, SITE_TIME_ZONE),
+    };
   } catch (error) {
     if (error instanceof WorkflowError) return { ok: false, error: error.code };
     throw error;
@@ -158,7 +226,30 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
       seoDescription: existing.seoDescription,
     }),
   );
-  redirect(adminPath(locale, `/articles/${articleId}`));
+  // The editor says which version came back («استُعيدت نسخة …»).
+  redirect(adminPath(locale, `/articles/${articleId}?restored=${revisionId}`));
+}
+
+// Bring a deleted story back from the trash, as a draft (editors; within TRASH_DAYS).
+export async function restoreFromTrashAction(data: FormData): Promise<void> {
+  const locale = data.get('locale') === 'en' ? 'en' : 'ar';
+  const articleId = Number(data.get('articleId'));
+  const user = await requirePermission('article.delete', locale);
+  if (!Number.isSafeInteger(articleId) || articleId <= 0) notFound();
+  const db = getDb();
+  let failed: string | null = null;
+  try {
+    changingArticles(db, [articleId], () => restoreFromTrash(db, user.id, articleId));
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    failed = error.code;
+  }
+  redirect(
+    adminPath(
+      locale,
+      failed ? `/articles?view=trash&failed=${failed}` : `/articles?view=trash&restored=${articleId}`,
+    ),
+  );
 }
 
 // Add a visible corrections note to a published article (editors).
@@ -190,9 +281,19 @@ export async function bulkArticlesAction(data: FormData): Promise<void> {
     .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0)
     .slice(0, 200);
+  // CASE: the bulk menu starts on no action; a form sent without one (or with nothing to act on)
+  // is refused with a message and changes nothing, never falls through to publishing.
+  if (op !== 'move' && op !== 'publish' && op !== 'archive') {
+    await requirePermission('article.editAny', locale);
+    redirect(adminPath(locale, '/articles?bulkError=noAction'));
+  }
   const permission =
     op === 'move' ? 'article.editAny' : op === 'publish' ? 'article.publish' : 'article.archive';
   const user = await requirePermission(permission, locale);
+  if (ids.length === 0) redirect(adminPath(locale, '/articles?bulkError=noSelection'));
+  const bulkSection = Number(data.get('sectionId'));
+  if (op === 'move' && !(Number.isSafeInteger(bulkSection) && bulkSection > 0))
+    redirect(adminPath(locale, '/articles?bulkError=noSection'));
   const db = getDb();
   let failed = 0;
   changingArticles(db, ids, () => {

@@ -1,22 +1,33 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { AdminPagination } from '@/components/admin/admin-pagination';
+import { DateField } from '@/components/ui/date-field';
+import { ArticlesTabs } from '@/components/admin/articles-tabs';
+import { PreviewLink } from '@/components/admin/preview-link';
+import { TrashList } from '@/components/admin/trash-list';
+import { TRASH_DAYS } from '@/db/mutations/articles';
+import { countTrash, listTrash } from '@/db/queries/workflow';
 import { getDb } from '@/db/client';
 import {
   ADMIN_ARTICLE_SORTS,
+  getArticleForEdit,
   listArticlesForAdmin,
   listPeopleForPicker,
   type AdminArticleSort,
 } from '@/db/queries/newsroom';
+import { listLiveLocks } from '@/db/queries/edit-locks';
 import { listSections } from '@/db/queries/taxonomy';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
-import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
+import { formatArabicDate, formatArabicTime, formatNumber } from '@/lib/arabic/dates';
 import { articlePath } from '@/lib/article-url';
 import { adminPath, requireUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { pageHref, parsePageParam } from '@/lib/pagination';
+import { parsePageParam } from '@/lib/pagination';
 import { getRequestDateSettings } from '@/lib/server/reader';
+import { SITE_TIME_ZONE } from '@/lib/config';
+import { dayBoundary, readDateParam } from '@/lib/time/date-params';
 import { logoutAction } from '../actions';
-import { bulkArticlesAction } from './actions';
+import { bulkArticlesAction, restoreFromTrashAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -30,21 +41,64 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   const user = await requireUser(locale);
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  const td = await getTranslations({ locale, namespace: 'DateField' });
+  const tt = await getTranslations({ locale, namespace: 'Admin.trash' });
+  const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const db = getDb();
   const dates = getRequestDateSettings();
+  const trash = can(user, 'article.delete');
+  if (trash && one(sp.view) === 'trash') {
+    const now = new Date();
+    const restoredId = Number(one(sp.restored)) || 0;
+    const restored = restoredId ? getArticleForEdit(db, restoredId) : null;
+    return (
+      <>
+        <AdminBar locale={locale} user={user} logout={logoutAction} />
+        <main className="mx-auto max-w-6xl px-4 py-6">
+          <ArticlesTabs
+            locale={locale}
+            current="trash"
+            trashCount={countTrash(db, { now, days: TRASH_DAYS })}
+          />
+          <TrashList
+            rows={listTrash(db, { now, days: TRASH_DAYS })}
+            days={TRASH_DAYS}
+            locale={locale}
+            dates={dates}
+            now={now}
+            restore={restoreFromTrashAction}
+            restored={
+              restored
+                ? {
+                    id: restored.id,
+                    title: restored.title,
+                    href: adminPath(locale, `/articles/${restored.id}`),
+                  }
+                : null
+            }
+            failed={one(sp.failed) || null}
+          />
+        </main>
+      </>
+    );
+  }
   const status = ARTICLE_STATUSES.includes(one(sp.status) as ArticleStatus)
     ? (one(sp.status) as ArticleStatus)
     : undefined;
   const sectionId = Number(one(sp.section)) || undefined;
   const q = one(sp.q).trim().slice(0, 200);
-  const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : '');
-  const from = day(one(sp.from));
-  const to = day(one(sp.to));
+  // Days in the site's time zone, typed as day / month / year (or from=YYYY-MM-DD in links).
+  const from = readDateParam(sp, 'from') || '';
+  const to = readDateParam(sp, 'to') || '';
   const sort = ADMIN_ARTICLE_SORTS.includes(one(sp.sort) as AdminArticleSort)
     ? (one(sp.sort) as AdminArticleSort)
     : 'updated';
   const filterAuthor = Number(one(sp.author)) || undefined;
   const page = parsePageParam(sp.page) ?? 1;
+  const bulkError = (['noAction', 'noSelection', 'noSection'] as const).find((e) => e === one(sp.bulkError));
+  const counted = (v: string) => (/^\d{1,4}$/.test(v) ? Number(v) : null);
+  const bulkDone = counted(one(sp.done));
+  const bulkSkipped = counted(one(sp.skipped)) ?? 0;
   // Writers see their own stories only.
   const authorId = can(user, 'article.viewAll') ? filterAuthor : user.id;
   const { rows, total, pageCount } = listArticlesForAdmin(db, {
@@ -52,12 +106,16 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     sectionId,
     authorId,
     q: q || undefined,
-    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    from: (from && dayBoundary(from, SITE_TIME_ZONE)) || undefined,
     // "to" includes that whole day.
-    to: to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) : undefined,
+    to: (to && dayBoundary(to, SITE_TIME_ZONE, true)) || undefined,
     sort,
     page,
   });
+  const locks = listLiveLocks(
+    db,
+    rows.map((r) => r.id),
+  );
   const people = can(user, 'article.viewAll') ? listPeopleForPicker(db) : [];
   const sections = listSections(db);
   const base = adminPath(locale, '/articles');
@@ -85,6 +143,23 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             {t('newArticle')}
           </a>
         </div>
+        {trash && (
+          <ArticlesTabs
+            locale={locale}
+            current="all"
+            trashCount={countTrash(db, { now: new Date(), days: TRASH_DAYS })}
+          />
+        )}
+        {one(sp.trashed) && (
+          <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm">
+            {tt('trashed')}{' '}
+            {trash && (
+              <a href={adminPath(locale, '/articles?view=trash')} className="font-semibold underline">
+                {tt('trashedLink')}
+              </a>
+            )}
+          </p>
+        )}
         <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
           <input
             name="q"
@@ -126,14 +201,22 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
               ))}
             </select>
           )}
-          <label className="text-xs">
-            {t('list.from')}
-            <input type="date" name="from" defaultValue={from} className={`${control} block`} />
-          </label>
-          <label className="text-xs">
-            {t('list.to')}
-            <input type="date" name="to" defaultValue={to} className={`${control} block`} />
-          </label>
+          <DateField
+            name="from"
+            legend={t('list.from')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={from}
+            controlClassName={control}
+          />
+          <DateField
+            name="to"
+            legend={t('list.to')}
+            labels={dateLabels}
+            locale={locale}
+            defaultValue={to}
+            controlClassName={control}
+          />
           <select name="sort" defaultValue={sort} aria-label={t('list.sort')} className={control}>
             {ADMIN_ARTICLE_SORTS.map((o) => (
               <option key={o} value={o}>
@@ -145,7 +228,24 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             {t('list.filter')}
           </button>
         </form>
-        <p className="mt-3 text-sm text-muted">{t('list.count', { n: total })}</p>
+        <p className="mt-3 text-sm text-muted">
+          {t('list.count', { count: total, n: formatNumber(total, dates.digits) })}
+        </p>
+        {bulkError && (
+          <p
+            role="alert"
+            className="mt-3 rounded border border-red-700 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
+            {t(`list.bulkErrors.${bulkError}`)}
+          </p>
+        )}
+        {bulkDone !== null && (
+          <p role="status" className="mt-3 rounded border border-rule bg-white px-3 py-2 text-sm">
+            {t('list.bulkDone', { count: bulkDone, n: formatNumber(bulkDone, dates.digits) })}
+            {bulkSkipped > 0 &&
+              ` ${t('list.bulkSkipped', { count: bulkSkipped, n: formatNumber(bulkSkipped, dates.digits) })}`}
+          </p>
+        )}
         {rows.length === 0 ? (
           <p className="mt-6 text-muted">{t('list.empty')}</p>
         ) : (
@@ -157,7 +257,8 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                 className="flex flex-wrap items-end gap-2 border-b border-rule p-2"
               >
                 <input type="hidden" name="locale" value={locale} />
-                <select name="op" aria-label={t('list.bulk')} className={control} defaultValue="publish">
+                <select name="op" aria-label={t('list.bulk')} className={control} defaultValue="">
+                  <option value="">{t('list.chooseAction')}</option>
                   <option value="publish">{t('publish')}</option>
                   <option value="archive">{t('archive')}</option>
                   <option value="move">{t('list.move')}</option>
@@ -223,9 +324,21 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
                           {t('list.view')}
                         </a>
                       )}
+                      <PreviewLink
+                        href={adminPath(locale, `/articles/${r.id}/preview`)}
+                        label={t('preview')}
+                        small
+                      />
                     </td>
                     <td className="px-3 py-2">{r.sectionName}</td>
-                    <td className="px-3 py-2">{t(`statuses.${r.status}`)}</td>
+                    <td className="px-3 py-2">
+                      {t(`statuses.${r.status}`)}
+                      {locks.has(r.id) && (
+                        <span className="mt-1 block w-fit rounded bg-sky-100 px-2 text-xs text-sky-950">
+                          <bdi>{t('lock.badge', { name: locks.get(r.id)!.name })}</bdi>
+                        </span>
+                      )}
+                    </td>
                     <td className="px-3 py-2 whitespace-nowrap text-muted">
                       {formatArabicDate(r.updatedAt, dates)} {formatArabicTime(r.updatedAt, dates)}
                     </td>
@@ -235,25 +348,18 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        {pageCount > 1 && (
-          <nav className="mt-4 flex justify-between" aria-label="pagination">
-            {page > 1 ? (
-              <a href={`${pageHref(base, page - 1)}${query ? `${page - 1 > 1 ? '&' : '?'}${query}` : ''}`}>
-                →
-              </a>
-            ) : (
-              <span />
-            )}
-            <span className="text-sm">
-              {page} / {pageCount}
-            </span>
-            {page < pageCount ? (
-              <a href={`${base}?page=${page + 1}${query ? `&${query}` : ''}`}>←</a>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <AdminPagination
+          locale={locale}
+          page={page}
+          pageCount={pageCount}
+          label={t('list.pages')}
+          hrefFor={(n) => {
+            const withPage = new URLSearchParams(query);
+            if (n > 1) withPage.set('page', String(n));
+            const qs = withPage.toString();
+            return `${base}${qs ? `?${qs}` : ''}`;
+          }}
+        />
       </main>
     </>
   );

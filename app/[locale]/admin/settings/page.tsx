@@ -3,7 +3,7 @@ import { AdminBar } from '@/components/admin/admin-bar';
 import { getDb } from '@/db/client';
 import { getDateSettings } from '@/db/queries/settings';
 import { DIGIT_STYLES, MONTH_STYLES, formatArabicDate, formatHijriDate } from '@/lib/arabic/dates';
-import { requirePermission } from '@/lib/auth/guard';
+import { adminPath, requirePermission } from '@/lib/auth/guard';
 import { logoutAction } from '../actions';
 import { saveDateSettingsAction } from './actions';
 
@@ -24,6 +24,11 @@ export default async function SettingsPage({ params, searchParams }: Props) {
       <AdminBar locale={locale} user={admin} logout={logoutAction} />
       <main className="mx-auto max-w-2xl px-4 py-6">
         <h1 className="text-2xl font-bold text-ink-950">{t('title')}</h1>
+        <p className="mt-1">
+          <a href={adminPath(locale, '/pages')} className="font-semibold text-ink-700 underline">
+            {t('pagesLink')}
+          </a>
+        </p>
         {status === 'saved' && (
           <p role="status" className="mt-2 text-green-800">
             {t('saved')}

@@ -1,11 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { InviteForm, ResetLinkForm, UserCreateForm } from '@/components/admin/user-forms';
 import { getDb } from '@/db/client';
 import { listUsersForAdmin } from '@/db/queries/users';
 import { USER_ROLES } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { logoutAction } from '../actions';
-import { createUserAction, updateProfileAction, updateUserAction } from './actions';
+import {
+  createUserAction,
+  inviteUserAction,
+  resetLinkAction,
+  updateProfileAction,
+  updateUserAction,
+} from './actions';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -40,49 +47,35 @@ export default async function UsersPage({ params, searchParams }: Props) {
             {t(status)}
           </p>
         )}
-        <form
-          action={createUserAction}
-          className="grid items-end gap-2 rounded-md bg-white p-4 shadow-sm sm:grid-cols-5"
-        >
-          <input type="hidden" name="locale" value={locale} />
-          <label className="text-xs">
-            {t('name')}
-            <input name="name" required dir="auto" className={`${cell} block w-full`} />
-          </label>
-          <label className="text-xs">
-            {t('email')}
-            <input name="email" type="email" required dir="ltr" className={`${cell} block w-full`} />
-          </label>
-          <label className="text-xs">
-            {t('role')}
-            <select name="role" defaultValue="writer" className={`${cell} block w-full`}>
-              {USER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {tr(r)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-xs">
-            {t('password')}
-            <input
-              name="password"
-              type="password"
-              required
-              minLength={10}
-              autoComplete="new-password"
-              dir="ltr"
-              className={`${cell} block w-full`}
-            />
-          </label>
-          <button className="rounded bg-ink-900 px-3 py-1.5 font-semibold text-white">{t('create')}</button>
-        </form>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <section aria-labelledby="invite-heading" className="rounded-md bg-white p-4 shadow-sm">
+            <h2 id="invite-heading" className="text-lg font-bold text-ink-900">
+              {t('inviteTitle')}
+            </h2>
+            <p className="mt-1 mb-3 text-sm text-muted">{t('inviteHint')}</p>
+            <InviteForm action={inviteUserAction} locale={locale} />
+          </section>
+          <section aria-labelledby="create-heading" className="rounded-md bg-white p-4 shadow-sm">
+            <h2 id="create-heading" className="text-lg font-bold text-ink-900">
+              {t('createTitle')}
+            </h2>
+            <p className="mt-1 mb-3 text-sm text-muted">{t('createHint')}</p>
+            <UserCreateForm action={createUserAction} locale={locale} />
+          </section>
+        </div>
         <ul className="divide-y divide-rule rounded-md bg-white shadow-sm">
           {listUsersForAdmin(getDb()).map((u) => (
             <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
               <span>
-                <bdi className="font-semibold">{u.name}</bdi> · <span dir="ltr">{u.email}</span>
-                {!u.hasPassword && <span className="ms-2 text-muted">({t('noLogin')})</span>}
+                <bdi className="font-semibold">{u.name}</bdi> ·{' '}
+                <span dir="ltr" className="break-all">
+                  {u.email}
+                </span>
+                {u.invited ? (
+                  <span className="ms-2 text-muted">({t('invited')})</span>
+                ) : (
+                  !u.hasPassword && <span className="ms-2 text-muted">({t('noLogin')})</span>
+                )}
                 {u.disabled && <span className="ms-2 text-accent-700">({t('disabled')})</span>}
               </span>
               <details className="w-full">
@@ -116,7 +109,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                 </form>
               </details>
               {u.id !== admin.id && (
-                <span className="flex flex-wrap gap-2">
+                <div className="flex w-full flex-wrap items-start gap-2">
                   <form action={updateUserAction} className="flex gap-1">
                     <input type="hidden" name="locale" value={locale} />
                     <input type="hidden" name="id" value={u.id} />
@@ -134,6 +127,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                     </select>
                     <button className="rounded border border-ink-900 px-2 py-1">{t('save')}</button>
                   </form>
+                  <ResetLinkForm action={resetLinkAction} locale={locale} userId={u.id} userName={u.name} />
                   <form action={updateUserAction}>
                     <input type="hidden" name="locale" value={locale} />
                     <input type="hidden" name="id" value={u.id} />
@@ -142,7 +136,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
                       {u.disabled ? t('enable') : t('disable')}
                     </button>
                   </form>
-                </span>
+                </div>
               )}
             </li>
           ))}

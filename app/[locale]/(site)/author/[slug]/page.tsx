@@ -7,7 +7,12 @@ import { getDb } from '@/db/client';
 import { getAuthorBySlug } from '@/db/queries/taxonomy';
 import { authorPath } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
-import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
+import {
+  listingMetadata,
+  listingMostRead,
+  loadListingOrNotFound,
+  type SearchParams,
+} from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: SearchParams };
@@ -20,13 +25,15 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, author } = await load(params);
-  if (!author) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!author) notFound();
   const t = await getTranslations({ locale, namespace: 'Listing' });
   return listingMetadata(
     {
       locale,
       title: author.name,
       description: t('authorDescription', { name: author.name }),
+      scope: { userId: author.id },
       basePath: authorPath(locale, author.slug),
       feed: {
         path: `${authorPath(locale, author.slug)}/feed.xml`,
@@ -51,6 +58,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       dates={getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
+      mostRead={listingMostRead(locale)}
     />
   );
 }

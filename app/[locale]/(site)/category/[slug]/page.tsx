@@ -7,7 +7,12 @@ import { getDb } from '@/db/client';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { sectionPath } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
-import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
+import {
+  listingMetadata,
+  listingMostRead,
+  loadListingOrNotFound,
+  type SearchParams,
+} from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: SearchParams };
@@ -21,13 +26,15 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, section, name } = await load(params);
-  if (!section) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!section) notFound();
   const t = await getTranslations({ locale, namespace: 'Listing' });
   return listingMetadata(
     {
       locale,
       title: name,
       description: t('sectionDescription', { name }),
+      scope: { sectionId: section.id },
       basePath: sectionPath(locale, section.slug),
       otherEditionPath: sectionPath(locale === 'ar' ? 'en' : 'ar', section.slug),
       feed: { path: `${sectionPath(locale, section.slug)}/feed.xml`, title: `${name} – ${siteName(locale)}` },
@@ -51,6 +58,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
       dates={getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
+      mostRead={listingMostRead(locale)}
       showSection={false}
     />
   );

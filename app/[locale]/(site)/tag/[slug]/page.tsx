@@ -7,7 +7,12 @@ import { getDb } from '@/db/client';
 import { getTagBySlug } from '@/db/queries/taxonomy';
 import { tagPath } from '@/lib/article-url';
 import { decodeSlugParam } from '@/lib/arabic/slug';
-import { listingMetadata, loadListingOrNotFound, type SearchParams } from '@/lib/server/listing';
+import {
+  listingMetadata,
+  listingMostRead,
+  loadListingOrNotFound,
+  type SearchParams,
+} from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: SearchParams };
@@ -20,7 +25,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, tag } = await load(params);
-  if (!tag) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!tag) notFound();
   const t = await getTranslations({ locale, namespace: 'Listing' });
   const title = t('tagTitle', { name: tag.name });
   return listingMetadata(
@@ -28,6 +34,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
       locale,
       title,
       description: t('tagDescription', { name: tag.name }),
+      scope: { tagId: tag.id },
       basePath: tagPath(locale, tag.slug),
       feed: { path: `${tagPath(locale, tag.slug)}/feed.xml`, title: `${tag.name} – ${siteName(locale)}` },
     },
@@ -49,6 +56,7 @@ export default async function TagPage({ params, searchParams }: Props) {
       dates={getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
+      mostRead={listingMostRead(locale)}
     />
   );
 }

@@ -3,7 +3,9 @@ import { notFound } from 'next/navigation';
 import { AdminBar } from '@/components/admin/admin-bar';
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { getDb } from '@/db/client';
-import { getArticleForEdit } from '@/db/queries/newsroom';
+import { getArticleForEdit, listRevisions } from '@/db/queries/newsroom';
+import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
+import { getRequestDateSettings } from '@/lib/server/reader';
 import { parseId } from '@/lib/article-url';
 import { adminPath, requireUser } from '@/lib/auth/guard';
 import { can, canEditArticle } from '@/lib/auth/permissions';
@@ -13,10 +15,13 @@ import { addCorrectionAction, saveArticleAction, transitionArticleAction } from 
 
 export default async function EditArticlePage({
   params,
+  searchParams,
 }: {
   params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { locale, id } = await params;
+  const { restored } = await searchParams;
   const user = await requireUser(locale);
   const articleId = parseId(id);
   const article = articleId === null ? null : getArticleForEdit(getDb(), articleId);
@@ -24,6 +29,12 @@ export default async function EditArticlePage({
   if (!article || !canEditArticle(user, article)) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
   const tr = await getTranslations({ locale, namespace: 'Admin.revisions' });
+  // After a revision restore: say which version came back.
+  const restoredRevision =
+    typeof restored === 'string'
+      ? listRevisions(getDb(), article.id).find((r) => r.id === Number(restored))
+      : undefined;
+  const dates = getRequestDateSettings();
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -37,6 +48,14 @@ export default async function EditArticlePage({
             {tr('link')}
           </a>
         </div>
+        {restoredRevision && (
+          <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm">
+            {tr('restored', {
+              date: formatArabicDate(restoredRevision.createdAt, dates),
+              time: formatArabicTime(restoredRevision.createdAt, dates),
+            })}
+          </p>
+        )}
         <ArticleEditor
           key={article.id}
           {...loadEditorProps(user, locale, article)}

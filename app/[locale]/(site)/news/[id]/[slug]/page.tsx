@@ -28,7 +28,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await load(params);
-  if (!article) return {};
+  // notFound() here too: else the 404 page would keep the site's default title.
+  if (!article) notFound();
   const largest = article.image?.variantWidths.at(-1);
   return readerMetadata({
     locale: article.locale,

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/site/article-view';
@@ -6,20 +7,31 @@ import { getArticleView } from '@/db/queries/articles';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { articlePath, parseId } from '@/lib/article-url';
 import { requireUser } from '@/lib/auth/guard';
-import { canEditArticle } from '@/lib/auth/permissions';
+import { canPreviewArticle } from '@/lib/auth/permissions';
 import { getSiteUrl } from '@/lib/config';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { getRequestDateSettings } from '@/lib/server/reader';
 
-/** A draft exactly as readers will see it; under /admin, so never cached and never indexed. */
-export default async function PreviewPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+// Private and never indexed: the proxy also sends Cache-Control: private, no-store and
+// X-Robots-Tag: noindex, nofollow for everything under /admin.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: 'Admin.editor' });
+  return { title: t('preview'), robots: { index: false, follow: false, nocache: true } };
+}
+
+/** A story exactly as readers will see it, in any status, with "now" as the time of a draft. */
+export default async function PreviewPage({ params }: Props) {
   const { locale, id } = await params;
   const user = await requireUser(locale);
   const articleId = parseId(id);
   const db = getDb();
   const editable = articleId === null ? null : getArticleForEdit(db, articleId);
-  if (!editable || !canEditArticle(user, editable)) notFound();
-  const article = getArticleView(db, editable.id);
+  if (!editable || !canPreviewArticle(user, editable)) notFound();
+  const now = new Date();
+  const article = getArticleView(db, editable.id, now);
   if (!article) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
   const tArticle = await getTranslations({ locale, namespace: 'Article' });
@@ -34,7 +46,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ locale
           related={[]}
           mostRead={[]}
           dates={getRequestDateSettings()}
-          now={new Date()}
+          now={now}
           canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
           relatedTitle={tArticle('related')}
           countView={false}

@@ -1,15 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { AdminBar } from '@/components/admin/admin-bar';
+import { ConfirmSubmit } from '@/components/admin/confirm-submit';
 import { DiffText } from '@/components/admin/diff-text';
+import { RevisionMeta } from '@/components/admin/revision-meta';
+import { listMediaAlts } from '@/db/queries/workflow';
+import { listSections } from '@/db/queries/taxonomy';
 import { getDb } from '@/db/client';
 import { getArticleForEdit, listRevisions } from '@/db/queries/newsroom';
 import { formatArabicDate, formatArabicTime } from '@/lib/arabic/dates';
 import { adminPath, parseId } from '@/lib/article-url';
 import { requireUser } from '@/lib/auth/guard';
 import { canEditArticle } from '@/lib/auth/permissions';
-import { diffWords } from '@/lib/diff';
-import { htmlToText } from '@/lib/html/sanitize';
+import { diffBody, diffMeta, diffWords, type BodyMark } from '@/lib/diff';
 import { getRequestDateSettings } from '@/lib/server/reader';
 import { logoutAction } from '../../../actions';
 import { restoreRevisionAction } from '../../actions';
@@ -24,6 +27,20 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   const t = await getTranslations({ locale, namespace: 'Admin.revisions' });
   const dates = getRequestDateSettings();
   const list = listRevisions(db, article.id);
+  // Unsaved copies (kept after a take-over or a conflict) never became the article's text.
+  const currentId = list.find((r) => r.kind === 'save')?.id;
+  const sections = new Map(listSections(db).map((x) => [x.id, locale === 'ar' ? x.nameAr : x.nameEn]));
+  const sectionName = (sid: number) => sections.get(sid) ?? `#${sid}`;
+  const alts = listMediaAlts(db, [
+    ...new Set(list.map((r) => r.snapshot.heroMediaId).filter((m): m is number => m !== null)),
+  ]);
+  const markLabel = (m: BodyMark): string => {
+    if (m.type === 'image') return t('marks.image', { alt: m.alt || '—', src: m.src.split('/').pop() ?? '' });
+    if (m.type === 'link' && !m.end) return t('marks.linkTo', { href: m.href });
+    const name = m.type === 'heading' ? t('marks.heading', { level: m.level }) : t(`marks.${m.type}`);
+    return t(m.end ? 'marks.end' : 'marks.start', { name });
+  };
+  const restoreButton = 'rounded border border-ink-900 px-3 py-1 text-sm font-semibold hover:bg-ink-50';
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -48,16 +65,33 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
                       {formatArabicDate(rev.createdAt, dates)} {formatArabicTime(rev.createdAt, dates)}
                     </time>{' '}
                     · <bdi>{rev.userName ?? '—'}</bdi>
-                    {i === 0 && <strong className="ms-2 text-ink-900">{t('current')}</strong>}
+                    {rev.id === currentId && <strong className="ms-2 text-ink-900">{t('current')}</strong>}
+                    {rev.kind === 'unsaved' && (
+                      <strong className="ms-2 rounded bg-amber-100 px-2 text-amber-950">
+                        {t('unsaved', { name: rev.userName ?? '—' })}
+                      </strong>
+                    )}
                   </p>
-                  {i > 0 && (
+                  {rev.id !== currentId && (
                     <form action={restoreRevisionAction}>
                       <input type="hidden" name="locale" value={locale} />
                       <input type="hidden" name="articleId" value={article.id} />
                       <input type="hidden" name="revisionId" value={rev.id} />
-                      <button className="rounded border border-ink-900 px-3 py-1 text-sm font-semibold hover:bg-ink-50">
-                        {t('restore')}
-                      </button>
+                      {article.status === 'published' ? (
+                        // CASE: restoring changes a live story at once: ask first.
+                        <ConfirmSubmit
+                          label={t('restore')}
+                          className={restoreButton}
+                          confirm={{
+                            title: t('confirmTitle'),
+                            body: t('confirmBody'),
+                            ok: t('confirmOk'),
+                            cancel: t('cancel'),
+                          }}
+                        />
+                      ) : (
+                        <button className={restoreButton}>{t('restore')}</button>
+                      )}
                     </form>
                   )}
                 </div>
@@ -77,9 +111,14 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
                   <div>
                     <dt className="font-semibold">{t('body')}</dt>
                     <dd dir="auto" className="leading-loose">
-                      <DiffText parts={diffWords(htmlToText(older?.body ?? ''), htmlToText(s.body))} />
+                      <DiffText parts={diffBody(older?.body ?? '', s.body)} markLabel={markLabel} />
                     </dd>
                   </div>
+                  <RevisionMeta
+                    changes={diffMeta(older, s)}
+                    sectionName={sectionName}
+                    imageName={(mid) => (mid === null ? t('meta.noImage') : (alts.get(mid) ?? `#${mid}`))}
+                  />
                 </dl>
               </li>
             );

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import type { Tx } from '../mutations/audit';
+import { articleLocks, users } from '../schema';
+
+/** A lock without a heartbeat for this long is free: the tab was closed, crashed or went offline. */
+export const LOCK_TTL_MS = 60_000;
+
+export type LockHolder = { userId: number; name: string; token: string; since: Date };
+
+export type LockState =
+  /** This tab holds the lock (it just took a free one, or refreshed its own). */
+  | { held: true }
+  /** Someone else (another person, or the same person in another tab) has the story open. */
+  | { held: false; holder: LockHolder };
+
+/** Who holds a story's soft lock now, or null when it is free (none, or expired). */
+export function liveHolder(tx: Db | Tx, articleId: number, now: Date): LockHolder | null {
+  const row = tx
+    .select({
+      userId: articleLocks.userId,
+      name: users.name,
+      token: articleLocks.token,
+      since: articleLocks.acquiredAt,
+      heartbeatAt: articleLocks.heartbeatAt,
+    })
+    .from(articleLocks)
+    .innerJoin(users, eq(users.id, articleLocks.userId))
+    .where(eq(articleLocks.articleId, articleId))
+    .get();
+  if (!row || now.getTime() - row.heartbeatAt.getTime() > LOCK_TTL_MS) return null;
+  return { userId: row.userId, name: row.name, token: row.token, since: row.since };
+}
+
+/** Who has these stories open right now (for the articles list), by article id. */
+export function listLiveLocks(db: Db, articleIds: number[], now = new Date()): Map<number, LockHolder> {
+  const map = new Map<number, LockHolder>();
+  for (const id of articleIds) {
+    const holder = liveHolder(db, id, now);
+    if (holder) map.set(id, holder);
+  }
+  return map;
+}

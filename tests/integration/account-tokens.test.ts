@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ACCOUNT_TOKEN_TTL_MS,
+  createResetLink,
+  inviteUser,
+  setPasswordFromLink,
+} from '@/db/mutations/account-tokens';
+import { insertSession } from '@/db/mutations/sessions';
+import { EmailTakenError, createUser } from '@/db/mutations/users';
+import { getPasswordLinkAccount } from '@/db/queries/users';
+import { accountTokens, auditLog, sessions, users } from '@/db/schema';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+import { createTestDb } from '../helpers/test-db';
+
+const now = new Date('2026-12-01T10:00:00Z');
+let t: ReturnType<typeof createTestDb>;
+let admin: number;
+
+beforeAll(() => {
+  t = createTestDb();
+  admin = createUser(
+    t.db,
+    { email: 'admin@tokens.test', name: 'المديرة', slug: 'admin-tokens', role: 'admin', passwordHash: 'x' },
+    null,
+  );
+});
+afterAll(() => t.cleanup());
+
+const passwordOf = (id: number) =>
+  t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()!.h;
+
+describe('one-time account links', () => {
+  it('invites: stores only the hash, works once, and is refused after its use', () => {
+    const token = newToken();
+    const id = inviteUser(
+      t.db,
+      admin,
+      { email: 'Nour@Tokens.test', name: 'نور', slug: 'nour', role: 'writer' },
+      hashToken(token),
+      now,
+    );
+    expect(passwordOf(id)).toBeNull();
+    const stored = t.db.select().from(accountTokens).where(eq(accountTokens.userId, id)).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored[0]!.expiresAt.getTime() - now.getTime()).toBe(72 * 3_600_000);
+
+    expect(getPasswordLinkAccount(t.db, hashToken(token), now)).toMatchObject({
+      userId: id,
+      email: 'nour@tokens.test',
+      purpose: 'invite',
+    });
+    expect(setPasswordFromLink(t.db, hashToken(token), 'hash-1', now)).toBe(id);
+    expect(passwordOf(id)).toBe('hash-1');
+    // Single use: the same link again changes nothing.
+    expect(getPasswordLinkAccount(t.db, hashToken(token), now)).toBeNull();
+    expect(setPasswordFromLink(t.db, hashToken(token), 'hash-2', now)).toBeNull();
+    expect(passwordOf(id)).toBe('hash-1');
+    // The raw token is not a key: only its hash opens the account.
+    expect(setPasswordFromLink(t.db, token, 'hash-3', now)).toBeNull();
+    const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, id)).all();
+    expect(audit.map((a) => a.action)).toEqual(['user.invite', 'user.passwordFromLink']);
+  });
+
+  it('refuses an invitation to an e-mail that already logs in', () => {
+    expect(() =>
+      inviteUser(
+        t.db,
+        admin,
+        { email: 'admin@tokens.test', name: 'x', slug: 'x', role: 'writer' },
+        hashToken(newToken()),
+        now,
+      ),
+    ).toThrow(EmailTakenError);
+  });
+
+  it('expires after 72 hours', () => {
+    const token = newToken();
+    const id = inviteUser(
+      t.db,
+      admin,
+      { email: 'late@tokens.test', name: 'متأخر', slug: 'late', role: 'editor' },
+      hashToken(token),
+      now,
+    );
+    const later = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS + 1);
+    expect(getPasswordLinkAccount(t.db, hashToken(token), later)).toBeNull();
+    expect(setPasswordFromLink(t.db, hashToken(token), 'hash', later)).toBeNull();
+    expect(passwordOf(id)).toBeNull();
+    const justInTime = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS - 1);
+    expect(setPasswordFromLink(t.db, hashToken(token), 'hash', justInTime)).toBe(id);
+  });
+
+  it('resets: the newest link replaces older ones, and using it ends every session', () => {
+    const id = createUser(
+      t.db,
+      { email: 'basel@tokens.test', name: 'باسل', slug: 'basel', role: 'editor', passwordHash: 'old' },
+      admin,
+    );
+    insertSession(t.db, { idHash: hashToken(newToken()), userId: id, now, userAgent: 'a' });
+    insertSession(t.db, { idHash: hashToken(newToken()), userId: id, now, userAgent: 'b' });
+    const first = newToken();
+    const second = newToken();
+    expect(createResetLink(t.db, admin, id, hashToken(first), now)).toBe(true);
+    expect(createResetLink(t.db, admin, id, hashToken(second), now)).toBe(true);
+    expect(setPasswordFromLink(t.db, hashToken(first), 'new', now)).toBeNull();
+    expect(passwordOf(id)).toBe('old');
+    expect(t.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(2);
+    expect(setPasswordFromLink(t.db, hashToken(second), 'new', now)).toBe(id);
+    expect(passwordOf(id)).toBe('new');
+    expect(t.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(0);
+    expect(createResetLink(t.db, admin, 999_999, hashToken(newToken()), now)).toBe(false);
+  });
+});

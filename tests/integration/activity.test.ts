@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDraft, moveArticlesToSection, transitionArticle } from '@/db/mutations/articles';
+import { createUser } from '@/db/mutations/users';
+import { countActivity, listActivity } from '@/db/queries/newsroom';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articleFields } from '../helpers/fixtures';
+import { createTestDb } from '../helpers/test-db';
+import { seedDemo } from '@/db/seed';
+
+const now = new Date('2026-11-28T12:00:00Z');
+let t: ReturnType<typeof createTestDb>;
+let editor: number;
+let writer: number;
+let other: number;
+let ownStory: number;
+let othersStory: number;
+
+beforeAll(async () => {
+  t = createTestDb();
+  await seedDemo(t.db, { articles: 8, now, mediaDir: t.mediaDir });
+  const sectionId = getSectionBySlug(t.db, 'sports')!.id;
+  editor = createUser(
+    t.db,
+    { email: 'ed@act.test', name: 'رنا خوري', slug: 'rana-act', role: 'editor', passwordHash: 'x' },
+    null,
+  );
+  writer = createUser(
+    t.db,
+    { email: 'wr@act.test', name: 'باسل', slug: 'basel-act', role: 'writer', passwordHash: 'x' },
+    editor,
+  );
+  other = createUser(
+    t.db,
+    { email: 'ot@act.test', name: 'سلمى', slug: 'salma-act', role: 'writer', passwordHash: 'x' },
+    editor,
+  );
+  ownStory = createDraft(
+    t.db,
+    writer,
+    articleFields({ title: 'خبر باسل', sectionId, authorIds: [writer] }),
+    now,
+  ).id;
+  othersStory = createDraft(
+    t.db,
+    other,
+    articleFields({ title: 'خبر سلمى', sectionId, authorIds: [other] }),
+    now,
+  ).id;
+  transitionArticle(t.db, editor, ownStory, 'publish', { now });
+  transitionArticle(t.db, editor, othersStory, 'publish', { now });
+});
+afterAll(() => t.cleanup());
+
+describe('newsroom activity', () => {
+  it('names the story, the actor and the account each row is about', () => {
+    const rows = listActivity(t.db, { limit: 100 });
+    const published = rows.find((r) => r.action === 'article.publish' && r.entityId === ownStory)!;
+    expect(published).toMatchObject({
+      userName: 'رنا خوري',
+      articleTitle: 'خبر باسل',
+      articleDeleted: false,
+    });
+    const created = rows.find((r) => r.action === 'user.create' && r.entityId === writer)!;
+    expect(created).toMatchObject({ userName: 'رنا خوري', subjectName: 'باسل', articleTitle: null });
+    moveArticlesToSection(t.db, editor, [ownStory], getSectionBySlug(t.db, 'economy')!.id);
+    const moved = listActivity(t.db, { limit: 1 })[0]!;
+    expect(moved).toMatchObject({ action: 'article.move', articleTitle: 'خبر باسل', sectionName: 'اقتصاد' });
+  });
+
+  it('shows a writer only what concerns them: their stories, actions on them, their account', () => {
+    const mine = listActivity(t.db, { concerning: writer, limit: 100 });
+    const about = mine.map((r) => `${r.action}:${r.entity}:${r.entityId}`);
+    expect(about).toContain(`article.publish:article:${ownStory}`);
+    expect(about).toContain(`article.create:article:${ownStory}`);
+    expect(about).toContain(`user.create:user:${writer}`);
+    expect(about).not.toContain(`article.publish:article:${othersStory}`);
+    expect(about).not.toContain(`user.create:user:${other}`);
+    expect(countActivity(t.db, { concerning: writer })).toBe(mine.length);
+  });
+
+  it('filters the audit log by who and by what', () => {
+    const byEditor = listActivity(t.db, { actorId: editor, limit: 100 });
+    expect(byEditor.length).toBeGreaterThan(0);
+    expect(byEditor.every((r) => r.userId === editor)).toBe(true);
+    const accounts = listActivity(t.db, { entity: 'user', limit: 100 });
+    expect(accounts.length).toBeGreaterThanOrEqual(3);
+    expect(accounts.every((r) => r.entity === 'user')).toBe(true);
+    expect(countActivity(t.db, { entity: 'user' })).toBe(accounts.length);
+  });
+});
