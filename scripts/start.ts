@@ -14,6 +14,7 @@ import { withPageCache } from '@/lib/page-cache/serve';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -89,9 +90,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
-  const server = http.createServer(
-    process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache()),
-  );
+  const serve = process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache());
+  const server = http.createServer((req, res) => {
+    markResponseWhileDraining(res);
+    return serve(req, res);
+  });
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);
     if (firstRun.kind === 'token') {
@@ -104,12 +107,7 @@ async function main() {
       console.error(`midad: MIDAD_ADMIN_PASSWORD refused (${firstRun.problem}); no admin was created`);
     }
   });
-  const stop = () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  installGracefulShutdown(server);
 }
 
 void main();

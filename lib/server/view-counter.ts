@@ -8,7 +8,10 @@ import { utcDay } from '@/db/queries/most-read';
  * spike of readers costs a map increment each, not a database write each.
  */
 const FLUSH_MS = 5_000;
-const pending = new Map<number, number>();
+// One map per process, not per bundle copy: the shutdown (lib/server/shutdown.ts) flushes it
+// through globalThis after the last request is answered, so no counted view is lost.
+const shared = globalThis as { midadPendingViews?: Map<number, number>; midadFlushViews?: () => void };
+const pending = (shared.midadPendingViews ??= new Map<number, number>());
 let timer: NodeJS.Timeout | null = null;
 
 export function flushViews(): void {
@@ -22,6 +25,8 @@ export function flushViews(): void {
     console.error('views: could not write a batch', error instanceof Error ? error.message : error);
   }
 }
+
+shared.midadFlushViews = flushViews;
 
 export function countView(articleId: number): void {
   pending.set(articleId, (pending.get(articleId) ?? 0) + 1);

@@ -22,6 +22,8 @@ export interface RunningServer {
   dataDir: string;
   logFile: string;
   pid: number;
+  /** Resolves with the exit code (null when a signal ended it) once the server process is gone. */
+  exited: Promise<number | null>;
   stop: () => Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startServer(
       NODE_ENV: 'production',
     },
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   let up = false;
@@ -94,5 +97,5 @@ export async function startServer(
     await stop();
     throw new Error(`The server did not start:\n${output.slice(-4000)}`);
   }
-  return { baseURL, dataDir, logFile, pid: child.pid!, stop };
+  return { baseURL, dataDir, logFile, pid: child.pid!, exited, stop };
 }

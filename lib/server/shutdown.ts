@@ -1,0 +1,138 @@
+import type http from 'node:http';
+import net from 'node:net';
+
+/**
+ * State shared between the custom server (scripts/start.ts) and the Next code in the same
+ * process (readiness route, view counter, scheduler, database): through globalThis, because
+ * Next bundles its own copies of our modules.
+ */
+interface ProcessHooks {
+  midadDraining?: boolean;
+  midadFlushViews?: () => void;
+  midadScheduler?: NodeJS.Timeout;
+  midadDb?: { $client: { open: boolean; close(): void; pragma(sql: string): unknown } };
+}
+const hooks = globalThis as ProcessHooks;
+
+/** True from the moment a stop signal arrives: readiness answers 503 from then on. */
+export function isDraining(): boolean {
+  return hooks.midadDraining === true;
+}
+
+/**
+ * While draining, every answer asks the client to close its connection, so a keep-alive
+ * socket is not kept open by a client that would send another request.
+ */
+export function markResponseWhileDraining(res: http.ServerResponse): void {
+  if (isDraining() && !res.headersSent) res.setHeader('Connection', 'close');
+}
+
+export interface ShutdownOptions {
+  /** Busy connections get this long to finish before they are cut (idle ones close at once). */
+  graceMs?: number;
+  log?: (message: string, extra?: Record<string, unknown>) => void;
+  exit?: (code: number) => void;
+}
+
+/** What is done once the last connection is gone: pending work written, the database closed. */
+export function releaseResources(log: (message: string) => void = () => {}): void {
+  try {
+    hooks.midadFlushViews?.();
+  } catch (error) {
+    log(`shutdown: view counts not written: ${error instanceof Error ? error.message : error}`);
+  }
+  if (hooks.midadScheduler) {
+    clearInterval(hooks.midadScheduler);
+    hooks.midadScheduler = undefined;
+  }
+  const client = hooks.midadDb?.$client;
+  if (client?.open) {
+    // Closing the last connection checkpoints the WAL into the main file and removes it.
+    try {
+      client.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // another process holds a read lock: close() still leaves a consistent file
+    }
+    client.close();
+  }
+  hooks.midadDb = undefined;
+}
+
+/**
+ * SIGTERM/SIGINT: stop listening (new connections are refused), let every request in flight
+ * finish, close idle keep-alive sockets, then release resources and exit 0. Busy sockets get
+ * `graceMs`; the whole stop stays within ten seconds.
+ *
+ * Node's own server.close() also closes every connection without a request in progress, and
+ * that includes one accepted a moment ago whose request bytes are not read yet: under load
+ * that cuts off readers who were already waiting. So the listener is closed with net's close,
+ * and a connection is closed only once it has been answered (or has sent nothing for a second).
+ */
+export function installGracefulShutdown(server: http.Server, options: ShutdownOptions = {}): void {
+  const graceMs = options.graceMs ?? 8_000;
+  const quietMs = 1_000;
+  const log = options.log ?? ((m: string) => console.log(m));
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const sockets = new Map<net.Socket, { requests: number; active: number }>();
+  let stopping = false;
+  let started = 0;
+
+  const sweep = () => {
+    const quietOver = Date.now() - started >= quietMs;
+    for (const [socket, state] of sockets) {
+      if (state.active > 0) continue;
+      // end(), not destroy(): the last answer may still be in the socket's buffer.
+      if (state.requests > 0) socket.end();
+      else if (quietOver) socket.destroy();
+    }
+  };
+  server.on('connection', (socket: net.Socket) => {
+    sockets.set(socket, { requests: 0, active: 0 });
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const state = sockets.get(req.socket);
+    if (!state) return;
+    state.requests += 1;
+    state.active += 1;
+    res.once('close', () => {
+      state.active -= 1;
+      // The answer is out: once draining, the socket has nothing more to do.
+      if (stopping) setImmediate(sweep);
+    });
+  });
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    started = Date.now();
+    hooks.midadDraining = true;
+    log(`midad: ${signal} received, draining ${sockets.size} connection(s)`, { signal });
+    let finished = false;
+    const finish = (code: number) => {
+      if (finished) return;
+      finished = true;
+      clearInterval(sweeper);
+      releaseResources(log);
+      log(`midad: stopped in ${Date.now() - started} ms`, { ms: Date.now() - started });
+      exit(code);
+    };
+    // Two turns of the event loop first: connections already waiting in the kernel's backlog
+    // are accepted (and served) rather than reset by closing the listening socket.
+    setImmediate(() =>
+      setImmediate(() => {
+        net.Server.prototype.close.call(server, () => finish(0));
+        log('midad: listener closed; new connections are refused');
+        sweep();
+      }),
+    );
+    const sweeper = setInterval(sweep, 100);
+    setTimeout(() => {
+      log(`midad: ${sockets.size} connection(s) still busy after ${graceMs} ms, closing them`);
+      for (const socket of sockets.keys()) socket.destroy();
+      setTimeout(() => finish(0), 200).unref();
+    }, graceMs).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
