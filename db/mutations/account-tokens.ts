@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { accountTokens, users, type AccountTokenPurpose, type UserRole } from '../schema';
@@ -80,7 +81,7 @@ export function createResetLink(
     storeToken(tx as unknown as Db, userId, 'reset', tokenHash, actorId, now);
     writeAudit(tx, { userId: actorId, action: 'user.resetLink', entity: 'user', entityId: userId });
     return true;
-  });
+  }, IMMEDIATE);
 }
 
 // CASE: a new link replaces any earlier unused one for the same account: only the last works.

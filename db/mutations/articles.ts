@@ -356,7 +356,7 @@ export function transitionArticle(
       details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
     });
     return { from: row.status, to, publishedAt, version: row.version + 1 };
-  });
+  }, IMMEDIATE);
 }
 
 /** How long a deleted story can be brought back from the trash. */
@@ -418,7 +418,7 @@ export function publishDueArticles(db: Db, now = new Date()): number[] {
     for (const id of due)
       writeAudit(tx, { userId: null, action: 'article.scheduledPublish', entity: 'article', entityId: id });
     return due;
-  });
+  }, IMMEDIATE);
 }
 
 export function addCorrection(
@@ -432,7 +432,7 @@ export function addCorrection(
     tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
     tx.update(articles).set({ updatedAt: now, version: nextVersion }).where(eq(articles.id, articleId)).run();
     writeAudit(tx, { userId: actorId, action: 'article.correction', entity: 'article', entityId: articleId });
-  });
+  }, IMMEDIATE);
 }
 
 /** Moves articles to another section in one transaction (bulk action). */
@@ -457,5 +457,5 @@ export function moveArticlesToSection(
         entityId: id,
         details: { sectionId },
       });
-  });
+  }, IMMEDIATE);
 }

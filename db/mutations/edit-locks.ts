@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { liveHolder, type LockHolder, type LockState } from '../queries/edit-locks';
@@ -104,5 +105,5 @@ export function keepUnsavedCopy(
       details: { revisionId: id, reason },
     });
     return id;
-  });
+  }, IMMEDIATE);
 }

@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { listMediaUsage } from '../queries/media';
@@ -29,7 +30,7 @@ export function insertMedia(
       .get().id;
     writeAudit(tx, { userId: actorId, action: 'media.upload', entity: 'media', entityId: id });
     return id;
-  });
+  }, IMMEDIATE);
 }
 
 /** Corrects an image's alt text, caption and credit. */
@@ -48,7 +49,7 @@ export function updateMediaText(
         .run().changes > 0;
     if (changed) writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
     return changed;
-  });
+  }, IMMEDIATE);
 }
 
 /** Moves the focal point 16:9 cards are cropped around. */
@@ -70,7 +71,7 @@ export function setMediaFocalPoint(
         details: { x: focal.x, y: focal.y },
       });
     return changed;
-  });
+  }, IMMEDIATE);
 }
 
 export type DeleteMediaResult =

@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import type { Db } from '../client';
 import { staticPages, type StaticPageSlug } from '../schema';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
@@ -37,5 +38,5 @@ export function saveStaticPage(db: Db, actorId: number, input: StaticPageInput, 
       entity: 'page',
       details: { slug: input.slug, locale: input.locale, title: input.title },
     });
-  });
+  }, IMMEDIATE);
 }

@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import type { Db } from '../client';
 import { settings } from '../schema';
 import { writeAudit } from './audit';
@@ -11,5 +12,5 @@ export function saveSettings(db: Db, actorId: number | null, values: Record<stri
         .run();
     }
     writeAudit(tx, { userId: actorId, action: 'settings.update', entity: 'settings', details: values });
-  });
+  }, IMMEDIATE);
 }

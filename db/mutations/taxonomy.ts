@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { syncSearchIndex, syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
@@ -80,7 +81,7 @@ export function saveSection(db: Db, actorId: number, id: number | null, s: Secti
       details: { from: before.slug, to: s.slug },
     });
     return id;
-  });
+  }, IMMEDIATE);
 }
 
 export function saveTag(db: Db, actorId: number, id: number, t: { name: string; slug: string }): void {
@@ -99,7 +100,7 @@ export function saveTag(db: Db, actorId: number, id: number, t: { name: string; 
       entityId: id,
       details: { from: before.slug, to: t.slug },
     });
-  });
+  }, IMMEDIATE);
 }
 
 export class TagMergeError extends Error {

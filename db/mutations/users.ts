@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { settings, users, type UserRole } from '../schema';
@@ -53,7 +54,7 @@ export function createUser(db: Db, u: NewUser, actorId: number | null): number {
       details: { email, role: u.role },
     });
     return id;
-  });
+  }, IMMEDIATE);
 }
 
 /**
@@ -72,7 +73,7 @@ export function createFirstAdmin(db: Db, u: Omit<NewUser, 'role'>): number | nul
     const id = createUser(tx as unknown as Db, { ...u, role: 'admin' }, null);
     writeAudit(tx, { userId: id, action: 'setup.complete', entity: 'user', entityId: id });
     return id;
-  });
+  }, IMMEDIATE);
 }
 
 export const SETUP_TOKEN_KEY = 'setup.token_hash';
@@ -89,7 +90,7 @@ export function setUserPassword(db: Db, userId: number, passwordHash: string, ac
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     deleteUserSessions(tx as unknown as Db, userId);
     writeAudit(tx, { userId: actorId, action: 'user.password', entity: 'user', entityId: userId });
-  });
+  }, IMMEDIATE);
 }
 
 export function setUserDisabled(db: Db, userId: number, disabled: boolean, actorId: number | null): void {
@@ -102,7 +103,7 @@ export function setUserDisabled(db: Db, userId: number, disabled: boolean, actor
       entity: 'user',
       entityId: userId,
     });
-  });
+  }, IMMEDIATE);
 }
 
 export function setUserRole(db: Db, userId: number, role: UserRole, actorId: number): void {
@@ -115,7 +116,7 @@ export function setUserRole(db: Db, userId: number, role: UserRole, actorId: num
       entityId: userId,
       details: { role },
     });
-  });
+  }, IMMEDIATE);
 }
 
 export interface UserProfile {
@@ -138,5 +139,5 @@ export function updateUserProfile(db: Db, id: number, p: UserProfile, actorId: n
         details: { name: p.name },
       });
     return changed;
-  });
+  }, IMMEDIATE);
 }

@@ -1,3 +1,4 @@
+import { IMMEDIATE } from './immediate';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articleViews } from '../schema';
@@ -15,5 +16,5 @@ export function addArticleViews(db: Db, day: string, counts: Map<number, number>
         })
         .run();
     }
-  });
+  }, IMMEDIATE);
 }
