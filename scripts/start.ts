@@ -3,6 +3,7 @@
  * seeds an empty database with the demo newsroom, then serves on PORT (default 3000).
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
@@ -14,6 +15,9 @@ import { withPageCache } from '@/lib/page-cache/serve';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { listMediaStems } from '@/db/queries/media-files';
+import { removeOrphanUploads } from '@/lib/media/orphans';
+import { routeConsoleToLogger, withRequestLog } from '@/lib/server/log';
 import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
 import { needsBuild } from './build-state';
 
@@ -59,7 +63,24 @@ function pageCache() {
   };
 }
 
+/**
+ * The setup link holds a secret, so it goes to a file only this user can read, never into the
+ * log (which is shipped and kept): the log says where the file is.
+ */
+function writeSetupLink(token: string | null): string {
+  const file = path.join(path.dirname(getDatabasePath()), 'setup-link.txt');
+  // Once an account exists the link is dead: its file goes too.
+  if (token === null) {
+    fs.rmSync(file, { force: true });
+    return file;
+  }
+  fs.writeFileSync(file, `/admin/setup?token=${token}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
 async function main() {
+  routeConsoleToLogger();
   if (process.env.MIDAD_SKIP_BUILD !== '1' && needsBuild(root)) {
     console.log('midad: building the site (first start or changed sources)…');
     const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
@@ -76,6 +97,8 @@ async function main() {
   // A database made before search existed gets its index once; then the planner's statistics.
   const indexed = ensureSearchIndex(db);
   if (indexed !== null) console.log(`midad: built the search index (${indexed} articles)`);
+  const orphans = removeOrphanUploads(getMediaDir(), listMediaStems(db));
+  if (orphans) console.log(`midad: removed ${orphans} file(s) of uploads cut off before they were stored`);
   db.$client.pragma('analysis_limit = 1000');
   db.$client.pragma('optimize = 0x10002');
   const firstRun = await prepareFirstRun(db, {
@@ -91,16 +114,18 @@ async function main() {
   await app.prepare();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   const serve = process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache());
-  const server = http.createServer((req, res) => {
-    markResponseWhileDraining(res);
-    return serve(req, res);
-  });
+  const server = http.createServer(
+    withRequestLog((req, res) => {
+      markResponseWhileDraining(res);
+      return serve(req, res);
+    }),
+  );
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);
+    if (firstRun.kind !== 'token') writeSetupLink(null);
     if (firstRun.kind === 'token') {
-      console.log(
-        `midad: no newsroom account yet; create the first admin at /admin/setup?token=${firstRun.token}`,
-      );
+      const file = writeSetupLink(firstRun.token);
+      console.log(`midad: no newsroom account yet; open the setup link in ${file} to create the first admin`);
     } else if (firstRun.kind === 'admin-created') {
       console.log(`midad: created the first admin, ${firstRun.email}, from MIDAD_ADMIN_EMAIL`);
     } else if (firstRun.kind === 'bad-password') {

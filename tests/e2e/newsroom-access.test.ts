@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage } from '../helpers/browser';
@@ -15,8 +16,11 @@ afterAll(async () => {
 });
 
 function setupToken(): string {
-  const token = /\/admin\/setup\?token=([\w-]+)/.exec(fs.readFileSync(serverLog, 'utf8'))?.[1];
-  expect(token, 'the setup token is printed in the server log').toBeTruthy();
+  // The link is in a 0600 file in the data folder, never in the (shipped) log.
+  const link = fs.readFileSync(path.join(path.dirname(serverLog), 'setup-link.txt'), 'utf8');
+  const token = /\/admin\/setup\?token=([\w-]+)/.exec(link)?.[1];
+  expect(token, 'the setup link is written to DATA_DIR/setup-link.txt').toBeTruthy();
+  expect(fs.readFileSync(serverLog, 'utf8')).not.toContain(token);
   return token!;
 }
 
