@@ -66,27 +66,28 @@ export function releaseResources(log: (message: string) => void = () => {}): voi
  * Node's own server.close() also closes every connection without a request in progress, and
  * that includes one accepted a moment ago whose request bytes are not read yet: under load
  * that cuts off readers who were already waiting. So the listener is closed with net's close,
- * and a connection is closed only once it has been answered (or has sent nothing for a second).
+ * and a connection is closed only once it has been answered (or at the deadline).
  */
 export function installGracefulShutdown(server: http.Server, options: ShutdownOptions = {}): void {
   const graceMs = options.graceMs ?? 8_000;
-  const quietMs = 1_000;
   const log = options.log ?? ((m: string) => console.log(m));
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const sockets = new Map<net.Socket, { requests: number; active: number }>();
   let stopping = false;
   let started = 0;
 
+  // A connection that has not sent a request yet is left alone until the deadline: its request
+  // may be waiting, unread, in the kernel while the event loop renders other pages, and no timer
+  // can tell that apart from a browser's idle preconnect.
   const sweep = () => {
-    const quietOver = Date.now() - started >= quietMs;
     for (const [socket, state] of sockets) {
-      if (state.active > 0) continue;
       // end(), not destroy(): the last answer may still be in the socket's buffer.
-      if (state.requests > 0) socket.end();
-      else if (quietOver) socket.destroy();
+      if (state.active === 0 && state.requests > 0) socket.end();
     }
   };
+  let accepted = 0;
   server.on('connection', (socket: net.Socket) => {
+    accepted += 1;
     sockets.set(socket, { requests: 0, active: 0 });
     socket.once('close', () => sockets.delete(socket));
   });
@@ -117,15 +118,28 @@ export function installGracefulShutdown(server: http.Server, options: ShutdownOp
       log(`midad: stopped in ${Date.now() - started} ms`, { ms: Date.now() - started });
       exit(code);
     };
-    // Two turns of the event loop first: connections already waiting in the kernel's backlog
-    // are accepted (and served) rather than reset by closing the listening socket.
-    setImmediate(() =>
-      setImmediate(() => {
-        net.Server.prototype.close.call(server, () => finish(0));
-        log('midad: listener closed; new connections are refused');
-        sweep();
-      }),
-    );
+    // Connections already waiting in the kernel's backlog are accepted (and served) rather than
+    // reset by closing the listening socket: keep accepting until a check after a full turn of
+    // the event loop (its poll phase accepts everything pending) finds no new connection, for
+    // at least 200 ms and at most 2 s after the signal.
+    let seen = accepted;
+    const closeWhenQuiet = () =>
+      setTimeout(
+        () =>
+          setImmediate(() => {
+            const waited = Date.now() - started;
+            if ((accepted !== seen || waited < 200) && waited < 2_000) {
+              seen = accepted;
+              closeWhenQuiet();
+              return;
+            }
+            net.Server.prototype.close.call(server, () => finish(0));
+            log('midad: listener closed; new connections are refused');
+            sweep();
+          }),
+        50,
+      );
+    closeWhenQuiet();
     const sweeper = setInterval(sweep, 100);
     setTimeout(() => {
       log(`midad: ${sockets.size} connection(s) still busy after ${graceMs} ms, closing them`);

@@ -30,7 +30,7 @@ function get(url: string): Promise<{ status: number; body: string; at: number }>
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, at: Date.now() }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (e) => reject(new Error(`${url}: ${e.message}`)));
   });
 }
 
@@ -76,6 +76,23 @@ describe('SIGTERM drains the server', () => {
   it('finishes all 30 searches in flight, refuses new connections, reports 503 and exits 0', async () => {
     const port = Number(new URL(server.baseURL).port);
     expect((await get(`${server.baseURL}/api/ready`)).status).toBe(200);
+    // Three readers counted in memory just before the stop: the drain must write them.
+    const file = path.join(server.dataDir, 'midad.db');
+    const viewsOf = (sqlite: Database.Database, id: number) =>
+      (
+        sqlite
+          .prepare('SELECT coalesce(sum(count), 0) AS n FROM article_views WHERE article_id = ?')
+          .get(id) as { n: number }
+      ).n;
+    const before = new Database(file);
+    const story = (
+      before
+        .prepare(`SELECT id FROM articles WHERE status = 'published' AND deleted_at IS NULL LIMIT 1`)
+        .get() as { id: number }
+    ).id;
+    const viewsBefore = viewsOf(before, story);
+    before.close();
+    for (let i = 0; i < 3; i++) expect((await get(`${server.baseURL}/api/views/${story}`)).status).toBe(200);
     const words = ['الحكومة', 'المدينة', 'الاقتصاد', 'الطقس', 'الرياضة', 'المدرسة'];
     // Distinct queries: none is a page-cache hit, each one is a real render.
     const searches = Array.from({ length: 30 }, (_, i) =>
@@ -114,11 +131,11 @@ describe('SIGTERM drains the server', () => {
     expect(took).toBeLessThan(10_000);
 
     // The last connection closed cleanly: the WAL was checkpointed and removed.
-    const file = path.join(server.dataDir, 'midad.db');
     const wal = `${file}-wal`;
     expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
     const sqlite = new Database(file, { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(viewsOf(sqlite, story)).toBe(viewsBefore + 3);
     sqlite.close();
   });
 });
