@@ -4,6 +4,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -70,6 +71,15 @@ export const media = sqliteTable('media', {
   alt: text('alt').notNull(),
   caption: text('caption').notNull().default(''),
   credit: text('credit').notNull().default(''),
+  /**
+   * Where the subject is, as fractions of the width and height (0..1): 16:9 card crops are
+   * centred there. Set from sharp's attention strategy at upload, moved by an editor; NULL (images
+   * stored before focal points existed) crops around the centre.
+   */
+  focalX: real('focal_x'),
+  focalY: real('focal_y'),
+  /** Who uploaded it: a writer may edit and delete only their own images. NULL: seeded or older. */
+  uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
 

@@ -13,7 +13,7 @@ import { ARTICLE_LIMITS, type LimitedField } from '@/lib/articles/limits';
 import { slugify } from '@/lib/arabic/slug';
 import { readingMinutes } from '@/lib/text';
 import type { MediaView } from '@/db/queries/views';
-import { HeroImage } from '@/components/site/hero-image';
+import { LeadImageField } from './lead-image-field';
 import { EditLockBanner, type LockView, type LostNotice } from './edit-lock-banner';
 import { DateTimeField } from '@/components/ui/date-time-field';
 import { EditorPublishPanel, type EditorSchedule, type EditorTransitionFn } from './editor-publish-panel';
@@ -99,7 +99,6 @@ export function ArticleEditor({
 }: Props) {
   const t = useTranslations('Admin.editor');
   const terr = useTranslations('Admin.errors');
-  const tm = useTranslations('Admin.media');
   const td = useTranslations('DateField');
   const tLocale = useLocale();
   const [values, setValues] = useState<ArticleDraftInput>(initial);
@@ -612,36 +611,11 @@ export function ArticleEditor({
         </div>
 
         <div className="space-y-3 rounded-md bg-white p-4 shadow-sm">
-          <fieldset>
-            <legend className="font-semibold">{tm('hero')}</legend>
-            <div className="mt-1 grid max-h-56 grid-cols-3 gap-2 overflow-y-auto">
-              <label className="flex items-center justify-center rounded border border-gray-300 p-1 text-xs has-[:checked]:border-ink-900 has-[:checked]:ring-2 has-[:checked]:ring-ink-700">
-                <input
-                  type="radio"
-                  name="hero"
-                  className="sr-only"
-                  checked={values.heroMediaId === null}
-                  onChange={() => update({ heroMediaId: null })}
-                />
-                {tm('none')}
-              </label>
-              {media.map((m) => (
-                <label
-                  key={m.stem}
-                  className="rounded border border-gray-300 p-1 has-[:checked]:border-ink-900 has-[:checked]:ring-2 has-[:checked]:ring-ink-700"
-                >
-                  <input
-                    type="radio"
-                    name="hero"
-                    className="sr-only"
-                    checked={values.heroMediaId === m.id}
-                    onChange={() => update({ heroMediaId: m.id ?? null })}
-                  />
-                  <HeroImage image={m} sizes="96px" />
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <LeadImageField
+            media={media}
+            value={values.heroMediaId}
+            onChange={(heroMediaId) => update({ heroMediaId })}
+          />
           <div>
             <label htmlFor="sectionId" className="font-semibold">
               {t('section')}

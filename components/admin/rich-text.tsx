@@ -5,10 +5,9 @@ import StarterKit from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { MediaView } from '@/db/queries/views';
-import { HeroImage } from '@/components/site/hero-image';
 import { embedKind } from '@/lib/embeds';
-import { mediaFallbackSrc } from '@/lib/media/urls';
-import { Figure } from './figure-node';
+import { Figure, figureAttrs } from './figure-node';
+import { MediaPicker } from './media-picker';
 import { LinkDialog } from './link-dialog';
 
 interface Props {
@@ -30,6 +29,7 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
   const [picking, setPicking] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
   const t = useTranslations('Admin.editor.toolbar');
+  const tm = useTranslations('Admin.media.picker');
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -118,32 +118,21 @@ export function RichText({ initialHtml, media, dir, onChange, label }: Props) {
           </>
         )}
       </div>
-      {editor && picking && (
-        <div
-          role="group"
-          aria-label={t('image')}
-          className="grid max-h-60 grid-cols-4 gap-2 overflow-y-auto border border-b-0 border-gray-400 bg-white p-2 sm:grid-cols-6"
-        >
-          {media.map((m) => (
-            <button
-              key={m.stem}
-              type="button"
-              aria-label={`${t('insertImage')}: ${m.alt}`}
-              className="rounded border border-gray-300 p-1 hover:border-ink-900"
-              onClick={() => {
-                const caption = [m.caption, m.credit].filter(Boolean).join(' – ');
-                editor
-                  .chain()
-                  .focus()
-                  .insertContent({ type: 'figure', attrs: { src: mediaFallbackSrc(m), alt: m.alt, caption } })
-                  .run();
-                setPicking(false);
-              }}
-            >
-              <HeroImage image={m} sizes="96px" decorative />
-            </button>
-          ))}
-        </div>
+      {editor && (
+        <MediaPicker
+          open={picking}
+          title={tm('inlineTitle')}
+          initial={media}
+          onClose={() => setPicking(false)}
+          onChoose={(m) => {
+            editor
+              .chain()
+              .focus()
+              .insertContent({ type: 'figure', attrs: figureAttrs(m) })
+              .run();
+            setPicking(false);
+          }}
+        />
       )}
       <EditorContent editor={editor} />
       {editor && (

@@ -1,7 +1,7 @@
 import type { ArticleCard as Card } from '@/db/queries/views';
 import type { DateSettings } from '@/lib/arabic/dates';
 import { articleHref, sectionPath } from '@/lib/article-url';
-import { HeroImage } from './hero-image';
+import { CardImage } from './card-image';
 import { TimeLabel } from './time-label';
 
 interface Props {
@@ -53,12 +53,7 @@ export function ArticleCard({
       <article className="relative">
         {article.image && (
           <div className="overflow-hidden rounded-md">
-            <HeroImage
-              image={article.image}
-              sizes="(min-width: 1024px) 760px, 100vw"
-              priority={priority}
-              decorative
-            />
+            <CardImage image={article.image} sizes="(min-width: 1024px) 760px, 100vw" priority={priority} />
           </div>
         )}
         <Heading className="mt-4 text-2xl leading-snug font-bold text-ink-950 md:text-3xl">
@@ -81,10 +76,9 @@ export function ArticleCard({
       <article className="relative flex gap-4 border-b border-rule py-4 last:border-b-0">
         {article.image && (
           <div className={`${frame} shrink-0 overflow-hidden rounded`}>
-            <HeroImage
+            <CardImage
               image={article.image}
               sizes={variant === 'side' ? '112px' : '(min-width: 640px) 192px, 112px'}
-              decorative
             />
           </div>
         )}
@@ -124,10 +118,9 @@ export function ArticleCard({
     <article className="relative">
       {article.image && (
         <div className="overflow-hidden rounded-md">
-          <HeroImage
+          <CardImage
             image={article.image}
             sizes="(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw"
-            decorative
           />
         </div>
       )}

@@ -1,5 +1,9 @@
 import type { MediaView } from '@/db/queries/views';
+import { focalOf } from '@/lib/media/card-crop';
 import { mediaFallbackSrc, mediaSrcSet } from '@/lib/media/urls';
+
+/** The tallest a lead image is drawn: a portrait photo shows as 4:5, cropped around its focal point. */
+const TALLEST = { width: 4, height: 5 };
 
 interface Props {
   image: MediaView;
@@ -13,6 +17,15 @@ interface Props {
 }
 
 export function HeroImage({ image, sizes, priority, className, decorative }: Props) {
+  // CASE: a story's own picture keeps its shape up to 4:5; a taller one would fill two phone screens.
+  const tall = image.height * TALLEST.width > image.width * TALLEST.height;
+  const focal = focalOf(image);
+  const style = tall
+    ? {
+        aspectRatio: `${TALLEST.width} / ${TALLEST.height}`,
+        objectPosition: `${Math.round(focal.x * 100)}% ${Math.round(focal.y * 100)}%`,
+      }
+    : undefined;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- variants are made by sharp at upload/seed time
     <img
@@ -25,6 +38,7 @@ export function HeroImage({ image, sizes, priority, className, decorative }: Pro
       loading={priority ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : 'auto'}
       decoding={priority ? 'sync' : 'async'}
+      style={style}
       className={`block h-auto w-full bg-ink-100 object-cover ${className ?? ''}`}
     />
   );

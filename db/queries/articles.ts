@@ -36,6 +36,8 @@ const cardColumns = {
   mediaAlt: media.alt,
   mediaCaption: media.caption,
   mediaCredit: media.credit,
+  mediaFocalX: media.focalX,
+  mediaFocalY: media.focalY,
 };
 
 function selectCards(db: Db) {
@@ -58,6 +60,8 @@ function toMedia(row: CardRow): MediaView | null {
     alt: row.mediaAlt ?? '',
     caption: row.mediaCaption ?? '',
     credit: row.mediaCredit ?? '',
+    focalX: row.mediaFocalX,
+    focalY: row.mediaFocalY,
   };
 }
 

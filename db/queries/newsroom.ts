@@ -3,13 +3,13 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { normaliseForSearch } from '@/lib/search/normalise';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
+import { searchMediaLibrary } from './media';
 import type { Tx } from '../mutations/audit';
 import {
   articleAuthors,
   articles,
   articleTags,
   auditLog,
-  media,
   revisions,
   sections,
   tags,
@@ -330,22 +330,9 @@ export function lastSavedBy(db: Db, articleId: number): { name: string | null; a
   return row ?? null;
 }
 
+/** The newest images of the library, for the editor's pickers (see db/queries/media.ts). */
 export function listMediaLibrary(db: Db, limit = 48) {
-  return db
-    .select({
-      id: media.id,
-      stem: media.stem,
-      width: media.width,
-      height: media.height,
-      variantWidths: media.variantWidths,
-      alt: media.alt,
-      caption: media.caption,
-      credit: media.credit,
-    })
-    .from(media)
-    .orderBy(desc(media.id))
-    .limit(limit)
-    .all();
+  return searchMediaLibrary(db, { limit });
 }
 
 /** Articles in one status, soonest first (scheduled queue) or oldest first (review queue). */

@@ -11,6 +11,9 @@ export interface MediaView {
   alt: string;
   caption: string;
   credit: string;
+  /** The focal point (0..1 each way) 16:9 cards are cropped around; null or absent: the centre. */
+  focalX?: number | null;
+  focalY?: number | null;
 }
 
 export interface SectionRef {

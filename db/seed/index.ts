@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { count, eq, inArray } from 'drizzle-orm';
+import { attentionFocalPoint, writeCardVariants } from '@/lib/media/card-variants';
 import { writeMediaVariants } from '@/lib/media/variants';
 import { slugify } from '@/lib/arabic/slug';
 import type { Db } from '../client';
@@ -123,12 +124,17 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
     const ids: number[] = [];
     for (const [variant, motif] of IMAGE_MOTIFS.entries()) {
       const stem = `demo-${s.slug}-${variant + 1}`;
-      const size = await writeMediaVariants(illustrationSvg(s.hue, variant), stem, opts.mediaDir);
+      const drawing = illustrationSvg(s.hue, variant);
+      const size = await writeMediaVariants(drawing, stem, opts.mediaDir);
+      const focal = await attentionFocalPoint(drawing);
+      await writeCardVariants(opts.mediaDir, { stem, ...size, focalX: focal.x, focalY: focal.y });
       const row = db
         .insert(media)
         .values({
           stem,
           ...size,
+          focalX: focal.x,
+          focalY: focal.y,
           alt: `${motif.alt} – ${s.nameAr}`,
           caption: `${motif.caption} – ${s.nameAr}`,
           credit: IMAGE_CREDIT,
@@ -250,6 +256,7 @@ async function seedEnglishEdition(
           path.join(p.mediaDir, `${from}-${width}.webp`),
           path.join(p.mediaDir, `${stem}-${width}.webp`),
         );
+      await writeCardVariants(p.mediaDir, { ...source, stem });
       const row = db
         .insert(media)
         .values({
@@ -257,6 +264,8 @@ async function seedEnglishEdition(
           width: source.width,
           height: source.height,
           variantWidths: source.variantWidths,
+          focalX: source.focalX,
+          focalY: source.focalY,
           alt: `${motif.alt} – ${s.nameEn}`,
           caption: `${motif.caption} – ${s.nameEn}`,
           credit: IMAGE_CREDIT_EN,

@@ -62,6 +62,7 @@ export const KNOWN_ACTIONS = new Set([
   'tag.delete',
   'media.upload',
   'media.update',
+  'media.focal',
   'media.delete',
   'settings.update',
   'page.update',

@@ -67,6 +67,17 @@ export function canEditArticle(
 }
 
 /**
+ * CASE: editors and admins correct, re-crop and delete any image in the library.
+ * CASE: a writer may do so only for images they uploaded themselves (media.uploaded_by); seeded
+ * and older images (no uploader) and other people's uploads are the editors' to change.
+ */
+export function canManageMedia(actor: Actor | null, uploadedBy: number | null): boolean {
+  if (!actor) return false;
+  if (can(actor, 'article.editAny')) return true;
+  return can(actor, 'media.upload') && uploadedBy !== null && uploadedBy === actor.id;
+}
+
+/**
  * Who may open /admin/articles/{id}/preview.
  * CASE: editors and admins preview any story, in any status.
  * CASE: a writer previews every story they author, whatever its status: they may still be asked to

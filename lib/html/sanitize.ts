@@ -4,6 +4,9 @@ import sanitizeHtml from 'sanitize-html';
  * The only HTML an article body may hold. Everything else (scripts, styles, event handlers,
  * iframes, forms, SVG, javascript: and data: URLs) is dropped, on save and again when rendered.
  */
+const SRCSET = /^\/media\/[a-z0-9-]+-\d+\.webp \d{2,4}w(, \/media\/[a-z0-9-]+-\d+\.webp \d{2,4}w)*$/;
+const SIZES = /^[a-z0-9 ():,.-]{1,200}$/;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -29,7 +32,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'rel', 'target', 'data-embed'],
-    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
     p: ['dir'],
     blockquote: ['dir'],
   },
@@ -39,6 +42,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) =>
     frame.tag === 'img' && !/^\/media\/[a-z0-9-]+-\d+\.webp$/.test(frame.attribs.src ?? ''),
   transformTags: {
+    // srcset and sizes only in the shapes the editor writes: our own variants, plain media conditions.
+    img: (tagName, attribs) => {
+      const { srcset, sizes, width, height, ...rest } = attribs;
+      const kept: Record<string, string> = { ...rest };
+      if (srcset && SRCSET.test(srcset)) kept.srcset = srcset;
+      if (sizes && SIZES.test(sizes)) kept.sizes = sizes;
+      if (width && height && /^\d{1,5}$/.test(width) && /^\d{1,5}$/.test(height))
+        Object.assign(kept, { width, height });
+      return { tagName, attribs: kept };
+    },
     a: (tagName, attribs) => ({
       tagName,
       attribs: {

@@ -79,7 +79,7 @@ describe('a day in the newsroom', () => {
       .toBuffer();
     await page.locator('#file').setInputFiles({ name: 'ورشة.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByLabel('النص البديل (وصف الصورة)').fill('شبان يصلحون دراجة في ورشة صغيرة');
-    await page.getByLabel('التعليق').fill('ورشة الدراجات في يومها الأول');
+    await page.getByLabel('التعليق', { exact: true }).fill('ورشة الدراجات في يومها الأول');
     await page.getByLabel('المصدر / المصوّر').fill('مداد');
     await page.getByRole('button', { name: 'رفع صورة' }).click();
     await page.getByText('رُفعت الصورة.').waitFor();
@@ -89,11 +89,18 @@ describe('a day in the newsroom', () => {
     await page.getByLabel('الملخص').fill('متطوعون يعلمون الشباب إصلاح دراجاتهم مجاناً كل سبت.');
     await page.getByLabel('القسم').selectOption({ label: 'محليات' });
     await page.getByLabel('الوسوم').fill('دراجات، شباب');
-    await page.locator('input[name="hero"]').nth(1).check({ force: true });
+    await page.getByRole('button', { name: 'اختيار صورة' }).click();
+    await page
+      .getByRole('dialog', { name: 'اختيار الصورة الرئيسية' })
+      .getByRole('button', { name: 'شبان يصلحون دراجة في ورشة صغيرة' })
+      .click();
     await page.getByRole('textbox', { name: 'نص الخبر' }).click();
     await page.keyboard.type('افتتحت في حي الميدان ورشة يديرها متطوعون لإصلاح الدراجات.');
     await page.getByRole('button', { name: 'إدراج صورة' }).click();
-    await page.getByRole('button', { name: /^أدرج: شبان يصلحون دراجة/ }).click();
+    await page
+      .getByRole('dialog', { name: 'إدراج صورة في النص' })
+      .getByRole('button', { name: 'شبان يصلحون دراجة في ورشة صغيرة' })
+      .click();
     await page.getByRole('button', { name: 'حفظ' }).click();
     await page.waitForURL(/\/admin\/articles\/\d+$/);
     editUrl = new URL(page.url()).pathname;

@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getMediaDir } from '@/lib/config';
 import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/media/sniff';
+import { attentionFocalPoint, writeCardVariants } from '@/lib/media/card-variants';
 import { writeMediaVariants } from '@/lib/media/variants';
 import ar from '@/messages/ar.json';
 import en from '@/messages/en.json';
@@ -56,14 +57,16 @@ export async function POST(request: Request) {
   if (!sniffImageType(bytes)) return fail(locale, 'type', 415);
   const stem = `u${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   let size: Awaited<ReturnType<typeof writeMediaVariants>>;
+  let focal: Awaited<ReturnType<typeof attentionFocalPoint>>;
   try {
     size = await writeMediaVariants(bytes, stem, getMediaDir());
+    // The default focal point, where sharp's attention strategy finds the subject; an editor may move it.
+    focal = await attentionFocalPoint(bytes);
+    await writeCardVariants(getMediaDir(), { stem, ...size, focalX: focal.x, focalY: focal.y });
   } catch {
     return fail(locale, 'broken', 400);
   }
-  const id = insertMedia(getDb(), user.id, {
-    stem,
-    ...size,
+  const text = {
     alt,
     caption: String(form.get('caption') ?? '')
       .trim()
@@ -71,6 +74,10 @@ export async function POST(request: Request) {
     credit: String(form.get('credit') ?? '')
       .trim()
       .slice(0, 200),
-  });
-  return Response.json({ id, stem, ...size, alt }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  };
+  const id = insertMedia(getDb(), user.id, { stem, ...size, ...text, focalX: focal.x, focalY: focal.y });
+  return Response.json(
+    { id, stem, ...size, ...text, focalX: focal.x, focalY: focal.y, uploadedBy: user.id },
+    { status: 201, headers: { 'Cache-Control': 'no-store' } },
+  );
 }

@@ -5,10 +5,12 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { ArticleView } from '@/components/site/article-view';
 import { getDb } from '@/db/client';
 import { listRelated } from '@/db/queries/articles';
+import { listMediaByStems } from '@/db/queries/media';
 import { listMostRead } from '@/db/queries/most-read';
 import { articlePath, authorPath, parseId } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
+import { addInlineImageSizes, inlineImageStems } from '@/lib/media/inline-sizes';
 import { mediaUrl } from '@/lib/media/urls';
 import { absoluteUrl, readerMetadata, storyLanguages } from '@/lib/seo/metadata';
 import { articleStructuredData } from '@/lib/seo/structured';
@@ -65,12 +67,15 @@ export default async function ArticlePage({ params }: Props) {
   const related = listRelated(db, article, now, 4);
   const mostRead = listMostRead(db, { locale, now, limit: 5 }).filter((a) => a.id !== article.id);
   const site = await getTranslations({ locale, namespace: 'Site' });
+  // Library images in bodies saved before figures carried their sizes get them from the media rows.
+  const safeBody = sanitizeArticleHtml(article.body);
+  const sizedBody = addInlineImageSizes(safeBody, listMediaByStems(db, inlineImageStems(safeBody)));
   return (
     <>
       <JsonLd data={articleStructuredData(article, site('home'))} />
       <ArticleView
         // Sanitised on save and again here: a row written by any other path still renders inert.
-        article={{ ...article, body: sanitizeArticleHtml(article.body) }}
+        article={{ ...article, body: sizedBody }}
         related={related}
         mostRead={mostRead}
         dates={getRequestDateSettings()}

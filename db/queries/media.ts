@@ -1,0 +1,80 @@
+import { desc, eq, like, or } from 'drizzle-orm';
+import { normaliseForSearch } from '@/lib/search/normalise';
+import type { Db } from '../client';
+import { articles, media } from '../schema';
+import type { MediaView } from './views';
+
+export interface MediaLibraryItem extends MediaView {
+  id: number;
+  uploadedBy: number | null;
+}
+
+const libraryColumns = {
+  id: media.id,
+  stem: media.stem,
+  width: media.width,
+  height: media.height,
+  variantWidths: media.variantWidths,
+  alt: media.alt,
+  caption: media.caption,
+  credit: media.credit,
+  focalX: media.focalX,
+  focalY: media.focalY,
+  uploadedBy: media.uploadedBy,
+};
+
+/**
+ * The library, newest first, optionally only the images whose alt text, caption or credit hold
+ * every word of `q`, compared as search compares them (hamza, ta marbuta and harakat folded).
+ * The folding runs here rather than in SQL: a newsroom's library is thousands of short rows.
+ */
+export function searchMediaLibrary(db: Db, { q = '', limit = 48 }: { q?: string; limit?: number } = {}) {
+  const words = normaliseForSearch(q).split(/\s+/).filter(Boolean);
+  const rows = db.select(libraryColumns).from(media).orderBy(desc(media.id));
+  if (words.length === 0) return rows.limit(limit).all() satisfies MediaLibraryItem[];
+  const found: MediaLibraryItem[] = [];
+  for (const row of rows.all()) {
+    const text = normaliseForSearch(`${row.alt} ${row.caption} ${row.credit}`);
+    if (words.every((w) => text.includes(w))) found.push(row);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
+export function getMediaById(db: Db, id: number): MediaLibraryItem | null {
+  return db.select(libraryColumns).from(media).where(eq(media.id, id)).get() ?? null;
+}
+
+export function getMediaByStem(db: Db, stem: string): MediaLibraryItem | null {
+  return db.select(libraryColumns).from(media).where(eq(media.stem, stem)).get() ?? null;
+}
+
+/** The images of `stems`, for sizing inline images of bodies stored before they carried sizes. */
+export function listMediaByStems(db: Db, stems: string[]): MediaLibraryItem[] {
+  if (stems.length === 0) return [];
+  return db
+    .select(libraryColumns)
+    .from(media)
+    .where(or(...stems.map((s) => eq(media.stem, s))))
+    .all();
+}
+
+/**
+ * The stories that show an image: as their lead image, or inside their body (a body refers to
+ * an image by the stem in its /media/{stem}-{width}.webp URL). Trashed stories count too: they
+ * can be restored.
+ */
+export function listMediaUsage(db: Db, m: { id: number; stem: string }) {
+  return db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      status: articles.status,
+      asHero: eq(articles.heroMediaId, m.id),
+    })
+    .from(articles)
+    .where(or(eq(articles.heroMediaId, m.id), like(articles.body, `%/media/${m.stem}-%`)))
+    .orderBy(desc(articles.id))
+    .all()
+    .map((a) => ({ ...a, asHero: Boolean(a.asHero) }));
+}
