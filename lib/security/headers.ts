@@ -10,9 +10,7 @@ export type ResponseKind = 'reader' | 'newsroom';
 /** Powerful features a news site never asks for: off for the page and anything it embeds. */
 const DISABLED_FEATURES = [
   'accelerometer',
-  'ambient-light-sensor',
   'autoplay',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
