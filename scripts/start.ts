@@ -10,7 +10,8 @@ import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { ensureSearchIndex } from '@/db/search';
 import { prepareFirstRun } from '@/lib/auth/setup';
-import { withPageCache } from '@/lib/page-cache/serve';
+import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
+import { withSecurityHeaders } from '@/lib/security/respond';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
@@ -90,7 +91,9 @@ async function main() {
   await app.prepare();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
   const server = http.createServer(
-    process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache()),
+    withSecurityHeaders(
+      process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(render) : withPageCache(render, pageCache()),
+    ),
   );
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);
