@@ -28,7 +28,7 @@ export function isCacheable(req: IncomingMessage): boolean {
   if (/[?&]_rsc=/.test(url)) return false;
   const h = req.headers;
   if (h.rsc || h['next-router-prefetch'] || h['next-action'] || h['next-router-state-tree']) return false;
-  if (/(?:^|;\s*)midad_session=/.test(h.cookie ?? '')) return false;
+  if (/(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie ?? '')) return false;
   return true;
 }
 

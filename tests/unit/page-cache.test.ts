@@ -69,6 +69,7 @@ describe('what the cache may hold, and under which key', () => {
     [req('/?_rsc=abc'), false],
     [req('/', { 'next-action': 'x' }), false],
     [req('/', { cookie: 'a=1; midad_session=abc' }), false],
+    [req('/', { cookie: '__Host-midad_session=abc' }), false],
   ])('%#', (r, expected) => {
     expect(isCacheable(r)).toBe(expected);
   });
