@@ -38,6 +38,17 @@ describe('passwords', () => {
     expect(needsRehash(hash)).toBe(false);
   });
 
+  it('hashes off the event loop: other work runs while a password is checked', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const hash = await hashPassword('مداد-وقلم-2026');
+    const seen = ticks;
+    clearInterval(timer);
+    // With a blocking scrypt the timer could not fire before the hash was done.
+    expect(seen).toBeGreaterThan(0);
+    expect(await verifyPassword('مداد-وقلم-2026', hash)).toBe(true);
+  });
+
   it('spends the same scrypt work on a missing or broken hash as on a real one', async () => {
     const real = await hashPassword('حبر-على-ورق-2026');
     expect(verificationCost(real)).toEqual(PASSWORD_PARAMS);
