@@ -9,6 +9,7 @@ import next from 'next';
 import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { ensureSearchIndex } from '@/db/search';
+import { parseTrustProxy, withClientAddress } from '@/lib/auth/client-address';
 import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
 import { withSecurityHeaders } from '@/lib/security/respond';
@@ -90,9 +91,14 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
+  // Login throttling keys on the client's address: from the socket, or through TRUST_PROXY's hops.
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   const server = http.createServer(
     withSecurityHeaders(
-      process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(render) : withPageCache(render, pageCache()),
+      withClientAddress(
+        process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(render) : withPageCache(render, pageCache()),
+        trustProxy,
+      ),
     ),
   );
   server.listen(port, hostname, () => {

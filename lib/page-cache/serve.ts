@@ -45,7 +45,7 @@ export function isCacheable(req: IncomingMessage): boolean {
     h['next-router-state-tree']
   )
     return false;
-  if (/(?:^|;\s*)midad_session=/.test(h.cookie ?? '')) return false;
+  if (/(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie ?? '')) return false;
   return true;
 }
 

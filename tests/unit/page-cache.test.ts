@@ -70,6 +70,7 @@ describe('what the cache may hold, and under which key', () => {
     [req('/', { 'next-action': 'x' }), false],
     [req('/', { 'next-router-segment-prefetch': '/_tree' }), false],
     [req('/', { cookie: 'a=1; midad_session=abc' }), false],
+    [req('/', { cookie: '__Host-midad_session=abc' }), false],
   ])('%#', (r, expected) => {
     expect(isCacheable(r)).toBe(expected);
   });
