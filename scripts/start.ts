@@ -14,6 +14,7 @@ import { withPageCache } from '@/lib/page-cache/serve';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { refuseMalformedUrl } from '@/lib/server/malformed-url';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -88,7 +89,8 @@ async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    void (refuseMalformedUrl(req, res) || handle(req, res));
   const server = http.createServer(
     process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache()),
   );
