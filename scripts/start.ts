@@ -14,7 +14,7 @@ import { withPageCache } from '@/lib/page-cache/serve';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
-import { refuseMalformedUrl } from '@/lib/server/malformed-url';
+import { refuseHostileRequest } from '@/lib/server/request-guards';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -90,7 +90,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
-    void (refuseMalformedUrl(req, res) || handle(req, res));
+    void (refuseHostileRequest(req, res) || handle(req, res));
   const server = http.createServer(
     process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache()),
   );
