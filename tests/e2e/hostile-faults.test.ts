@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb } from '@/db/client';
 import { actionId } from '../helpers/actions';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -15,11 +19,19 @@ const LEAKS: [string, RegExp][] = [
   ['the error message', /forced fault/],
 ];
 
+// A copy of the shared server's data (VACUUM INTO is consistent while it runs), so this server
+// starts without seeding the demo newsroom again.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-faults-'));
+
 beforeAll(async () => {
-  server = await startServer({ MIDAD_TEST_FAULTS: '1' });
+  const shared = openDb(path.join(inject('dataDir'), 'midad.db'));
+  shared.$client.prepare('VACUUM INTO ?').run(path.join(dataDir, 'midad.db'));
+  shared.$client.close();
+  server = await startServer({ MIDAD_TEST_FAULTS: '1' }, { dataDir });
 });
 afterAll(async () => {
   await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 function expectPlain(body: string, what: string) {

