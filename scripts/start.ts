@@ -16,6 +16,7 @@ import { withSecurityHeaders } from '@/lib/security/respond';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { refuseHostileRequest } from '@/lib/server/request-guards';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -90,7 +91,8 @@ async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    void (refuseHostileRequest(req, res) || handle(req, res));
   // Login throttling keys on the client's address: from the socket, or through TRUST_PROXY's hops.
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   const server = http.createServer(

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
-import { rawRequest } from '../helpers/raw-http';
+import { rawRequest } from '../helpers/node-http';
 
 const base = inject('baseURL');
 let db: Db;

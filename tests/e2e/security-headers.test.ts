@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
-import { rawRequest, type RawResponse } from '../helpers/raw-http';
+import { rawRequest, type RawResponse } from '../helpers/node-http';
 import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
