@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { tagsForPage } from '@/lib/cache-tags';
+import { encodingFor } from './hot-path';
 import type { CachedPage, PageCacheStore } from './store';
 
 const PRIVATE_PREFIXES = ['/admin', '/en/admin', '/api/', '/_next/', '/media/'];
@@ -72,7 +73,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage,
     res.end();
     return;
   }
-  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const encoding = encodingFor(req.headers['accept-encoding']);
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body;
   if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = body.length;
