@@ -14,13 +14,17 @@ import { slugify } from '@/lib/arabic/slug';
 const [file, indexArg, pauseArg] = process.argv.slice(2);
 const index = Number(indexArg);
 const pauseMs = Number(pauseArg);
-const send = (message: unknown) => process.send?.(message);
+const send = (message: unknown) => {
+  if (process.connected) process.send?.(message);
+};
 
 const db = openDb(file!);
 const editorSlug = index % 2 === 0 ? 'rana-haddad' : 'newsroom';
 const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, editorSlug)).get()!.id;
 const sectionId = getSectionBySlug(db, 'local')!.id;
 let stopping = false;
+// The parent gone (finished or crashed): stop after the current step.
+process.on('disconnect', () => (stopping = true));
 process.on('message', (m) => {
   if (m === 'stop') stopping = true;
 });

@@ -121,12 +121,19 @@ async function main() {
       const plain = { 'accept-encoding': 'identity' };
       const seen = { story: false, latest: false, feed: false, search: false };
       while (Date.now() - p.at < GIVE_UP_MS) {
-        const [s, l, f, q] = await Promise.all([
-          seen.story ? null : get(base + story, plain),
-          seen.latest ? null : get(base + '/latest', plain),
-          seen.feed ? null : get(base + '/feed.xml', plain),
-          seen.search ? null : get(`${base}/search?q=${encodeURIComponent(p.token)}`, plain),
-        ]);
+        let answers;
+        try {
+          answers = await Promise.all([
+            seen.story ? null : get(base + story, plain),
+            seen.latest ? null : get(base + '/latest', plain),
+            seen.feed ? null : get(base + '/feed.xml', plain),
+            seen.search ? null : get(`${base}/search?q=${encodeURIComponent(p.token)}`, plain),
+          ]);
+        } catch (error) {
+          readerErrors.push(`poll for ${story}: ${(error as Error).message}`);
+          continue;
+        }
+        const [s, l, f, q] = answers;
         if (s && s.status === 200 && s.body.includes(p.token)) seen.story = true;
         if (l && l.body.includes(link)) seen.latest = true;
         if (f && f.body.includes(link)) seen.feed = true;
@@ -248,4 +255,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
