@@ -14,6 +14,7 @@ import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
 import { withSecurityHeaders } from '@/lib/security/respond';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
+import { changeGate } from '@/lib/page-cache/change-gate';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
 import { refuseHostileRequest } from '@/lib/server/request-guards';
@@ -48,16 +49,14 @@ function pageCache() {
     if (line !== logged) console.log(`midad: ${line}`);
     logged = line;
   }, 300_000).unref();
-  let seen: number | undefined;
   return {
     store,
-    // A PRAGMA read costs microseconds: checked on every lookup, so no stale window at all.
-    beforeLookup() {
-      if (!g.midadDataVersion) return;
-      const version = g.midadDataVersion();
-      if (seen !== undefined && version !== seen) bus.publish({ all: true });
-      seen = version;
-    },
+    // Another process's commit is seen within MIDAD_DATA_VERSION_MS (see change-gate.ts).
+    beforeLookup: changeGate(
+      () => g.midadDataVersion?.(),
+      () => bus.publish({ all: true }),
+      Number(process.env.MIDAD_DATA_VERSION_MS || 2),
+    ),
   };
 }
 

@@ -356,7 +356,9 @@ export function transitionArticle(
       details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
     });
     return { from: row.status, to, publishedAt, version: row.version + 1 };
-  });
+    // IMMEDIATE: it reads the status, then writes; deferred, a second writer (another process)
+    // made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
+  }, IMMEDIATE);
 }
 
 /** How long a deleted story can be brought back from the trash. */

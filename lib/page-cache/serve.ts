@@ -4,6 +4,7 @@ import { getSiteUrl } from '@/lib/config';
 import { NON_HTML_CSP, readerCsp } from '@/lib/security/csp';
 import { isNewsroomPath, securityHeaders } from '@/lib/security/headers';
 import { renderRequestHeaders } from './normalise';
+import { encodingFor } from './hot-path';
 import type { CachedPage, PageCacheStore } from './store';
 
 const PRIVATE_PREFIXES = ['/admin', '/en/admin', '/api/', '/_next/', '/media/'];
@@ -98,7 +99,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage,
     res.end();
     return;
   }
-  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const encoding = encodingFor(req.headers['accept-encoding']);
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body;
   if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = body.length;
