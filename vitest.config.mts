@@ -26,6 +26,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
+          // expect.poll's 1 s default is shorter than an upload with its crops on a busy 2-core machine.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 180_000,
           // One server, one browser per file; files run one after another on this 2-core machine.
           fileParallelism: false,

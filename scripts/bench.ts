@@ -1,24 +1,25 @@
 /**
  * `npm run bench`: figures, not assertions. Builds (or reuses) a 100,000-article database in
- * ./bench-data, starts the production server, and measures with autocannon on loopback:
+ * ./bench-data, starts the production server, and measures with wrk on loopback (see
+ * load-generator.ts):
  * cached pages next to a bare Node server sending the same bytes (the ceiling), uncached render
  * times, the server's peak RSS, the JavaScript each page type ships, and Lighthouse (mobile) scores.
  *   npm run bench                  # 10 s per run, 50 connections
  *   BENCH_SECONDS=5 npm run bench
+ *   BENCH_LOAD_ONLY=1 npm run bench   # the two load tables only
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { openDb } from '@/db/client';
 import { countLive } from '@/db/queries/articles';
 import { scriptUrls } from '../tests/helpers/scripts';
 import { startServer } from '../tests/helpers/server';
 import { measurePageQueries } from './bench-queries';
 import { needsBuild } from './build-state';
+import { GENERATOR, load as runLoad } from './load-generator';
 import { printLighthouse, runLighthouse } from './lighthouse';
 
 const ROOT = process.cwd();
@@ -26,22 +27,8 @@ const DATA = path.join(ROOT, 'bench-data');
 const ARTICLES = 100_000;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 50;
-
-/**
- * autocannon keeps every response body as a JS string (`req.body += chunk`, for its expectBody
- * and verifyBody options, which the bench does not use). Decoding 100+ KB of Arabic UTF-8 per
- * response costs the load generator, on the same two cores, more than serving it costs the
- * server: a bare Node server sending the home page's bytes reached ~2,200 rps that way, and
- * ~12,700 with as many ASCII bytes. So the bench drops bodies unread (bytes are still counted at
- * the socket) and measures the server; BENCH_KEEP_BODIES=1 restores autocannon's default.
- */
-const KEEP_BODIES = process.env.BENCH_KEEP_BODIES === '1';
-if (!KEEP_BODIES) {
-  const queue = createRequire(path.join(process.cwd(), 'package.json'))(
-    'autocannon/lib/pipelinedRequestsQueue.js',
-  ) as { prototype: { addBody: (data: Buffer) => void } };
-  queue.prototype.addBody = () => {};
-}
+const load = (url: string, headers: Record<string, string> = {}) =>
+  runLoad(url, { connections: CONNECTIONS, seconds: SECONDS, headers });
 
 function ensureDatabase() {
   const file = path.join(DATA, 'midad.db');
@@ -88,16 +75,6 @@ function rssMb(pid: number): number {
   };
   walk(pid);
   return total;
-}
-
-async function load(url: string, headers: Record<string, string> = {}) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  return {
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx,
-  };
 }
 
 /** A response's body as sent on the wire (fetch would decompress it). */
@@ -176,8 +153,7 @@ async function main() {
       await new Promise<void>((r) => ceiling.listen(0, '127.0.0.1', r));
       const ceilingUrl = `http://127.0.0.1:${(ceiling.address() as { port: number }).port}/`;
       console.log(
-        `\nbench, ${label}: ${SECONDS} s per run, ${CONNECTIONS} connections, loopback, ${ARTICLES} articles` +
-          (KEEP_BODIES ? ', autocannon decoding every body' : ', bodies counted, not decoded'),
+        `\nbench, ${label}: ${SECONDS} s per run, ${CONNECTIONS} connections, loopback, ${ARTICLES} articles, ${GENERATOR}`,
       );
       const ceilingResult = await load(ceilingUrl, headers);
       const rows: Record<string, unknown>[] = [
@@ -195,6 +171,7 @@ async function main() {
       ceiling.close();
     }
 
+    if (process.env.BENCH_LOAD_ONLY === '1') return;
     // A session cookie makes the cache step aside: these are real renders.
     const bypass = { cookie: 'midad_session=bench' };
     console.log('uncached render, median of 30 sequential requests:');

@@ -10,15 +10,19 @@ import next from 'next';
 import { openDb } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { ensureSearchIndex } from '@/db/search';
+import { parseTrustProxy, withClientAddress } from '@/lib/auth/client-address';
 import { prepareFirstRun } from '@/lib/auth/setup';
-import { withPageCache } from '@/lib/page-cache/serve';
+import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
+import { withSecurityHeaders } from '@/lib/security/respond';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
+import { changeGate } from '@/lib/page-cache/change-gate';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
 import { listMediaStems } from '@/db/queries/media-files';
 import { removeOrphanUploads } from '@/lib/media/orphans';
 import { routeConsoleToLogger, withRequestLog } from '@/lib/server/log';
 import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
+import { refuseHostileRequest } from '@/lib/server/request-guards';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -50,16 +54,14 @@ function pageCache() {
     if (line !== logged) console.log(`midad: ${line}`);
     logged = line;
   }, 300_000).unref();
-  let seen: number | undefined;
   return {
     store,
-    // A PRAGMA read costs microseconds: checked on every lookup, so no stale window at all.
-    beforeLookup() {
-      if (!g.midadDataVersion) return;
-      const version = g.midadDataVersion();
-      if (seen !== undefined && version !== seen) bus.publish({ all: true });
-      seen = version;
-    },
+    // Another process's commit is seen within MIDAD_DATA_VERSION_MS (see change-gate.ts).
+    beforeLookup: changeGate(
+      () => g.midadDataVersion?.(),
+      () => bus.publish({ all: true }),
+      Number(process.env.MIDAD_DATA_VERSION_MS || 2),
+    ),
   };
 }
 
@@ -112,13 +114,22 @@ async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const render = (req: http.IncomingMessage, res: http.ServerResponse) => void handle(req, res);
-  const serve = process.env.MIDAD_PAGE_CACHE === '0' ? render : withPageCache(render, pageCache());
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    void (refuseHostileRequest(req, res) || handle(req, res));
+  // Login throttling keys on the client's address: from the socket, or through TRUST_PROXY's hops.
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  const serve = withClientAddress(
+    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(render) : withPageCache(render, pageCache()),
+    trustProxy,
+  );
+  // Security headers outermost (every answer carries them); then one log line per request.
   const server = http.createServer(
-    withRequestLog((req, res) => {
-      markResponseWhileDraining(res);
-      return serve(req, res);
-    }),
+    withSecurityHeaders(
+      withRequestLog((req, res) => {
+        markResponseWhileDraining(res);
+        return serve(req, res);
+      }),
+    ),
   );
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);

@@ -22,13 +22,15 @@ export function SiteHeader({ locale, sections, todayLabel, activeSection }: Prop
           <a
             href={otherEdition}
             hrefLang={locale === 'ar' ? 'en' : 'ar'}
-            lang={locale === 'ar' ? 'en' : 'ar'}
             rel="nofollow"
             referrerPolicy="same-origin"
             className="hover:underline"
-            aria-label={t('otherEditionLabel')}
           >
-            {t('otherEdition')}
+            {/* CASE: the accessible name starts with the words on screen (WCAG 2.5.3), so a reader
+                who says "click English" reaches it; the hidden part, in this page's language,
+                says what the word leads to. */}
+            <span lang={locale === 'ar' ? 'en' : 'ar'}>{t('otherEdition')}</span>
+            <span className="sr-only"> ({t('otherEditionLabel')})</span>
           </a>
         </div>
       </div>

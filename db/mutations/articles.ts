@@ -14,6 +14,7 @@ import {
 import { getTranslationKey, translationPartner } from '../queries/newsroom';
 import { syncSearchIndex } from '../search/maintain';
 import { writeAudit, type Tx } from './audit';
+import { IMMEDIATE } from './immediate';
 
 export interface ArticleFields {
   locale: string;
@@ -39,9 +40,6 @@ export interface ArticleFields {
   /** The article version this save started from; undefined saves unconditionally (revision restore). */
   expectedVersion?: number;
 }
-
-/** For read-then-write transactions where a race matters: take the write lock before reading. */
-const IMMEDIATE = { behavior: 'immediate' } as const;
 
 /** Every write that changes an article bumps this, so an editor open on an older copy notices. */
 const nextVersion = sql`${articles.version} + 1`;
@@ -356,6 +354,8 @@ export function transitionArticle(
       details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
     });
     return { from: row.status, to, publishedAt, version: row.version + 1 };
+    // IMMEDIATE: it reads the status, then writes; deferred, a second writer (another process)
+    // made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
   }, IMMEDIATE);
 }
 

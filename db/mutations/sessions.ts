@@ -17,6 +17,20 @@ export function insertSession(
     .run();
 }
 
+/**
+ * A login: the session the browser came with (if any) ends and a new one begins, in one
+ * transaction, so an id known before the login (planted or stolen) is never a logged-in one.
+ */
+export function rotateSession(
+  db: Db,
+  s: { previousIdHash: string | null; idHash: string; userId: number; now: Date; userAgent: string },
+): void {
+  db.transaction((tx) => {
+    if (s.previousIdHash) deleteSession(tx as unknown as Db, s.previousIdHash);
+    insertSession(tx as unknown as Db, s);
+  });
+}
+
 export function touchSession(db: Db, idHash: string, now: Date): void {
   db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash)).run();
 }

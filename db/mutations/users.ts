@@ -1,5 +1,5 @@
+import { and, eq } from 'drizzle-orm';
 import { IMMEDIATE } from './immediate';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { settings, users, type UserRole } from '../schema';
 import { writeAudit } from './audit';
@@ -91,6 +91,21 @@ export function setUserPassword(db: Db, userId: number, passwordHash: string, ac
     deleteUserSessions(tx as unknown as Db, userId);
     writeAudit(tx, { userId: actorId, action: 'user.password', entity: 'user', entityId: userId });
   }, IMMEDIATE);
+}
+
+/**
+ * Replaces a hash made at an older scrypt cost after a successful login. Only while the row still
+ * holds the hash that was checked: a password changed in between is never overwritten.
+ */
+// CASE: no audit row: the password is the same, only its stored form changes.
+export function upgradePasswordHash(db: Db, userId: number, oldHash: string, newHash: string): boolean {
+  return (
+    db
+      .update(users)
+      .set({ passwordHash: newHash })
+      .where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)))
+      .run().changes === 1
+  );
 }
 
 export function setUserDisabled(db: Db, userId: number, disabled: boolean, actorId: number | null): void {

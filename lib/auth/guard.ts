@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { adminPath } from '@/lib/article-url';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { can, type Action } from './permissions';
 import { getCurrentUser, type SessionUser } from './session';
 
@@ -25,8 +26,10 @@ export async function requirePermission(action: Action, locale: string): Promise
   return user;
 }
 
-/** The client's address for throttling (the first hop a proxy in front recorded, else the socket's). */
+/**
+ * The client's address for throttling, as scripts/start.ts resolved it from the socket and
+ * TRUST_PROXY (lib/auth/client-address.ts). X-Forwarded-For is never read here: anyone can send it.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'unknown';
+  return (await headers()).get(CLIENT_ADDRESS_HEADER) || 'unknown';
 }

@@ -1,9 +1,13 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { countLoginUsers, getSetupTokenHash } from '@/db/queries/users';
 import { createFirstAdmin, storeSetupTokenHash } from '@/db/mutations/users';
 import { asciiSlug } from '@/lib/arabic/slug';
 import { checkNewPassword, hashPassword, type PasswordProblem } from './password';
 import { hashToken, newToken } from './tokens';
+
+/** CASE: a setup link works for an hour after the start that printed it; each start prints a new one. */
+export const SETUP_TOKEN_TTL_MS = 3_600_000;
 
 /**
  * At start: a fresh install gets its first admin from MIDAD_ADMIN_EMAIL/MIDAD_ADMIN_PASSWORD, or a
@@ -12,6 +16,7 @@ import { hashToken, newToken } from './tokens';
 export async function prepareFirstRun(
   db: Db,
   env: { email?: string; password?: string },
+  now = new Date(),
 ): Promise<
   | { kind: 'ready' }
   | { kind: 'admin-created'; email: string }
@@ -32,11 +37,22 @@ export async function prepareFirstRun(
     return { kind: 'admin-created', email };
   }
   const token = newToken();
-  storeSetupTokenHash(db, hashToken(token));
+  // Stored as "hash expiry-ms": replacing the row kills the link an earlier start printed.
+  storeSetupTokenHash(db, `${hashToken(token)} ${now.getTime() + SETUP_TOKEN_TTL_MS}`);
   return { kind: 'token', token };
 }
 
-export function isSetupTokenValid(db: Db, token: string): boolean {
-  const stored = getSetupTokenHash(db);
-  return Boolean(stored && token && hashToken(token) === stored);
+/**
+ * Whether `token` is the pending setup link's, before its expiry. Single use: creating the first
+ * admin deletes it (db/mutations/users.ts createFirstAdmin), and once any account can log in
+ * setup refuses whatever token it is given.
+ */
+export function isSetupTokenValid(db: Db, token: string, now = new Date()): boolean {
+  if (!token || countLoginUsers(db) > 0) return false;
+  // CASE: a value without an expiry (written before expiries existed) is dead; the next start writes a new one.
+  const [hash, expires] = (getSetupTokenHash(db) ?? '').split(' ');
+  if (!hash || !expires || !(now.getTime() < Number(expires))) return false;
+  const given = Buffer.from(hashToken(token));
+  const expected = Buffer.from(hash);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

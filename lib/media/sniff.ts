@@ -16,3 +16,17 @@ export function sniffImageType(bytes: Uint8Array): ImageKind | null {
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+// CASE: a decoded image costs memory by its pixels, not its bytes: a 50 KB PNG can claim
+// 20000×20000. Anything above a large camera's sensor is refused from the header, before decoding.
+export const MAX_UPLOAD_PIXELS = 50_000_000;
+
+/**
+ * True when the file carries markup a browser would run if it ever sniffed the file as a page:
+ * a JPEG with HTML appended, a GIF that is also a script. Our variants are re-encoded and never
+ * carry it, but a file built to be two things at once is not a photo, so it is refused.
+ */
+export function hasMarkup(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /<(?:script|html|body|svg|iframe|object|embed)[\s/>]|<!doctype[\s>]/i.test(text);
+}

@@ -1,10 +1,21 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { tagsForPage } from '@/lib/cache-tags';
+import { getSiteUrl } from '@/lib/config';
+import { NON_HTML_CSP, readerCsp } from '@/lib/security/csp';
+import { isNewsroomPath, securityHeaders } from '@/lib/security/headers';
+import { renderRequestHeaders } from './normalise';
+import { encodingFor } from './hot-path';
 import type { CachedPage, PageCacheStore } from './store';
 
 const PRIVATE_PREFIXES = ['/admin', '/en/admin', '/api/', '/_next/', '/media/'];
 /** The response headers a cached page keeps; everything else is Next's internal business. */
 const KEPT_HEADERS = ['content-type', 'link', 'x-robots-tag', 'content-language', 'last-modified'];
+/**
+ * What Next varies its answers on. The cache never keeps an RSC answer (see isCacheable), but a
+ * CDN in front must still tell the HTML and the flight data of one URL apart.
+ */
+export const READER_VARY =
+  'RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding';
 /** The only query parameters reader pages read; others (utm_source, cache busters) share a key. */
 const QUERY_KEYS = ['page', 'q', 'section', 'from', 'to'];
 const STORABLE_TYPES = /^(?:text\/html|text\/plain|application\/(?:rss\+)?xml|text\/xml)/;
@@ -27,15 +38,29 @@ export function isCacheable(req: IncomingMessage): boolean {
   if (PRIVATE_PREFIXES.some((p) => url.startsWith(p))) return false;
   if (/[?&]_rsc=/.test(url)) return false;
   const h = req.headers;
-  if (h.rsc || h['next-router-prefetch'] || h['next-action'] || h['next-router-state-tree']) return false;
-  if (/(?:^|;\s*)midad_session=/.test(h.cookie ?? '')) return false;
+  if (
+    h.rsc ||
+    h['next-router-prefetch'] ||
+    h['next-router-segment-prefetch'] ||
+    h['next-action'] ||
+    h['next-router-state-tree']
+  )
+    return false;
+  if (/(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie ?? '')) return false;
   return true;
 }
 
-/** The cache key of a reader URL: its path and the query parameters pages read, in one order. */
+/**
+ * The cache key of a reader URL: its path and the query parameters pages read, in one order,
+ * each once (pages read the first value). It is also the URL the render sees: a parameter
+ * dropped here cannot end up in the flight data of the copy everyone else gets.
+ */
 export function cacheKey(url: string): string {
   const parsed = new URL(url, 'http://x');
-  const kept = QUERY_KEYS.flatMap((k) => parsed.searchParams.getAll(k).map((v) => [k, v]));
+  const kept = QUERY_KEYS.flatMap((k) => {
+    const v = parsed.searchParams.get(k);
+    return v === null ? [] : [[k, v]];
+  });
   return kept.length ? `${parsed.pathname}?${new URLSearchParams(kept)}` : parsed.pathname;
 }
 
@@ -60,11 +85,13 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
 type State = 'hit' | 'stale' | 'coalesced' | 'miss';
 
 function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, state: State): void {
+  // The same set on a miss, a hit and a 304: the security headers, and the policy kept with the page.
   const headers: OutgoingHttpHeaders = {
+    ...securityHeaders('reader', getSiteUrl()),
     ...page.headers,
     etag: page.etag,
     'cache-control': READER_CACHE_CONTROL,
-    vary: 'Accept-Encoding',
+    vary: READER_VARY,
     'x-midad-cache': state,
   };
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
@@ -72,7 +99,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage,
     res.end();
     return;
   }
-  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const encoding = encodingFor(req.headers['accept-encoding']);
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body;
   if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = body.length;
@@ -112,7 +139,12 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
       const stored = storable(req, res)
         ? store.set(
             key,
-            { status: 200, headers: keptHeaders(res), body, tags: tagsForPage(pathOf(key), body) },
+            {
+              status: 200,
+              headers: { ...keptHeaders(res), 'content-security-policy': policyFor(res, body) },
+              body,
+              tags: tagsForPage(pathOf(key), body),
+            },
             { stale: generation !== store.generation },
           )
         : null;
@@ -122,9 +154,14 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
   };
 
   return (req, res) => {
-    if (!isCacheable(req)) return handle(req, res);
+    if (!isCacheable(req))
+      return needsHashedCsp(req) ? renderThrough(req, res, handle, false) : handle(req, res);
     beforeLookup?.();
     const key = cacheKey(req.url ?? '/');
+    // CASE: only the normalised request reaches the render (no tracking parameter, forwarded
+    // host, locale cookie or router header can shape the copy everyone else gets).
+    req.url = key;
+    req.headers = renderRequestHeaders(req.headers, getSiteUrl());
     const page = store.peek(key);
     const flight = rendering.get(key);
     if (page && !page.stale) {
@@ -142,18 +179,41 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
       );
       void Promise.race([flight, patience]).then((rendered) => {
         if (rendered && !res.headersSent) sendCached(req, res, rendered, 'coalesced');
-        else renderThrough(req, res, handle);
+        else renderThrough(req, res, handle, true);
       });
       return;
     }
     store.count('misses');
-    if (req.method === 'GET') render(req, res, key);
-    else renderThrough(req, res, handle);
+    render(req, res, key);
   };
+}
+
+/**
+ * The render path with the cache off (MIDAD_PAGE_CACHE=0): reader HTML is still collected, so
+ * its policy is computed from the rendered bytes exactly as the cache would.
+ */
+export function withoutPageCache(handle: Handler): Handler {
+  return (req, res) => (needsHashedCsp(req) ? renderThrough(req, res, handle, false) : handle(req, res));
+}
+
+/**
+ * Whether an answer may be reader HTML whose inline scripts need hashing. The newsroom has its
+ * nonce, and Next's internals, media, API routes and RSC requests are never reader HTML.
+ */
+function needsHashedCsp(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const url = req.url ?? '/';
+  if (isNewsroomPath(url) || PRIVATE_PREFIXES.some((p) => url.startsWith(p))) return false;
+  return !req.headers.rsc && !/[?&]_rsc=/.test(url);
 }
 
 function pathOf(key: string): string {
   return key.split('?')[0]!;
+}
+
+/** Computed where the page is stored, from the bytes stored: a miss and each hit send the same. */
+function policyFor(res: ServerResponse, body: Buffer): string {
+  return /^text\/html/.test(String(res.getHeader('content-type') ?? '')) ? readerCsp(body) : NON_HTML_CSP;
 }
 
 function storable(req: IncomingMessage, res: ServerResponse): boolean {
@@ -180,17 +240,12 @@ function stripInternalHeaders(res: ServerResponse): void {
 }
 
 /**
- * Lets Next answer a cacheable request that will not be stored (a HEAD, or a follower that
- * gave up waiting), streamed as Next sends it, minus Next's internal headers.
+ * Lets Next answer a request that will not be stored (a follower that gave up waiting, a logged-in
+ * reader, the cache turned off), collected like a stored page so that HTML gets the policy of its
+ * own bytes, minus Next's internal headers.
  */
-function renderThrough(req: IncomingMessage, res: ServerResponse, handle: Handler): void {
-  res.setHeader('x-midad-cache', 'miss');
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.writeHead = ((...args: unknown[]) => {
-    stripInternalHeaders(res);
-    return writeHead(...args);
-  }) as typeof res.writeHead;
-  handle(req, res);
+function renderThrough(req: IncomingMessage, res: ServerResponse, handle: Handler, cached: boolean): void {
+  renderAndKeep(req, res, handle, () => null, cached);
 }
 
 type Callback = (error?: Error | null) => void;
@@ -206,9 +261,15 @@ function renderAndKeep(
   res: ServerResponse,
   handle: Handler,
   keep: (body: Buffer) => CachedPage | null,
+  /** Whether this request went through the cache (and so says x-midad-cache: miss). */
+  cached = true,
 ): void {
   const accept = req.headers['accept-encoding'];
   delete req.headers['accept-encoding']; // the cache makes its own compressed copies
+  // A HEAD is rendered as the GET it stands for (Next sends no body for a HEAD, and the policy
+  // and ETag come from the body); Node itself leaves the body out of the answer.
+  const head_ = req.method === 'HEAD';
+  if (head_) req.method = 'GET';
   const chunks: Buffer[] = [];
   let head: unknown[] | null = null;
   const collect = (chunk: unknown, encoding: unknown) => {
@@ -241,13 +302,16 @@ function renderAndKeep(
     if (head) applyHead(res, head);
     const body = Buffer.concat(chunks);
     const page = keep(body);
+    if (head_) req.method = 'HEAD';
     if (page) {
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       req.headers['accept-encoding'] = accept;
       sendCached(req, res, page, 'miss');
     } else {
       stripInternalHeaders(res);
-      res.setHeader('x-midad-cache', 'miss');
+      if (/^text\/html/.test(String(res.getHeader('content-type') ?? '')))
+        res.setHeader('content-security-policy', readerCsp(body));
+      if (cached) res.setHeader('x-midad-cache', 'miss');
       if (!res.hasHeader('content-length') && !res.hasHeader('transfer-encoding'))
         res.setHeader('content-length', body.length);
       res.end(req.method === 'HEAD' ? undefined : body);

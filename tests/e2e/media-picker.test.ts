@@ -9,6 +9,7 @@ import { articles, media, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { cardUrl } from '@/lib/media/card-crop';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
+import { confirmDialog } from '../helpers/site-time';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -147,6 +148,7 @@ describe('an image from inside the story', () => {
     await page.waitForURL(/\/admin\/articles\/\d+$/);
     articleId = Number(page.url().split('/').pop());
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
+    await confirmDialog(page, 'نعم، انشر');
     await page.getByText('الحالة: منشور').waitFor();
     // Readers get the inline image with its size and srcset: nothing moves while it loads.
     const story = await (await fetch(`${base}/news/${articleId}`, { redirect: 'follow' })).text();

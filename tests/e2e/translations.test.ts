@@ -105,13 +105,13 @@ describe('a story in both editions', () => {
         .getAttribute('href'))!,
     );
     await page.goto(base + english);
-    await page.getByRole('link', { name: 'Arabic edition' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'العربية (Arabic edition)' }).click();
     await page.waitForURL((url) => /^\/news\/\d+\//.test(url.pathname));
     expect(decodeURIComponent(new URL(page.url()).pathname)).toContain('محطة-شمسية');
-    await page.getByRole('link', { name: 'النسخة الإنجليزية' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'English (النسخة الإنجليزية)' }).click();
     await page.waitForURL((url) => decodeURI(url.pathname) === english);
     await page.goto(`${base}/category/sports`);
-    await page.getByRole('link', { name: 'النسخة الإنجليزية' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'English (النسخة الإنجليزية)' }).click();
     await page.waitForURL((url) => url.pathname === '/en/category/sports');
     expect(errors).toEqual([]);
     await close();

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createFirstAdmin, createUser, setUserDisabled } from '@/db/mutations/users';
+import { users } from '@/db/schema';
 import { countLoginUsers } from '@/db/queries/users';
 import { MAX_FAILURES_PER_ACCOUNT, attemptLogin } from '@/lib/auth/login';
-import { checkNewPassword, hashPassword, verifyPassword } from '@/lib/auth/password';
+import {
+  PASSWORD_PARAMS,
+  checkNewPassword,
+  hashPassword,
+  needsRehash,
+  verificationCost,
+  verifyPassword,
+} from '@/lib/auth/password';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { createTestDb } from '../helpers/test-db';
 
@@ -21,6 +30,32 @@ describe('passwords', () => {
     expect(await verifyPassword('حبر-على-ورق-2026', a)).toBe(true);
     expect(await verifyPassword('حبر-على-ورق-2027', a)).toBe(false);
     expect(await verifyPassword('anything', null)).toBe(false);
+  });
+
+  it('hashes at N=2^17, r=8, p=1 and names the cost in the stored hash', async () => {
+    const hash = await hashPassword('مداد-وقلم-2026');
+    expect(hash.split('$').slice(0, 4)).toEqual(['scrypt', String(2 ** 17), '8', '1']);
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it('hashes off the event loop: other work runs while a password is checked', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const hash = await hashPassword('مداد-وقلم-2026');
+    const seen = ticks;
+    clearInterval(timer);
+    // With a blocking scrypt the timer could not fire before the hash was done.
+    expect(seen).toBeGreaterThan(0);
+    expect(await verifyPassword('مداد-وقلم-2026', hash)).toBe(true);
+  });
+
+  it('spends the same scrypt work on a missing or broken hash as on a real one', async () => {
+    const real = await hashPassword('حبر-على-ورق-2026');
+    expect(verificationCost(real)).toEqual(PASSWORD_PARAMS);
+    for (const missing of [null, 'scrypt$99999999999$8$1$a$b']) {
+      expect(verificationCost(missing)).toEqual(PASSWORD_PARAMS);
+      expect(await verifyPassword('حبر-على-ورق-2026', missing)).toBe(false);
+    }
   });
 
   it.each([
@@ -78,6 +113,34 @@ describe('accounts and login', () => {
       ip: '10.0.0.1',
     });
     expect(right.ok).toBe(true);
+  });
+
+  it('upgrades an N=2^15 hash at the next successful login, and only then', async () => {
+    const old = await hashPassword('old-cost-secret-1', { N: 2 ** 15, r: 8, p: 1 });
+    expect(needsRehash(old)).toBe(true);
+    const id = createUser(
+      t.db,
+      { email: 'old@midad.example', name: 'قديم', slug: 'old-cost', role: 'writer', passwordHash: old },
+      null,
+    );
+    const stored = () => t.db.select().from(users).where(eq(users.id, id)).get()!.passwordHash!;
+    expect(
+      await attemptLogin(t.db, { email: 'old@midad.example', password: 'wrong-secret-1', ip: '10.0.3.1' }),
+    ).toEqual({ ok: false, reason: 'invalid' });
+    expect(stored()).toBe(old);
+    const ok = await attemptLogin(t.db, {
+      email: 'old@midad.example',
+      password: 'old-cost-secret-1',
+      ip: '10.0.3.1',
+    });
+    expect(ok.ok).toBe(true);
+    const upgraded = stored();
+    expect(upgraded).not.toBe(old);
+    expect(upgraded.split('$')[1]).toBe(String(2 ** 17));
+    expect(await verifyPassword('old-cost-secret-1', upgraded)).toBe(true);
+    // Already at today's cost: the next login leaves the hash alone.
+    await attemptLogin(t.db, { email: 'old@midad.example', password: 'old-cost-secret-1', ip: '10.0.3.1' });
+    expect(stored()).toBe(upgraded);
   });
 
   it('throttles an account after repeated failures, even with the right password', async () => {

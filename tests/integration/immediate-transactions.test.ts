@@ -36,12 +36,19 @@ function readThenWrite(mode: typeof IMMEDIATE | undefined) {
   t.db.transaction((tx) => {
     const seen = Number(tx.select().from(settings).where(eq(settings.key, 'race')).get()!.value);
     try {
-      other.update(settings).set({ value: String(seen + 100) }).where(eq(settings.key, 'race')).run();
+      other
+        .update(settings)
+        .set({ value: String(seen + 100) })
+        .where(eq(settings.key, 'race'))
+        .run();
       interleaved = 'other wrote';
     } catch (error) {
       interleaved = (error as { code?: string }).code ?? 'error';
     }
-    tx.update(settings).set({ value: String(seen + 1) }).where(eq(settings.key, 'race')).run();
+    tx.update(settings)
+      .set({ value: String(seen + 1) })
+      .where(eq(settings.key, 'race'))
+      .run();
   }, mode);
   return interleaved!;
 }

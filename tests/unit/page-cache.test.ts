@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagsForArticleChange, tagsForPage, tagsForPath, type ArticleCacheFacts } from '@/lib/cache-tags';
-import { cacheKey, isCacheable, pickEncoding, withPageCache } from '@/lib/page-cache/serve';
+import { cacheKey, isCacheable, pickEncoding, READER_VARY, withPageCache } from '@/lib/page-cache/serve';
 import { PageCacheStore } from '@/lib/page-cache/store';
 
 const page = (tags: string[], size = 10) => ({
@@ -68,7 +68,9 @@ describe('what the cache may hold, and under which key', () => {
     [req('/', { rsc: '1' }), false],
     [req('/?_rsc=abc'), false],
     [req('/', { 'next-action': 'x' }), false],
+    [req('/', { 'next-router-segment-prefetch': '/_tree' }), false],
     [req('/', { cookie: 'a=1; midad_session=abc' }), false],
+    [req('/', { cookie: '__Host-midad_session=abc' }), false],
   ])('%#', (r, expected) => {
     expect(isCacheable(r)).toBe(expected);
   });
@@ -79,6 +81,8 @@ describe('what the cache may hold, and under which key', () => {
     expect(cacheKey('/search?section=tech&q=%D8%AF%D9%85%D8%AC')).toBe(
       cacheKey('/search?q=دمج&section=tech'),
     );
+    // A repeated parameter keeps its first value only: the one pages read.
+    expect(cacheKey('/latest?page=2&page=9')).toBe('/latest?page=2');
   });
 
   it.each([
@@ -221,7 +225,7 @@ describe('withPageCache in front of a slow renderer', () => {
     expect(first.headers.get('x-middleware-rewrite')).toBeNull();
     const hit = await fetch(base + '/headers', { headers: { 'accept-encoding': 'br' } });
     expect(hit.headers.get('content-encoding')).toBe('br');
-    expect(hit.headers.get('vary')).toBe('Accept-Encoding');
+    expect(hit.headers.get('vary')).toBe(READER_VARY);
     expect(await hit.text()).toBe(first.body);
     const revalidate = await get('/headers', { 'if-none-match': `W/${hit.headers.get('etag')}` });
     expect(revalidate.status).toBe(304);

@@ -4,7 +4,8 @@ import { insertMedia } from '@/db/mutations/media';
 import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getMediaDir } from '@/lib/config';
-import { MAX_UPLOAD_BYTES, sniffImageType } from '@/lib/media/sniff';
+import sharp from 'sharp';
+import { hasMarkup, MAX_UPLOAD_BYTES, MAX_UPLOAD_PIXELS, sniffImageType } from '@/lib/media/sniff';
 import { attentionFocalPoint, writeCardVariants } from '@/lib/media/card-variants';
 import { writeMediaVariants } from '@/lib/media/variants';
 import ar from '@/messages/ar.json';
@@ -54,7 +55,13 @@ export async function POST(request: Request) {
   if (file.size > MAX_UPLOAD_BYTES) return fail(locale, 'tooLarge', 413);
   if (!alt) return fail(locale, 'alt', 400);
   const bytes = Buffer.from(await file.arrayBuffer());
-  if (!sniffImageType(bytes)) return fail(locale, 'type', 415);
+  if (!sniffImageType(bytes) || hasMarkup(bytes)) return fail(locale, 'type', 415);
+  // The header alone gives the size (sharp's metadata() decodes no pixels).
+  const header = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => null);
+  if (!header?.width || !header.height) return fail(locale, 'broken', 400);
+  if (header.width * header.height > MAX_UPLOAD_PIXELS) return fail(locale, 'dimensions', 413);
   const stem = `u${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   let size: Awaited<ReturnType<typeof writeMediaVariants>>;
   let focal: Awaited<ReturnType<typeof attentionFocalPoint>>;

