@@ -44,8 +44,10 @@ export const logger = pino(
 
 /** console.* through the logger, so nothing in this process writes an unstructured line. */
 export function routeConsoleToLogger(): void {
-  const line = (level: 'info' | 'warn' | 'error') => (...args: unknown[]) =>
-    logger[level](format(...args));
+  const line =
+    (level: 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) =>
+      logger[level](format(...args));
   console.log = line('info');
   console.info = line('info');
   console.warn = line('warn');
