@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { loginAttempts, sessions } from '../schema';
+import { IMMEDIATE } from './immediate';
 
 export function insertSession(
   db: Db,
@@ -28,7 +29,7 @@ export function rotateSession(
   db.transaction((tx) => {
     if (s.previousIdHash) deleteSession(tx as unknown as Db, s.previousIdHash);
     insertSession(tx as unknown as Db, s);
-  });
+  }, IMMEDIATE);
 }
 
 export function touchSession(db: Db, idHash: string, now: Date): void {
