@@ -16,8 +16,23 @@ const KEPT_HEADERS = ['content-type', 'link', 'x-robots-tag', 'content-language'
  */
 export const READER_VARY =
   'RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding';
-/** The only query parameters reader pages read; others (utm_source, cache busters) share a key. */
-const QUERY_KEYS = ['page', 'q', 'section', 'from', 'to'];
+/**
+ * The only query parameters reader pages read; others (utm_source, cache busters) share a key.
+ * Search's date filters arrive as one `from`/`to` value or as a DateField's three boxes.
+ */
+const QUERY_KEYS = [
+  'page',
+  'q',
+  'section',
+  'from',
+  'to',
+  'from_d',
+  'from_m',
+  'from_y',
+  'to_d',
+  'to_m',
+  'to_y',
+];
 const STORABLE_TYPES = /^(?:text\/html|text\/plain|application\/(?:rss\+)?xml|text\/xml)/;
 /**
  * Browsers revalidate every time (a cheap 304); a CDN in front may keep a page a minute and serve
@@ -304,7 +319,10 @@ function renderAndKeep(
     const page = keep(body);
     if (head_) req.method = 'HEAD';
     if (page) {
+      // The stored copy's headers replace the render's; the request's own id stays.
+      const requestId = res.getHeader('x-request-id');
       for (const name of res.getHeaderNames()) res.removeHeader(name);
+      if (requestId !== undefined) res.setHeader('x-request-id', requestId);
       req.headers['accept-encoding'] = accept;
       sendCached(req, res, page, 'miss');
     } else {

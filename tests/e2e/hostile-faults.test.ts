@@ -40,7 +40,7 @@ function expectPlain(body: string, what: string) {
 
 describe('forced exceptions give a plain error', () => {
   it('in a page', async () => {
-    for (const path of ['/test-fault?throw', '/en/test-fault?throw']) {
+    for (const path of ['/test-fault/throw', '/en/test-fault/throw']) {
       const res = await fetch(`${server.baseURL}${path}`);
       expect(res.status, path).toBe(500);
       const body = await res.text();
@@ -80,6 +80,6 @@ describe('without MIDAD_TEST_FAULTS the triggers do not exist', () => {
   it('the shared server answers 404 to each', async () => {
     const base = inject('baseURL');
     expect((await fetch(`${base}/api/test-fault`)).status).toBe(404);
-    expect((await fetch(`${base}/test-fault?throw`)).status).toBe(404);
+    expect((await fetch(`${base}/test-fault/throw`)).status).toBe(404);
   });
 });
