@@ -23,8 +23,14 @@ afterAll(() => {
 });
 
 /** A write from another connection: the server notices it (data_version) and re-renders. */
-function touchDatabase() {
+/**
+ * A write from outside the server, so its next request is a miss. The server reads data_version
+ * at most every 2 ms (lib/page-cache/change-gate.ts): waiting past that window makes the next
+ * request see the write, and the one after it hit the copy that request stored.
+ */
+async function touchDatabase() {
   db.$client.exec('UPDATE sections SET slug = slug WHERE id = (SELECT min(id) FROM sections)');
+  await new Promise((r) => setTimeout(r, 25));
 }
 
 /** Ignoring the headers that differ by nature: the date, the connection, the cache state. */
@@ -62,7 +68,7 @@ function expectSecurityHeaders(res: RawResponse, where: string, kind: 'reader' |
 describe('security headers on every response', () => {
   it('reader pages, feed, 404 and media: the same set on a miss, a hit, a 304 and a HEAD', async () => {
     for (const p of ['/', article, '/category/economy', '/feed.xml', '/no-such-page', media]) {
-      touchDatabase();
+      await touchDatabase();
       const miss = await rawRequest(base, p);
       const hit = await rawRequest(base, p);
       expectSecurityHeaders(miss, `${p} miss`, 'reader');
@@ -80,7 +86,7 @@ describe('security headers on every response', () => {
         if (p.endsWith('.xml')) expect(hit.headers['content-security-policy']).toMatch(/^default-src 'none'/);
         else expect(hit.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
       }
-      touchDatabase();
+      await touchDatabase();
       const headMiss = await rawRequest(base, p, { method: 'HEAD' });
       const headHit = await rawRequest(base, p, { method: 'HEAD' });
       expectSecurityHeaders(headMiss, `${p} HEAD`, 'reader');
