@@ -109,7 +109,9 @@ describe('editor details', () => {
     await body.locator('a[href="https://www.example.com/report"]').click();
     await page.getByRole('button', { name: 'رابط', exact: true }).click();
     const edit = page.getByRole('dialog', { name: 'تعديل الرابط' });
-    expect(await edit.getByLabel('عنوان الرابط').inputValue()).toBe('https://www.example.com/report');
+    await expect
+      .poll(() => edit.getByLabel('عنوان الرابط').inputValue())
+      .toBe('https://www.example.com/report');
     await edit.getByRole('button', { name: 'إزالة هذا الرابط' }).click();
     expect(await body.locator('a').count()).toBe(0);
     await close();
