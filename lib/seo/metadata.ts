@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { articlePath } from '@/lib/article-url';
 import { getSiteUrl } from '@/lib/config';
 
@@ -8,6 +9,16 @@ import { getSiteUrl } from '@/lib/config';
  * still follow their links. Ten pages cover the last 200 stories of a listing.
  */
 export const INDEXED_LISTING_PAGES = 10;
+
+/**
+ * The metadata of a page that 404s. generateMetadata returns this rather than calling notFound():
+ * a notFound() thrown from metadata escapes every not-found boundary, and Next then sends an empty
+ * error shell (`<html id="__next_error__">`, no lang, no text) that only JavaScript fills in.
+ */
+export async function notFoundMetadata(locale: string): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'NotFound' });
+  return { title: t('title'), robots: { index: false, follow: true } };
+}
 
 export function siteName(locale: string): string {
   return locale === 'ar' ? 'مداد' : 'Midad';

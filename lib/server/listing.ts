@@ -6,7 +6,12 @@ import { getDb } from '@/db/client';
 import { listLivePage, type ListingScope } from '@/db/queries/articles';
 import { listMostRead } from '@/db/queries/most-read';
 import { pageHref, parsePageParam } from '@/lib/pagination';
-import { editionLanguages, INDEXED_LISTING_PAGES, readerMetadata } from '@/lib/seo/metadata';
+import {
+  editionLanguages,
+  INDEXED_LISTING_PAGES,
+  notFoundMetadata,
+  readerMetadata,
+} from '@/lib/seo/metadata';
 import { getRequestNow } from './reader';
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -39,14 +44,17 @@ export async function listingMetadata(
     otherEditionPath?: string;
     /** Its RSS feed. */
     feed?: { path: string; title: string };
-    /** What it lists: a page past the end 404s here too, so the 404 page keeps its own title. */
+    /** What it lists: a page past the end gets the 404 page's metadata. */
     scope: ListingScope;
   },
   searchParams: SearchParams,
   pageLabel: (n: number) => string,
 ): Promise<Metadata> {
-  await loadListingOrNotFound(p.scope, p.locale, searchParams);
-  const page = parsePageParam((await searchParams).page) ?? 1;
+  const requested = parsePageParam((await searchParams).page);
+  if (requested === null || !livePage(JSON.stringify(p.scope), p.locale, requested)) {
+    return notFoundMetadata(p.locale);
+  }
+  const page = requested;
   const languages = p.otherEditionPath
     ? p.locale === 'ar'
       ? editionLanguages(pageHref(p.basePath, page), pageHref(p.otherEditionPath, page))

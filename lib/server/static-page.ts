@@ -7,14 +7,18 @@ import { getStaticPage } from '@/db/queries/pages';
 import type { StaticPageSlug } from '@/db/schema';
 import { localePrefix } from '@/lib/article-url';
 import { htmlToText } from '@/lib/html/sanitize';
-import { editionLanguages, readerMetadata } from '@/lib/seo/metadata';
+import { editionLanguages, notFoundMetadata, readerMetadata } from '@/lib/seo/metadata';
 
 /** The page for this edition, shared by metadata and page; a missing row is a 404. */
-export const loadStaticPageOrNotFound = cache(async (slug: StaticPageSlug, locale: string) => {
-  const page = getStaticPage(getDb(), { slug, locale });
+const loadStaticPage = cache(async (slug: StaticPageSlug, locale: string) =>
+  getStaticPage(getDb(), { slug, locale }),
+);
+
+export async function loadStaticPageOrNotFound(slug: StaticPageSlug, locale: string) {
+  const page = await loadStaticPage(slug, locale);
   if (!page) notFound();
   return page;
-});
+}
 
 /** At most `max` characters, cut at a space (never mid-word), with an ellipsis when cut. */
 function firstWords(text: string, max: number): string {
@@ -29,7 +33,8 @@ export function staticPagePath(locale: string, slug: StaticPageSlug): string {
 }
 
 export async function staticPageMetadata(slug: StaticPageSlug, locale: string): Promise<Metadata> {
-  const page = await loadStaticPageOrNotFound(slug, locale);
+  const page = await loadStaticPage(slug, locale);
+  if (!page) return notFoundMetadata(locale);
   const other = getStaticPage(getDb(), { slug, locale: locale === 'ar' ? 'en' : 'ar' });
   return readerMetadata({
     locale,

@@ -121,7 +121,9 @@ describe('404 and 410 pages', () => {
     const answer = await page.goto(base + c.path());
     expect(answer?.status()).toBe(c.status);
     expect(await page.title()).toBe(c.title);
-    expect(await page.locator('html').getAttribute('lang')).toBe(c.locale);
+    // Next sends a 404 as an empty shell (`<html id="__next_error__">`) that React fills in on the
+    // client (vercel/next.js#62228), so <html> has no lang until it has; the page settles on it.
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(c.locale);
     // The site's header (with its section menu), footer and typeface.
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(

@@ -264,7 +264,8 @@ describe('errors', () => {
     const { page, close } = await openPage(browser);
     const res = await page.goto(base + '/no-such-page');
     expect(res?.status()).toBe(404);
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    // The 404 document is filled in by React on the client (vercel/next.js#62228): poll for it.
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('h1').innerText()).toBe('الصفحة غير موجودة');
     await close();
     for (const path of ['/a/b/c', '/fr/news', '/en/nothing', '/wp-login.php', '/category/x/y/z']) {

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
+import { notFoundMetadata } from '@/lib/seo/metadata';
 
 /** Any path no route claims gets the edition's own 404 page. */
-/** Thrown from metadata too, so the 404 page's own title («الصفحة غير موجودة») is the one kept. */
-export function generateMetadata(): never {
-  notFound();
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  return notFoundMetadata((await params).locale);
 }
 
 export default function UnknownPage() {

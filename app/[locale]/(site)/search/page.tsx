@@ -14,7 +14,7 @@ import { formatNumber } from '@/lib/arabic/dates';
 import { homePath, localePrefix } from '@/lib/article-url';
 import { SITE_TIME_ZONE } from '@/lib/config';
 import { parseSearchRequest, searchHref } from '@/lib/search/params';
-import { readerMetadata } from '@/lib/seo/metadata';
+import { notFoundMetadata, readerMetadata } from '@/lib/seo/metadata';
 import { listingMostRead, type SearchParams } from '@/lib/server/listing';
 import { getRequestDateSettings, getRequestNow, getRequestSections } from '@/lib/server/reader';
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'Search' });
   const { q, page } = parseSearchRequest(await searchParams, SITE_TIME_ZONE);
-  if (page === null) notFound();
+  if (page === null) return notFoundMetadata(locale);
   // Result pages are endless and thin: never indexed (robots.txt keeps crawlers out as well).
   return readerMetadata({
     locale,

@@ -1,4 +1,4 @@
-import { siteName } from '@/lib/seo/metadata';
+import { siteName, notFoundMetadata } from '@/lib/seo/metadata';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
@@ -25,8 +25,7 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, tag } = await load(params);
-  // notFound() here too: else the 404 page would keep the site's default title.
-  if (!tag) notFound();
+  if (!tag) return notFoundMetadata(locale);
   const t = await getTranslations({ locale, namespace: 'Listing' });
   const title = t('tagTitle', { name: tag.name });
   return listingMetadata(

@@ -12,7 +12,7 @@ import { getSiteUrl } from '@/lib/config';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { addInlineImageSizes, inlineImageStems } from '@/lib/media/inline-sizes';
 import { mediaUrl } from '@/lib/media/urls';
-import { absoluteUrl, readerMetadata, storyLanguages } from '@/lib/seo/metadata';
+import { absoluteUrl, readerMetadata, storyLanguages, notFoundMetadata } from '@/lib/seo/metadata';
 import { articleStructuredData } from '@/lib/seo/structured';
 import { getRequestArticle, getRequestDateSettings, getRequestNow } from '@/lib/server/reader';
 
@@ -28,8 +28,7 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await load(params);
-  // notFound() here too: else the 404 page would keep the site's default title.
-  if (!article) notFound();
+  if (!article) return notFoundMetadata((await params).locale);
   const largest = article.image?.variantWidths.at(-1);
   return readerMetadata({
     locale: article.locale,
