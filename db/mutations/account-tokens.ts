@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { accountTokens, users, type AccountTokenPurpose, type UserRole } from '../schema';
 import { writeAudit } from './audit';
 import { deleteUserSessions } from './sessions';
-import { EmailTakenError } from './users';
+import { claimAccount } from './users';
 
 /** How long an invitation or reset link works. */
 export const ACCOUNT_TOKEN_TTL_MS = 72 * 3_600_000;
@@ -27,32 +27,9 @@ export function inviteUser(
   tokenHash: string,
   now = new Date(),
 ): number {
-  const email = u.email.trim().toLowerCase();
   return db.transaction(
     (tx) => {
-      const existing = tx
-        .select({ id: users.id, passwordHash: users.passwordHash })
-        .from(users)
-        .where(eq(users.email, email))
-        .get();
-      if (existing?.passwordHash) throw new EmailTakenError();
-      let id: number;
-      if (existing) {
-        tx.update(users)
-          .set({ name: u.name, role: u.role, disabled: false })
-          .where(eq(users.id, existing.id))
-          .run();
-        id = existing.id;
-      } else {
-        let slug = u.slug || 'user';
-        for (let n = 2; tx.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get(); n++)
-          slug = `${u.slug || 'user'}-${n}`;
-        id = tx
-          .insert(users)
-          .values({ email, name: u.name, slug, role: u.role, passwordHash: null })
-          .returning({ id: users.id })
-          .get().id;
-      }
+      const { id, email } = claimAccount(tx, { ...u, passwordHash: null });
       storeToken(tx as unknown as Db, id, 'invite', tokenHash, actorId, now);
       writeAudit(tx, {
         userId: actorId,

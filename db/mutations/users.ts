@@ -19,33 +19,44 @@ export class EmailTakenError extends Error {
   }
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Inside a write transaction: the account for this e-mail, with this name, role and password
+ * (null: none yet, as for an invitation). An e-mail that already logs in is refused; a
+ * byline-only author with that e-mail becomes the account; otherwise a new row gets a free slug.
+ */
+export function claimAccount(tx: Tx, u: Omit<NewUser, 'passwordHash'> & { passwordHash: string | null }) {
+  const email = u.email.trim().toLowerCase();
+  const existing = tx
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email))
+    .get();
+  if (existing?.passwordHash) throw new EmailTakenError();
+  if (existing) {
+    tx.update(users)
+      .set({ name: u.name, role: u.role, passwordHash: u.passwordHash, disabled: false })
+      .where(eq(users.id, existing.id))
+      .run();
+    return { id: existing.id, email };
+  }
+  const base = u.slug || 'user';
+  let slug = base;
+  for (let n = 2; tx.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get(); n++)
+    slug = `${base}-${n}`;
+  const row = tx
+    .insert(users)
+    .values({ email, name: u.name, slug, role: u.role, passwordHash: u.passwordHash })
+    .returning({ id: users.id })
+    .get();
+  return { id: row.id, email };
+}
+
 /** Creates an account (or gives a password to a byline-only author with that e-mail). */
 export function createUser(db: Db, u: NewUser, actorId: number | null): number {
-  const email = u.email.trim().toLowerCase();
   return db.transaction((tx) => {
-    const existing = tx
-      .select({ id: users.id, passwordHash: users.passwordHash })
-      .from(users)
-      .where(eq(users.email, email))
-      .get();
-    if (existing?.passwordHash) throw new EmailTakenError();
-    let id: number;
-    if (existing) {
-      tx.update(users)
-        .set({ name: u.name, role: u.role, passwordHash: u.passwordHash, disabled: false })
-        .where(eq(users.id, existing.id))
-        .run();
-      id = existing.id;
-    } else {
-      let slug = u.slug || 'user';
-      for (let n = 2; tx.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get(); n++)
-        slug = `${u.slug}-${n}`;
-      id = tx
-        .insert(users)
-        .values({ email, name: u.name, slug, role: u.role, passwordHash: u.passwordHash })
-        .returning({ id: users.id })
-        .get().id;
-    }
+    const { id, email } = claimAccount(tx, u);
     writeAudit(tx, {
       userId: actorId,
       action: 'user.create',
