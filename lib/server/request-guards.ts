@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type net from 'node:net';
 
 const BAD_REQUEST_TEXT =
   'طلب غير صالح: الرابط يحتوي على ترميز غير صحيح.\nBad request: the address is not validly encoded.\n';
@@ -64,7 +65,10 @@ export async function admitRequest(
     res.destroy();
     return null;
   }
-  if (body === 'too-large') return refuse(req, res, 413, TOO_LARGE_TEXT);
+  if (body === 'too-large') {
+    closeWhenTheClientHasRead(req.socket);
+    return refuse(req, res, 413, TOO_LARGE_TEXT);
+  }
   // Anything but multipart goes to Next's decodeReply as one JSON text, which throws on
   // anything else.
   if (!multipart && !isJson(body.toString('utf8'))) return refuse(req, res, 400, BAD_ACTION_BODY_TEXT);
@@ -72,8 +76,8 @@ export async function admitRequest(
 }
 
 /**
- * The body as it arrives, counted chunk by chunk: past `limit` the request is paused (the
- * connection closes with the refusal), so a chunked body never grows beyond one chunk past it.
+ * The body as it arrives, counted chunk by chunk: past `limit` the request is paused and no more
+ * of it is kept, so a chunked body never costs more than one chunk past the limit.
  */
 function readBodyUpTo(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
   return new Promise((resolve) => {
@@ -93,6 +97,22 @@ function readBodyUpTo(req: http.IncomingMessage, limit: number): Promise<Buffer 
     const onAbort = () => settle('aborted');
     req.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onAbort);
   });
+}
+
+/**
+ * After a refusal sent while the client is still sending, the server half-closes and waits before
+ * it destroys the socket: destroying it with the client's bytes unread sends a reset, and the
+ * client loses the answer it had not read yet (RFC 9112 §9.6). Nothing more is read meanwhile:
+ * the client's writes stall against the full window instead.
+ */
+const LINGER_MS = 2000;
+function closeWhenTheClientHasRead(socket: net.Socket) {
+  // Node's HTTP server calls destroySoon once a `Connection: close` answer is sent.
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
 }
 
 function isJson(text: string): boolean {

@@ -68,6 +68,8 @@ export function rawChunkedRequest(
     let failure: Error | undefined;
     socket.setTimeout(30_000, () => socket.destroy(new Error(`timeout on ${target}`)));
     socket.on('data', (c: Buffer) => chunks.push(c));
+    // The server has said all it will: a write still waiting for room is abandoned.
+    socket.on('end', () => socket.destroy());
     // A reset after the answer (the server stopped reading) is expected; 'close' follows.
     socket.on('error', (error) => (failure = error));
     socket.on('close', () => {
