@@ -22,7 +22,7 @@ import { listMediaStems } from '@/db/queries/media-files';
 import { removeOrphanUploads } from '@/lib/media/orphans';
 import { routeConsoleToLogger, withRequestLog } from '@/lib/server/log';
 import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
-import { refuseHostileRequest } from '@/lib/server/request-guards';
+import { admitRequest } from '@/lib/server/request-guards';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -115,7 +115,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
-    void (refuseHostileRequest(req, res) || handle(req, res));
+    void admitRequest(req, res).then((admitted) => admitted && handle(admitted, res));
   // Login throttling keys on the client's address: from the socket, or through TRUST_PROXY's hops.
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   const serve = withClientAddress(

@@ -32,21 +32,87 @@ export function rawRequest(
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
     socket.on('close', () => {
-      const raw = Buffer.concat(chunks);
-      const split = raw.indexOf('\r\n\r\n');
-      if (split < 0)
-        return reject(new Error(`no HTTP answer to ${target}: ${raw.toString('latin1').slice(0, 200)}`));
-      const [statusLine, ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');
-      const out: Record<string, string> = {};
-      for (const line of lines) {
-        const i = line.indexOf(':');
-        out[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      try {
+        resolve(parseAnswer(Buffer.concat(chunks), target));
+      } catch (error) {
+        reject(error as Error);
       }
-      let body: Buffer = raw.subarray(split + 4);
-      if (out['transfer-encoding']?.includes('chunked')) body = dechunk(body);
-      resolve({ status: Number(statusLine!.split(' ')[1]), headers: out, body: body.toString('utf8') });
     });
   });
+}
+
+/**
+ * A request whose body goes out with Transfer-Encoding: chunked (no length declared), one
+ * chunk per item of `body`, each written once the socket has room. Writing stops once the server
+ * has answered or closed; a write the server cut off after answering is no failure.
+ */
+export function rawChunkedRequest(
+  base: string,
+  target: string,
+  options: { method?: string; headers?: Record<string, string>; body: Iterable<Buffer | string> },
+): Promise<RawResponse> {
+  const { hostname, port, host } = new URL(base);
+  const headers: Record<string, string> = {
+    Host: host,
+    Connection: 'close',
+    ...options.headers,
+    'Transfer-Encoding': 'chunked',
+  };
+  const head = `${options.method ?? 'POST'} ${target} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`;
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    let closed = false;
+    let failure: Error | undefined;
+    socket.setTimeout(30_000, () => socket.destroy(new Error(`timeout on ${target}`)));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    // The server has said all it will: a write still waiting for room is abandoned.
+    socket.on('end', () => socket.destroy());
+    // A reset after the answer (the server stopped reading) is expected; 'close' follows.
+    socket.on('error', (error) => (failure = error));
+    socket.on('close', () => {
+      closed = true;
+      try {
+        resolve(parseAnswer(Buffer.concat(chunks), target));
+      } catch (error) {
+        reject(failure ?? (error as Error));
+      }
+    });
+    const write = (data: Buffer | string) =>
+      new Promise<void>((done) => {
+        if (socket.write(data)) done();
+        else socket.once('drain', done).once('close', done);
+      });
+    socket.on('connect', () => {
+      void (async () => {
+        await write(Buffer.from(head, 'latin1'));
+        for (const item of options.body) {
+          if (closed || chunks.length) return;
+          const data = Buffer.from(item);
+          await write(
+            Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n')]),
+          );
+        }
+        if (!closed) await write('0\r\n\r\n');
+      })();
+    });
+  });
+}
+
+function parseAnswer(raw: Buffer, target: string): RawResponse {
+  const split = raw.indexOf('\r\n\r\n');
+  if (split < 0) throw new Error(`no HTTP answer to ${target}: ${raw.toString('latin1').slice(0, 200)}`);
+  const [statusLine, ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');
+  const out: Record<string, string> = {};
+  for (const line of lines) {
+    const i = line.indexOf(':');
+    out[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+  }
+  let body: Buffer = raw.subarray(split + 4);
+  if (out['transfer-encoding']?.includes('chunked')) body = dechunk(body);
+  return { status: Number(statusLine!.split(' ')[1]), headers: out, body: body.toString('utf8') };
 }
 
 function dechunk(data: Buffer): Buffer {
