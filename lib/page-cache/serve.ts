@@ -3,6 +3,7 @@ import { tagsForPage } from '@/lib/cache-tags';
 import { getSiteUrl } from '@/lib/config';
 import { NON_HTML_CSP, readerCsp } from '@/lib/security/csp';
 import { isNewsroomPath, securityHeaders } from '@/lib/security/headers';
+import { fetchNotFoundPage, isErrorShell } from '@/lib/server/not-found-page';
 import { renderRequestHeaders } from './normalise';
 import { encodingFor } from './hot-path';
 import type { CachedPage, PageCacheStore } from './store';
@@ -269,7 +270,8 @@ type Callback = (error?: Error | null) => void;
  * Renders the page that will be stored: Next's output is collected rather than streamed, handed
  * to `keep`, and — when kept — sent exactly as a hit would be (compressed, with its ETag and
  * public Cache-Control), so the first reader of a page gets the same bytes as the rest. Anything
- * not kept (a 404, a redirect, a response setting a cookie) is replayed as Next wrote it.
+ * not kept (a 404, a redirect, a response setting a cookie) is replayed as Next wrote it, except
+ * that a 404 sent as Next's empty error shell goes out as the site's complete 404 page.
  */
 function renderAndKeep(
   req: IncomingMessage,
@@ -315,7 +317,23 @@ function renderAndKeep(
     collect(chunk, encoding);
     for (const name of ['writeHead', 'flushHeaders', 'write', 'end']) delete own[name];
     if (head) applyHead(res, head);
-    const body = Buffer.concat(chunks);
+    const done = () => later([chunk, encoding, cb].find((a) => typeof a === 'function'));
+    const rendered = Buffer.concat(chunks);
+    // CASE: a 404 that Next sent as its empty error shell goes out as the site's complete 404
+    // page (lib/server/not-found-page.ts); its policy is computed below from the bytes sent.
+    if (res.statusCode === 404 && isHtml(res) && isErrorShell(rendered)) {
+      void fetchNotFoundPage(req.url ?? '/').then((page) => {
+        if (page) res.removeHeader('content-length');
+        send(page ?? rendered);
+        done();
+      });
+    } else {
+      send(rendered);
+      done();
+    }
+    return res;
+  };
+  const send = (body: Buffer) => {
     const page = keep(body);
     if (head_) req.method = 'HEAD';
     if (page) {
@@ -327,17 +345,18 @@ function renderAndKeep(
       sendCached(req, res, page, 'miss');
     } else {
       stripInternalHeaders(res);
-      if (/^text\/html/.test(String(res.getHeader('content-type') ?? '')))
-        res.setHeader('content-security-policy', readerCsp(body));
+      if (isHtml(res)) res.setHeader('content-security-policy', readerCsp(body));
       if (cached) res.setHeader('x-midad-cache', 'miss');
       if (!res.hasHeader('content-length') && !res.hasHeader('transfer-encoding'))
         res.setHeader('content-length', body.length);
       res.end(req.method === 'HEAD' ? undefined : body);
     }
-    later([chunk, encoding, cb].find((a) => typeof a === 'function'));
-    return res;
   };
   handle(req, res);
+}
+
+function isHtml(res: ServerResponse): boolean {
+  return /^text\/html/.test(String(res.getHeader('content-type') ?? ''));
 }
 
 /** Applies a deferred writeHead(status, [message], [headers]) to the response. */

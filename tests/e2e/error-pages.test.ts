@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
-import { articles, users } from '@/db/schema';
+import { articles, sections, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
+import { readerCsp } from '@/lib/security/csp';
 import { launchBrowser } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 
@@ -115,14 +116,20 @@ describe('404 and 410 pages', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
     const html = await res.text();
     expect(html).toMatch(/<meta name="robots" content="noindex/);
+    // The server's HTML is the whole page, not Next's empty error shell (vercel/next.js#62228).
+    expect(html).toContain(`<html lang="${c.locale}" dir="${c.locale === 'ar' ? 'rtl' : 'ltr'}"`);
+    expect(html).not.toContain('__next_error__');
+    expect(html).toContain(`>${c.title.split(' | ')[0]}</h1>`);
+    expect(html).toContain(`<title>${c.title}</title>`);
+    // The policy sent is the one of these bytes: the page's own inline scripts may run.
+    expect(res.headers.get('content-security-policy')).toBe(readerCsp(html));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const answer = await page.goto(base + c.path());
     expect(answer?.status()).toBe(c.status);
     expect(await page.title()).toBe(c.title);
-    // Next sends a 404 as an empty shell (`<html id="__next_error__">`) that React fills in on the
-    // client (vercel/next.js#62228), so <html> has no lang until it has; the page settles on it.
+    // The server's page has its lang (see the fetch above); it keeps it once React takes over.
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(c.locale);
     // The site's header (with its section menu), footer and typeface.
     expect(await page.getByRole('banner').count()).toBe(1);
@@ -141,8 +148,54 @@ describe('404 and 410 pages', () => {
     await context.close();
   });
 
-  it('the page behind the 410 answer is not reachable by itself', async () => {
-    expect((await fetch(`${base}/gone/anything`)).status).toBe(404);
-    expect((await fetch(`${base}/en/gone/anything`)).status).toBe(404);
+  it.each(cases)('$kind ($locale): complete with JavaScript off', async (c) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const answer = await page.goto(base + c.path());
+    expect(answer?.status()).toBe(c.status);
+    await expect(page.title()).resolves.toBe(c.title);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe(c.locale);
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe(c.locale === 'ar' ? 'rtl' : 'ltr');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(c.title.split(' | ')[0]);
+    await expect(page.getByRole('banner').count()).resolves.toBe(1);
+    await expect(page.getByRole('contentinfo').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it("the 404 page's header follows a renamed section (its copy is invalidated like any page)", async () => {
+    const section = db.select().from(sections).where(eq(sections.slug, 'economy')).get()!;
+    const renamed = `${section.nameEn} ${Date.now()}`;
+    expect(await (await fetch(`${base}/en/nothing-here`)).text()).toContain(`>${section.nameEn}<`);
+    try {
+      db.update(sections).set({ nameEn: renamed }).where(eq(sections.id, section.id)).run();
+      await expect
+        .poll(async () => (await (await fetch(`${base}/en/nothing-here`)).text()).includes(`>${renamed}<`))
+        .toBe(true);
+    } finally {
+      db.update(sections).set({ nameEn: section.nameEn }).where(eq(sections.id, section.id)).run();
+    }
+  });
+
+  it('a HEAD of a 404 has the headers of its GET, and no body', async () => {
+    const get = await fetch(`${base}/en/nothing`);
+    const html = await get.text();
+    const head = await fetch(`${base}/en/nothing`, { method: 'HEAD' });
+    expect(head.status).toBe(404);
+    expect(head.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+    expect(head.headers.get('content-security-policy')).toBe(get.headers.get('content-security-policy'));
+    expect(head.headers.get('set-cookie')).toBeNull();
+    expect(await head.text()).toBe('');
+  });
+
+  it('the pages behind the 410 and 404 answers are not reachable by themselves', async () => {
+    for (const p of ['/gone/anything', '/en/gone/anything', '/missing/anything', '/en/missing/anything']) {
+      const res = await fetch(base + p);
+      expect(res.status, p).toBe(404);
+      // Still the edition's own 404 page.
+      expect(await res.text(), p).toContain(
+        p.startsWith('/en') ? '>Page not found</h1>' : '>الصفحة غير موجودة</h1>',
+      );
+    }
   });
 });

@@ -264,7 +264,7 @@ describe('errors', () => {
     const { page, close } = await openPage(browser);
     const res = await page.goto(base + '/no-such-page');
     expect(res?.status()).toBe(404);
-    // The 404 document is filled in by React on the client (vercel/next.js#62228): poll for it.
+    // Complete from the server (lib/server/not-found-page.ts), and still so once React takes over.
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('h1').innerText()).toBe('الصفحة غير موجودة');
     await close();
