@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { homePath } from '@/lib/article-url';
+import { notFoundMetadata } from '@/lib/seo/metadata';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await getLocale(), namespace: 'NotFound' });
-  return { title: t('title'), robots: { index: false, follow: true } };
+  return notFoundMetadata(await getLocale());
 }
 
 /** 404 inside an edition but outside the reader chrome (e.g. in the newsroom). */

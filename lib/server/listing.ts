@@ -21,13 +21,18 @@ const livePage = cache((scopeKey: string, locale: string, page: number) =>
   listLivePage(getDb(), JSON.parse(scopeKey) as ListingScope, { locale, now: getRequestNow(), page }),
 );
 
+/** The requested page of a listing, or null for a malformed page number or one past the end. */
+async function loadListing(scope: ListingScope, locale: string, searchParams: SearchParams) {
+  const page = parsePageParam((await searchParams).page);
+  const result = page === null ? null : livePage(JSON.stringify(scope), locale, page);
+  return result && page !== null ? { page, result } : null;
+}
+
 /** The requested page of a listing, or a 404 for a malformed page number or one past the end. */
 export async function loadListingOrNotFound(scope: ListingScope, locale: string, searchParams: SearchParams) {
-  const page = parsePageParam((await searchParams).page);
-  if (page === null) notFound();
-  const result = livePage(JSON.stringify(scope), locale, page);
-  if (!result) notFound();
-  return result;
+  const listing = await loadListing(scope, locale, searchParams);
+  if (!listing) notFound();
+  return listing.result;
 }
 
 /**
@@ -50,11 +55,9 @@ export async function listingMetadata(
   searchParams: SearchParams,
   pageLabel: (n: number) => string,
 ): Promise<Metadata> {
-  const requested = parsePageParam((await searchParams).page);
-  if (requested === null || !livePage(JSON.stringify(p.scope), p.locale, requested)) {
-    return notFoundMetadata(p.locale);
-  }
-  const page = requested;
+  const listing = await loadListing(p.scope, p.locale, searchParams);
+  if (!listing) return notFoundMetadata(p.locale);
+  const { page } = listing;
   const languages = p.otherEditionPath
     ? p.locale === 'ar'
       ? editionLanguages(pageHref(p.basePath, page), pageHref(p.otherEditionPath, page))

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@/components/site/error-notice';
+import { notFoundMetadata } from '@/lib/seo/metadata';
 
 /** The tab and the history say what happened: «الصفحة غير موجودة | مداد». */
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations({ locale: await getLocale(), namespace: 'NotFound' });
-  return { title: t('title'), robots: { index: false, follow: true } };
+  return notFoundMetadata(await getLocale());
 }
 
 export default async function NotFound() {
