@@ -379,3 +379,33 @@ export const accountTokens = sqliteTable(
   },
   (t) => [index('account_tokens_user_idx').on(t.userId)],
 );
+
+/**
+ * The transactional outbox of page-cache invalidations (lib/page-cache/outbox.ts reads it). A
+ * write that changes what readers see adds one row in its own transaction, so no commit exists
+ * without its invalidation: every instance reads the rows after the last id it saw and
+ * invalidates exactly those tags. `tags` is a JSON array of cache tags, or `*` for everything.
+ * `contentFrom`/`contentTo` are the content version (below) when the transaction began and when
+ * the row was written: the rows must cover every step of the version, or a change that wrote no
+ * row happened and the follower flushes everything. Pruned by age and count (pruneInvalidations).
+ */
+export const cacheInvalidations = sqliteTable('cache_invalidations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tags: text('tags').notNull(),
+  /** The instance that wrote it (lib/server/instance.ts): it invalidated its own cache already. */
+  origin: text('origin').notNull(),
+  contentFrom: integer('content_from').notNull(),
+  contentTo: integer('content_to').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * One row, `n`, bumped by triggers (migration 0010) on every change to a table readers see
+ * (articles and their tags and bylines, sections, tags, the visible columns of users and media,
+ * settings, pages, redirects, corrections) — whoever makes it, the sqlite3 shell included. Views,
+ * sessions, locks, audit and revisions do not bump it: they never change a cached page.
+ */
+export const contentVersion = sqliteTable('content_version', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull(),
+});

@@ -121,14 +121,24 @@ export function tagsForArticleChange(
   return [...tags];
 }
 
-type CacheHandle = { invalidate(tags: string[]): number };
+/** In the outbox and on the bus: every page may have changed (a write that cannot name its pages). */
+export const EVERY_PAGE = '*';
+
+type CacheHandle = { invalidate(tags: string[]): number; invalidateAll(): void };
+
+const pageCache = () => (globalThis as { midadPageCache?: CacheHandle }).midadPageCache;
 
 /**
  * Invalidates reader pages in this process's page cache (set up by scripts/start.ts, which hands
  * them to its invalidation bus). Without one (next dev, tests of the data layer) it does nothing.
+ * Other processes learn of the change from the outbox row written with it (db/mutations/outbox.ts).
  */
 export function invalidatePages(tags: string[]): void {
   if (tags.length === 0) return;
-  const cache = (globalThis as { midadPageCache?: CacheHandle }).midadPageCache;
-  cache?.invalidate(tags);
+  pageCache()?.invalidate(tags);
+}
+
+/** Marks every page of this process's cache stale. */
+export function invalidateAllPages(): void {
+  pageCache()?.invalidateAll();
 }

@@ -15,7 +15,9 @@ import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
 import { withSecurityHeaders } from '@/lib/security/respond';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
-import { changeGate } from '@/lib/page-cache/change-gate';
+import { changeGate, followOutbox, type OutboxPosition } from '@/lib/page-cache/change-gate';
+import { instanceId } from '@/db/mutations/outbox';
+import { readInvalidationsSince } from '@/db/queries/outbox';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath, getMediaDir } from '@/lib/config';
 import { listMediaStems } from '@/db/queries/media-files';
@@ -30,9 +32,10 @@ const root = process.cwd();
 /**
  * The reader-page cache, shared with the Next server code in this process through globalThis:
  * the newsroom invalidates by tag after its own writes (lib/cache-tags.ts) through the
- * invalidation bus (one process: in memory; several instances would share a network bus), and
- * a change made by another process (the user CLI, a second instance, tests) is noticed through
- * SQLite's data_version and marks every page stale.
+ * invalidation bus, and a change made by another process (a second instance, the user CLI,
+ * tests) is read from the outbox its transaction wrote (db/mutations/outbox.ts) when SQLite's
+ * data_version moves: exactly the pages it names go stale, or every page when the change cannot
+ * be explained (lib/page-cache/change-gate.ts, followOutbox).
  */
 function pageCache() {
   const store = new PageCacheStore(
@@ -41,9 +44,10 @@ function pageCache() {
   );
   const bus = new LocalInvalidationBus();
   bus.subscribe((message) => ('all' in message ? store.invalidateAll() : store.invalidate(message.tags)));
-  const g = globalThis as { midadPageCache?: unknown; midadDataVersion?: () => number };
+  const g = globalThis as { midadPageCache?: unknown };
   g.midadPageCache = {
     invalidate: (tags: string[]) => bus.publish({ tags }),
+    invalidateAll: () => bus.publish({ all: true }),
     stats: () => store.stats(),
   };
   // One line every five minutes while pages are served: hit ratio and memory at a glance.
@@ -54,12 +58,22 @@ function pageCache() {
     if (line !== logged) console.log(`midad: ${line}`);
     logged = line;
   }, 300_000).unref();
+  // The follower's own connection: its data_version moves for every other connection's commit,
+  // this process's Next code included (whose rows it skips by origin).
+  const follower = openDb(getDatabasePath());
+  const self = instanceId();
+  const start = readInvalidationsSince(follower, Number.MAX_SAFE_INTEGER, 0);
+  let at: OutboxPosition = { lastId: start.newestId ?? 0, contentVersion: start.contentVersion };
   return {
     store,
     // Another process's commit is seen within MIDAD_DATA_VERSION_MS (see change-gate.ts).
     beforeLookup: changeGate(
-      () => g.midadDataVersion?.(),
-      () => bus.publish({ all: true }),
+      () => follower.$client.pragma('data_version', { simple: true }) as number,
+      () => {
+        const followed = followOutbox(at, readInvalidationsSince(follower, at.lastId), self);
+        at = followed.at;
+        if (followed.invalidation) bus.publish(followed.invalidation);
+      },
       Number(process.env.MIDAD_DATA_VERSION_MS || 2),
     ),
   };

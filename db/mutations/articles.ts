@@ -11,10 +11,11 @@ import {
   type ArticleStatus,
   type RevisionSnapshot,
 } from '../schema';
-import { getTranslationKey, translationPartner } from '../queries/newsroom';
+import { getTranslationKey, getTranslationPartnerId, translationPartner } from '../queries/newsroom';
 import { syncSearchIndex } from '../search/maintain';
 import { writeAudit, type Tx } from './audit';
 import { IMMEDIATE } from './immediate';
+import { recordArticleChanges } from './outbox';
 
 export interface ArticleFields {
   locale: string;
@@ -171,28 +172,33 @@ export function createDraft(
   f: ArticleFields,
   now = new Date(),
 ): { id: number; slug: string } {
-  return db.transaction((tx) => {
-    const slug = uniqueSlug(tx, f.slug, f.locale, null);
-    const id = tx
-      .insert(articles)
-      .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
-      .returning({ id: articles.id })
-      .get().id;
-    const names = setTagsAndAuthors(tx, id, f);
-    if (f.translationId != null) linkTranslation(tx, id, f.locale, f.translationId);
-    tx.insert(revisions)
-      .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
-      .run();
-    writeAudit(tx, {
-      userId: actorId,
-      action: 'article.create',
-      entity: 'article',
-      entityId: id,
-      details: { title: f.title },
-    });
-    return { id, slug };
-    // IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
-  }, IMMEDIATE);
+  // A new draft shows nowhere; the story it is linked to as a translation may.
+  return db.transaction(
+    (tx) =>
+      recordArticleChanges(tx, [f.translationId], () => {
+        const slug = uniqueSlug(tx, f.slug, f.locale, null);
+        const id = tx
+          .insert(articles)
+          .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
+          .returning({ id: articles.id })
+          .get().id;
+        const names = setTagsAndAuthors(tx, id, f);
+        if (f.translationId != null) linkTranslation(tx, id, f.locale, f.translationId);
+        tx.insert(revisions)
+          .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
+          .run();
+        writeAudit(tx, {
+          userId: actorId,
+          action: 'article.create',
+          entity: 'article',
+          entityId: id,
+          details: { title: f.title },
+        });
+        return { id, slug };
+        // IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
+      }),
+    IMMEDIATE,
+  );
 }
 
 /**
@@ -202,56 +208,61 @@ export function createDraft(
 export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFields, now = new Date()) {
   // IMMEDIATE: the version check and the write happen under one write lock, so two saves that
   // started from the same version cannot both pass the check.
-  return db.transaction((tx) => {
-    const row = tx
-      .select({
-        slug: articles.slug,
-        sectionId: articles.sectionId,
-        status: articles.status,
-        locale: articles.locale,
-        version: articles.version,
-      })
-      .from(articles)
-      .where(eq(articles.id, id))
-      .get();
-    if (!row) throw new WorkflowError('notFound');
-    // CASE: a save based on an older version never overwrites a newer one.
-    if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
-      throw new StaleSaveError(row.version);
-    const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
-    const beforeTags = tx
-      .select({ tagId: articleTags.tagId })
-      .from(articleTags)
-      .where(eq(articleTags.articleId, id))
-      .all();
-    const beforeAuthors = tx
-      .select({ userId: articleAuthors.userId })
-      .from(articleAuthors)
-      .where(eq(articleAuthors.articleId, id))
-      .all();
-    // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
-    const slug = uniqueSlug(tx, f.slug, before.locale, id);
-    tx.update(articles)
-      .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
-      .where(eq(articles.id, id))
-      .run();
-    const names = setTagsAndAuthors(tx, id, f);
-    if (f.translationId !== undefined) linkTranslation(tx, id, before.locale, f.translationId);
-    syncSearchIndex(tx, [id]);
-    tx.insert(revisions)
-      .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
-      .run();
-    writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
-    return {
-      before: {
-        ...before,
-        tagIds: beforeTags.map((t) => t.tagId),
-        authorIds: beforeAuthors.map((a) => a.userId),
-      },
-      slug,
-      version: row.version + 1,
-    };
-  }, IMMEDIATE);
+  // Its old and new translation show (or stop showing) a link to it.
+  return db.transaction(
+    (tx) =>
+      recordArticleChanges(tx, [id, getTranslationPartnerId(tx, id), f.translationId], () => {
+        const row = tx
+          .select({
+            slug: articles.slug,
+            sectionId: articles.sectionId,
+            status: articles.status,
+            locale: articles.locale,
+            version: articles.version,
+          })
+          .from(articles)
+          .where(eq(articles.id, id))
+          .get();
+        if (!row) throw new WorkflowError('notFound');
+        // CASE: a save based on an older version never overwrites a newer one.
+        if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
+          throw new StaleSaveError(row.version);
+        const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
+        const beforeTags = tx
+          .select({ tagId: articleTags.tagId })
+          .from(articleTags)
+          .where(eq(articleTags.articleId, id))
+          .all();
+        const beforeAuthors = tx
+          .select({ userId: articleAuthors.userId })
+          .from(articleAuthors)
+          .where(eq(articleAuthors.articleId, id))
+          .all();
+        // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
+        const slug = uniqueSlug(tx, f.slug, before.locale, id);
+        tx.update(articles)
+          .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
+          .where(eq(articles.id, id))
+          .run();
+        const names = setTagsAndAuthors(tx, id, f);
+        if (f.translationId !== undefined) linkTranslation(tx, id, before.locale, f.translationId);
+        syncSearchIndex(tx, [id]);
+        tx.insert(revisions)
+          .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
+          .run();
+        writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
+        return {
+          before: {
+            ...before,
+            tagIds: beforeTags.map((t) => t.tagId),
+            authorIds: beforeAuthors.map((a) => a.userId),
+          },
+          slug,
+          version: row.version + 1,
+        };
+      }),
+    IMMEDIATE,
+  );
 }
 
 export type Transition =
@@ -288,75 +299,88 @@ export function transitionArticle(
   options: { at?: Date; now?: Date; note?: string } = {},
 ): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null; version: number } {
   const now = options.now ?? new Date();
-  return db.transaction((tx) => {
-    const row = tx
-      .select({
-        status: articles.status,
-        publishedAt: articles.publishedAt,
-        deletedAt: articles.deletedAt,
-        version: articles.version,
-      })
-      .from(articles)
-      .where(eq(articles.id, id))
-      .get();
-    if (!row || row.deletedAt) throw new WorkflowError('notFound');
-    if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
-    let to: ArticleStatus = row.status;
-    let publishedAt = row.publishedAt;
-    const set: Partial<typeof articles.$inferInsert> = { updatedAt: now, version: row.version + 1 };
-    switch (transition) {
-      case 'submit':
-        to = 'review';
-        break;
-      case 'publish':
-        to = 'published';
-        // A time in the future (a schedule that was cancelled or overtaken) becomes now.
-        if (!publishedAt || publishedAt > now) publishedAt = now;
-        break;
-      case 'schedule':
-        if (!options.at || options.at.getTime() <= now.getTime()) throw new WorkflowError('scheduleInPast');
-        to = 'scheduled';
-        publishedAt = options.at;
-        break;
-      case 'unschedule':
-        to = 'draft';
-        if (publishedAt && publishedAt > now) publishedAt = null;
-        break;
-      case 'unpublish':
-        to = 'draft';
-        break;
-      case 'archive':
-        to = 'archived';
-        break;
-      case 'return': {
-        const note = options.note?.trim() ?? '';
-        if (!note) throw new WorkflowError('noteRequired');
-        to = 'draft';
-        tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now }).run();
-        break;
-      }
-      case 'delete':
-        set.deletedAt = now;
-        // The other edition's story is free to pair again (its page loses the link through this one's tag).
-        linkTranslation(tx, id, '', null);
-        break;
-    }
-    tx.update(articles)
-      .set({ ...set, status: to, publishedAt })
-      .where(eq(articles.id, id))
-      .run();
-    syncSearchIndex(tx, [id]);
-    writeAudit(tx, {
-      userId: actorId,
-      action: `article.${transition}`,
-      entity: 'article',
-      entityId: id,
-      details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
-    });
-    return { from: row.status, to, publishedAt, version: row.version + 1 };
-    // IMMEDIATE: it reads the status, then writes; deferred, a second writer (another process)
-    // made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
-  }, IMMEDIATE);
+  // A delete unlinks its translation, whose page loses the link.
+  return db.transaction(
+    (tx) =>
+      recordArticleChanges(
+        tx,
+        [id, getTranslationPartnerId(tx, id)],
+        () => {
+          const row = tx
+            .select({
+              status: articles.status,
+              publishedAt: articles.publishedAt,
+              deletedAt: articles.deletedAt,
+              version: articles.version,
+            })
+            .from(articles)
+            .where(eq(articles.id, id))
+            .get();
+          if (!row || row.deletedAt) throw new WorkflowError('notFound');
+          if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
+          let to: ArticleStatus = row.status;
+          let publishedAt = row.publishedAt;
+          const set: Partial<typeof articles.$inferInsert> = { updatedAt: now, version: row.version + 1 };
+          switch (transition) {
+            case 'submit':
+              to = 'review';
+              break;
+            case 'publish':
+              to = 'published';
+              // A time in the future (a schedule that was cancelled or overtaken) becomes now.
+              if (!publishedAt || publishedAt > now) publishedAt = now;
+              break;
+            case 'schedule':
+              if (!options.at || options.at.getTime() <= now.getTime())
+                throw new WorkflowError('scheduleInPast');
+              to = 'scheduled';
+              publishedAt = options.at;
+              break;
+            case 'unschedule':
+              to = 'draft';
+              if (publishedAt && publishedAt > now) publishedAt = null;
+              break;
+            case 'unpublish':
+              to = 'draft';
+              break;
+            case 'archive':
+              to = 'archived';
+              break;
+            case 'return': {
+              const note = options.note?.trim() ?? '';
+              if (!note) throw new WorkflowError('noteRequired');
+              to = 'draft';
+              tx.insert(articleReturns)
+                .values({ articleId: id, userId: actorId, note, createdAt: now })
+                .run();
+              break;
+            }
+            case 'delete':
+              set.deletedAt = now;
+              // The other edition's story is free to pair again (its page loses the link through this one's tag).
+              linkTranslation(tx, id, '', null);
+              break;
+          }
+          tx.update(articles)
+            .set({ ...set, status: to, publishedAt })
+            .where(eq(articles.id, id))
+            .run();
+          syncSearchIndex(tx, [id]);
+          writeAudit(tx, {
+            userId: actorId,
+            action: `article.${transition}`,
+            entity: 'article',
+            entityId: id,
+            details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
+          });
+          return { from: row.status, to, publishedAt, version: row.version + 1 };
+          // IMMEDIATE: it reads the status, then writes; deferred, a second writer (another process)
+          // made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
+        },
+        now,
+      ),
+    IMMEDIATE,
+  );
 }
 
 /** How long a deleted story can be brought back from the trash. */
@@ -374,28 +398,34 @@ const TRASH_MS = TRASH_DAYS * 86_400_000;
  */
 export function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
   return db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ status: articles.status, deletedAt: articles.deletedAt })
-        .from(articles)
-        .where(eq(articles.id, id))
-        .get();
-      if (!row || !row.deletedAt) throw new WorkflowError('notFound');
-      if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
-      tx.update(articles)
-        .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
-        .where(eq(articles.id, id))
-        .run();
-      syncSearchIndex(tx, [id]);
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'article.restore',
-        entity: 'article',
-        entityId: id,
-        details: { from: row.status, to: 'draft' },
-      });
-      return { from: row.status, to: 'draft' as const };
-    },
+    (tx) =>
+      recordArticleChanges(
+        tx,
+        [id],
+        () => {
+          const row = tx
+            .select({ status: articles.status, deletedAt: articles.deletedAt })
+            .from(articles)
+            .where(eq(articles.id, id))
+            .get();
+          if (!row || !row.deletedAt) throw new WorkflowError('notFound');
+          if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
+          tx.update(articles)
+            .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
+            .where(eq(articles.id, id))
+            .run();
+          syncSearchIndex(tx, [id]);
+          writeAudit(tx, {
+            userId: actorId,
+            action: 'article.restore',
+            entity: 'article',
+            entityId: id,
+            details: { from: row.status, to: 'draft' },
+          });
+          return { from: row.status, to: 'draft' as const };
+        },
+        now,
+      ),
     { behavior: 'immediate' },
   );
 }
@@ -410,14 +440,26 @@ export function publishDueArticles(db: Db, now = new Date()): number[] {
       .all()
       .map((r) => r.id);
     if (due.length === 0) return due;
-    tx.update(articles)
-      .set({ status: 'published', updatedAt: now, version: nextVersion })
-      .where(inArray(articles.id, due))
-      .run();
-    syncSearchIndex(tx, due);
-    for (const id of due)
-      writeAudit(tx, { userId: null, action: 'article.scheduledPublish', entity: 'article', entityId: id });
-    return due;
+    return recordArticleChanges(
+      tx,
+      due,
+      () => {
+        tx.update(articles)
+          .set({ status: 'published', updatedAt: now, version: nextVersion })
+          .where(inArray(articles.id, due))
+          .run();
+        syncSearchIndex(tx, due);
+        for (const id of due)
+          writeAudit(tx, {
+            userId: null,
+            action: 'article.scheduledPublish',
+            entity: 'article',
+            entityId: id,
+          });
+        return due;
+      },
+      now,
+    );
   }, IMMEDIATE);
 }
 
@@ -428,11 +470,28 @@ export function addCorrection(
   note: string,
   now = new Date(),
 ): void {
-  db.transaction((tx) => {
-    tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
-    tx.update(articles).set({ updatedAt: now, version: nextVersion }).where(eq(articles.id, articleId)).run();
-    writeAudit(tx, { userId: actorId, action: 'article.correction', entity: 'article', entityId: articleId });
-  }, IMMEDIATE);
+  db.transaction(
+    (tx) =>
+      recordArticleChanges(
+        tx,
+        [articleId],
+        () => {
+          tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
+          tx.update(articles)
+            .set({ updatedAt: now, version: nextVersion })
+            .where(eq(articles.id, articleId))
+            .run();
+          writeAudit(tx, {
+            userId: actorId,
+            action: 'article.correction',
+            entity: 'article',
+            entityId: articleId,
+          });
+        },
+        now,
+      ),
+    IMMEDIATE,
+  );
 }
 
 /** Moves articles to another section in one transaction (bulk action). */
@@ -443,19 +502,28 @@ export function moveArticlesToSection(
   sectionId: number,
   now = new Date(),
 ): void {
-  db.transaction((tx) => {
-    tx.update(articles)
-      .set({ sectionId, updatedAt: now, version: nextVersion })
-      .where(inArray(articles.id, ids))
-      .run();
-    syncSearchIndex(tx, ids);
-    for (const id of ids)
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'article.move',
-        entity: 'article',
-        entityId: id,
-        details: { sectionId },
-      });
-  }, IMMEDIATE);
+  db.transaction(
+    (tx) =>
+      recordArticleChanges(
+        tx,
+        ids,
+        () => {
+          tx.update(articles)
+            .set({ sectionId, updatedAt: now, version: nextVersion })
+            .where(inArray(articles.id, ids))
+            .run();
+          syncSearchIndex(tx, ids);
+          for (const id of ids)
+            writeAudit(tx, {
+              userId: actorId,
+              action: 'article.move',
+              entity: 'article',
+              entityId: id,
+              details: { sectionId },
+            });
+        },
+        now,
+      ),
+    IMMEDIATE,
+  );
 }

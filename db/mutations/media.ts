@@ -4,7 +4,22 @@ import type { Db } from '../client';
 import { listMediaUsage } from '../queries/media';
 import { media } from '../schema';
 import { cleanCredit } from '@/lib/media/credit';
-import { writeAudit } from './audit';
+import { writeAudit, type Tx } from './audit';
+import { openOutbox } from './outbox';
+import { CACHE_TAGS } from '@/lib/cache-tags';
+
+/**
+ * Records the pages showing an image (its stories, and through their tags every card of them)
+ * around a change to it. An upload shows nowhere until a story uses it, so it records nothing.
+ */
+function changingMedia<T>(tx: Tx, id: number, change: () => T): T {
+  const outbox = openOutbox(tx);
+  const row = tx.select({ id: media.id, stem: media.stem }).from(media).where(eq(media.id, id)).get();
+  const shownOn = row ? listMediaUsage(tx as unknown as Db, row).map((a) => CACHE_TAGS.article(a.id)) : [];
+  const result = change();
+  outbox.record(shownOn);
+  return result;
+}
 
 export function insertMedia(
   db: Db,
@@ -40,16 +55,21 @@ export function updateMediaText(
   id: number,
   text: { alt: string; caption: string; credit: string },
 ): boolean {
-  return db.transaction((tx) => {
-    const changed =
-      tx
-        .update(media)
-        .set({ ...text, credit: cleanCredit(text.credit) })
-        .where(eq(media.id, id))
-        .run().changes > 0;
-    if (changed) writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
-    return changed;
-  }, IMMEDIATE);
+  return db.transaction(
+    (tx) =>
+      changingMedia(tx, id, () => {
+        const changed =
+          tx
+            .update(media)
+            .set({ ...text, credit: cleanCredit(text.credit) })
+            .where(eq(media.id, id))
+            .run().changes > 0;
+        if (changed)
+          writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
+        return changed;
+      }),
+    IMMEDIATE,
+  );
 }
 
 /** Moves the focal point 16:9 cards are cropped around. */
@@ -59,19 +79,24 @@ export function setMediaFocalPoint(
   id: number,
   focal: { x: number; y: number },
 ): boolean {
-  return db.transaction((tx) => {
-    const changed =
-      tx.update(media).set({ focalX: focal.x, focalY: focal.y }).where(eq(media.id, id)).run().changes > 0;
-    if (changed)
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'media.focal',
-        entity: 'media',
-        entityId: id,
-        details: { x: focal.x, y: focal.y },
-      });
-    return changed;
-  }, IMMEDIATE);
+  return db.transaction(
+    (tx) =>
+      changingMedia(tx, id, () => {
+        const changed =
+          tx.update(media).set({ focalX: focal.x, focalY: focal.y }).where(eq(media.id, id)).run().changes >
+          0;
+        if (changed)
+          writeAudit(tx, {
+            userId: actorId,
+            action: 'media.focal',
+            entity: 'media',
+            entityId: id,
+            details: { x: focal.x, y: focal.y },
+          });
+        return changed;
+      }),
+    IMMEDIATE,
+  );
 }
 
 export type DeleteMediaResult =
@@ -87,6 +112,7 @@ export type DeleteMediaResult =
 export function deleteMedia(db: Db, actorId: number, id: number): DeleteMediaResult {
   return db.transaction(
     (tx) => {
+      const outbox = openOutbox(tx);
       const row = tx
         .select({ id: media.id, stem: media.stem, alt: media.alt })
         .from(media)
@@ -103,6 +129,8 @@ export function deleteMedia(db: Db, actorId: number, id: number): DeleteMediaRes
         entityId: id,
         details: { stem: row.stem, alt: row.alt },
       });
+      // No story shows it (checked above): the row only says the change is known.
+      outbox.record([]);
       return { ok: true, stem: row.stem } as const;
     },
     { behavior: 'immediate' },

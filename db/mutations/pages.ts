@@ -3,6 +3,8 @@ import type { Db } from '../client';
 import { staticPages, type StaticPageSlug } from '../schema';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { writeAudit } from './audit';
+import { openOutbox } from './outbox';
+import { CACHE_TAGS } from '@/lib/cache-tags';
 
 export interface StaticPageInput {
   slug: StaticPageSlug;
@@ -18,6 +20,7 @@ export interface StaticPageInput {
 export function saveStaticPage(db: Db, actorId: number, input: StaticPageInput, now = new Date()): void {
   const body = sanitizeArticleHtml(input.body);
   db.transaction((tx) => {
+    const outbox = openOutbox(tx);
     tx.insert(staticPages)
       .values({
         slug: input.slug,
@@ -38,5 +41,6 @@ export function saveStaticPage(db: Db, actorId: number, input: StaticPageInput, 
       entity: 'page',
       details: { slug: input.slug, locale: input.locale, title: input.title },
     });
+    outbox.record([CACHE_TAGS.page(input.slug), CACHE_TAGS.sitemaps]);
   }, IMMEDIATE);
 }

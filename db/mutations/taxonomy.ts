@@ -4,6 +4,8 @@ import type { Db } from '../client';
 import { syncSearchIndex, syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
 import { articleTags, redirects, sections, tags } from '../schema';
 import { writeAudit, type Tx } from './audit';
+import { openOutbox } from './outbox';
+import { CACHE_TAGS } from '@/lib/cache-tags';
 
 export class SlugTakenError extends Error {
   constructor() {
@@ -49,6 +51,12 @@ export interface SectionInput {
 
 export function saveSection(db: Db, actorId: number, id: number | null, s: SectionInput): number {
   return db.transaction((tx) => {
+    const outbox = openOutbox(tx);
+    // Section names are in every page's menu.
+    const done = (sectionId: number) => {
+      outbox.record([CACHE_TAGS.layout]);
+      return sectionId;
+    };
     const clash = tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, s.slug)).get();
     if (clash && clash.id !== id) throw new SlugTakenError();
     if (id === null) {
@@ -60,7 +68,7 @@ export function saveSection(db: Db, actorId: number, id: number | null, s: Secti
         entityId: newId,
         details: { slug: s.slug },
       });
-      return newId;
+      return done(newId);
     }
     const before = tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id)).get();
     if (!before) throw new Error('section not found');
@@ -80,12 +88,13 @@ export function saveSection(db: Db, actorId: number, id: number | null, s: Secti
       entityId: id,
       details: { from: before.slug, to: s.slug },
     });
-    return id;
+    return done(id);
   }, IMMEDIATE);
 }
 
 export function saveTag(db: Db, actorId: number, id: number, t: { name: string; slug: string }): void {
   db.transaction((tx) => {
+    const outbox = openOutbox(tx);
     const clash = tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).get();
     if (clash && clash.id !== id) throw new SlugTakenError();
     const before = tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).get();
@@ -100,6 +109,8 @@ export function saveTag(db: Db, actorId: number, id: number, t: { name: string; 
       entityId: id,
       details: { from: before.slug, to: t.slug },
     });
+    // A tag's name is on every card and story that carries it.
+    outbox.record([CACHE_TAGS.layout]);
   }, IMMEDIATE);
 }
 
@@ -107,6 +118,17 @@ export class TagMergeError extends Error {
   constructor(readonly reason: 'same' | 'missing') {
     super(reason);
   }
+}
+
+/** Every page that showed these tags: the tag pages, their stories, feeds, sitemaps and search. */
+function tagPages(slugs: string[], articleIds: number[]): string[] {
+  return [
+    ...slugs.map(CACHE_TAGS.tag),
+    ...articleIds.map(CACHE_TAGS.article),
+    CACHE_TAGS.feeds,
+    CACHE_TAGS.sitemaps,
+    CACHE_TAGS.search,
+  ];
 }
 
 function storiesWithTag(tx: Tx, tagId: number): number[] {
@@ -125,6 +147,7 @@ function storiesWithTag(tx: Tx, tagId: number): number[] {
 export function mergeTags(db: Db, actorId: number, fromId: number, intoId: number) {
   return db.transaction(
     (tx) => {
+      const outbox = openOutbox(tx);
       if (fromId === intoId) throw new TagMergeError('same');
       const from = tx.select().from(tags).where(eq(tags.id, fromId)).get();
       const into = tx.select().from(tags).where(eq(tags.id, intoId)).get();
@@ -144,6 +167,7 @@ export function mergeTags(db: Db, actorId: number, fromId: number, intoId: numbe
         entityId: intoId,
         details: { from: from.slug, fromName: from.name, to: into.slug, stories: articleIds.length },
       });
+      outbox.record(tagPages([from.slug, into.slug], articleIds));
       return { fromSlug: from.slug, intoSlug: into.slug, articleIds };
     },
     { behavior: 'immediate' },
@@ -157,6 +181,7 @@ export function mergeTags(db: Db, actorId: number, fromId: number, intoId: numbe
 export function deleteTag(db: Db, actorId: number, id: number) {
   return db.transaction(
     (tx) => {
+      const outbox = openOutbox(tx);
       const tag = tx.select().from(tags).where(eq(tags.id, id)).get();
       if (!tag) return null;
       const articleIds = storiesWithTag(tx, id);
@@ -172,6 +197,7 @@ export function deleteTag(db: Db, actorId: number, id: number) {
         entityId: id,
         details: { from: tag.slug, fromName: tag.name, stories: articleIds.length },
       });
+      outbox.record(tagPages([tag.slug], articleIds));
       return { slug: tag.slug, articleIds };
     },
     { behavior: 'immediate' },

@@ -3,7 +3,9 @@ import { IMMEDIATE } from './immediate';
 import type { Db } from '../client';
 import { settings, users, type UserRole } from '../schema';
 import { writeAudit } from './audit';
+import { openOutbox } from './outbox';
 import { deleteUserSessions } from './sessions';
+import { CACHE_TAGS } from '@/lib/cache-tags';
 
 export interface NewUser {
   email: string;
@@ -28,6 +30,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export function claimAccount(tx: Tx, u: Omit<NewUser, 'passwordHash'> & { passwordHash: string | null }) {
   const email = u.email.trim().toLowerCase();
+  const outbox = openOutbox(tx);
   const existing = tx
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
@@ -39,6 +42,8 @@ export function claimAccount(tx: Tx, u: Omit<NewUser, 'passwordHash'> & { passwo
       .set({ name: u.name, role: u.role, passwordHash: u.passwordHash, disabled: false })
       .where(eq(users.id, existing.id))
       .run();
+    // The byline may be renamed: it shows on every page of their stories.
+    outbox.record([CACHE_TAGS.layout]);
     return { id: existing.id, email };
   }
   const base = u.slug || 'user';
@@ -155,7 +160,10 @@ export interface UserProfile {
 /** The public byline and biography, per edition (what readers see on articles and author pages). */
 export function updateUserProfile(db: Db, id: number, p: UserProfile, actorId: number): boolean {
   return db.transaction((tx) => {
+    const outbox = openOutbox(tx);
     const changed = tx.update(users).set(p).where(eq(users.id, id)).run().changes > 0;
+    // Bylines appear on every page that shows this person's stories.
+    if (changed) outbox.record([CACHE_TAGS.layout]);
     if (changed)
       writeAudit(tx, {
         userId: actorId,

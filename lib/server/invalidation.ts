@@ -1,19 +1,14 @@
 import type { Db } from '@/db/client';
-import { getArticleCacheFacts } from '@/db/queries/articles';
-import { invalidatePages, tagsForArticleChange } from '@/lib/cache-tags';
+import { IMMEDIATE } from '@/db/mutations/immediate';
+import { recordArticleChanges } from '@/db/mutations/outbox';
 
 /**
- * Runs a change to some articles and then invalidates exactly the cached reader pages it
- * affects, comparing what readers could see of each article before and after. A change that
- * throws was rolled back by its transaction and invalidates nothing.
+ * Runs a change to some articles in one transaction and invalidates exactly the cached reader
+ * pages it affects, comparing what readers could see of each article before and after; the
+ * outbox row that tells every other instance is written in the same transaction (the mutations
+ * inside become savepoints and record their own articles too). A change that throws is rolled
+ * back with its row.
  */
 export function changingArticles<T>(db: Db, ids: number[], change: () => T): T {
-  const before = ids.map((id) => getArticleCacheFacts(db, id));
-  const result = change();
-  const tags = new Set<string>();
-  ids.forEach((id, i) => {
-    for (const tag of tagsForArticleChange(before[i] ?? null, getArticleCacheFacts(db, id))) tags.add(tag);
-  });
-  invalidatePages([...tags]);
-  return result;
+  return db.transaction((tx) => recordArticleChanges(tx, ids, change), IMMEDIATE);
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
-import { createDraft } from '@/db/mutations/articles';
+import { createDraft, transitionArticle, updateArticle } from '@/db/mutations/articles';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articleDraftSchema } from '@/lib/articles/input';
@@ -10,6 +10,7 @@ import { articles, users } from '@/db/schema';
 import { callAction } from '../helpers/actions';
 import { signedInUser } from '../helpers/session';
 import { articleFields } from '../helpers/fixtures';
+import { articlePath } from '@/lib/article-url';
 
 const base = inject('baseURL');
 let db: Db;
@@ -134,5 +135,26 @@ describe('reader page cache', () => {
       .run();
     await new Promise((r) => setTimeout(r, 150));
     expect((await get('/latest')).body).toContain(title);
+  });
+
+  it('an edit made by another process refreshes the pages it shows on, and only those', async () => {
+    // A story published long ago: on its own page, on no home page or ticker.
+    const title = `خبر قديم يعدل من عملية أخرى ${Date.now()}`;
+    const story = articleFields({ title, sectionId: getSectionBySlug(db, 'local')!.id, authorIds: [1] });
+    const { id, slug } = createDraft(db, 1, story);
+    made.push(id);
+    transitionArticle(db, 1, id, 'publish', { now: new Date(Date.now() - 400 * 86_400_000) });
+    const page = articlePath({ id, slug, locale: 'ar' });
+    const unrelated = ['/', '/about', '/en'];
+    await expect.poll(async () => (await get(page)).body).toContain(title);
+    for (const p of [page, ...unrelated]) {
+      await get(p);
+      await expect.poll(async () => (await get(p)).cache).toBe('hit');
+    }
+    // This process is "the other instance": its own connection, its own outbox row.
+    const edited = `${title} بعد التعديل`;
+    updateArticle(db, 1, id, { ...story, title: edited, slug });
+    await expect.poll(async () => (await get(page)).body).toContain(edited);
+    for (const p of unrelated) expect((await get(p)).cache).toBe('hit');
   });
 });

@@ -86,7 +86,7 @@ describe('read-then-write transactions', () => {
         if (!fn.includes('.transaction(')) continue;
         const name = /function (\w+)/.exec(fn)?.[1] ?? '?';
         if (firstStatementWrites.has(`${file}:${name}`)) continue;
-        if (!/IMMEDIATE\s*\)|behavior: 'immediate'/.test(fn)) missing.push(`${file}:${name}`);
+        if (!/IMMEDIATE,?\s*\)|behavior: 'immediate'/.test(fn)) missing.push(`${file}:${name}`);
       }
     }
     expect(missing).toEqual([]);

@@ -1,0 +1,404 @@
+import path from 'node:path';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '@/db/client';
+import { inviteUser } from '@/db/mutations/account-tokens';
+import {
+  WorkflowError,
+  addCorrection,
+  createDraft,
+  moveArticlesToSection,
+  publishDueArticles,
+  restoreFromTrash,
+  transitionArticle,
+  updateArticle,
+  type ArticleFields,
+} from '@/db/mutations/articles';
+import { heartbeatLock } from '@/db/mutations/edit-locks';
+import { deleteMedia, insertMedia, setMediaFocalPoint, updateMediaText } from '@/db/mutations/media';
+import { OUTBOX_KEEP_ROWS, instanceId, openOutbox } from '@/db/mutations/outbox';
+import { saveStaticPage } from '@/db/mutations/pages';
+import { insertSession, recordLoginFailure } from '@/db/mutations/sessions';
+import { saveSettings } from '@/db/mutations/settings';
+import { SlugTakenError, deleteTag, mergeTags, saveSection, saveTag } from '@/db/mutations/taxonomy';
+import {
+  createUser,
+  setUserDisabled,
+  setUserPassword,
+  setUserRole,
+  updateUserProfile,
+} from '@/db/mutations/users';
+import { addArticleViews } from '@/db/mutations/views';
+import { readInvalidationsSince } from '@/db/queries/outbox';
+import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles, cacheInvalidations, media, sections, tags, users } from '@/db/schema';
+import { CACHE_TAGS } from '@/lib/cache-tags';
+import { followOutbox, type OutboxPosition } from '@/lib/page-cache/change-gate';
+import { changingArticles } from '@/lib/server/invalidation';
+import { articleFields } from '../helpers/fixtures';
+import { createSeededDb } from '../helpers/test-db';
+
+/**
+ * The outbox of page-cache invalidations (issue 12 item 8, issue 13 item 3): every write that
+ * changes what readers see records, in its own transaction, the tags of the pages it changed, and
+ * another instance following the outbox invalidates exactly those — everything only when a change
+ * came without a row. Views, sessions and locks record nothing and invalidate nothing.
+ */
+let t: Awaited<ReturnType<typeof createSeededDb>>;
+let db: Db;
+let editorId: number;
+let localId: number;
+let economyId: number;
+
+beforeAll(async () => {
+  t = await createSeededDb({ articles: 40 });
+  db = t.db;
+  editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  localId = getSectionBySlug(db, 'local')!.id;
+  economyId = getSectionBySlug(db, 'economy')!.id;
+});
+afterAll(() => t.cleanup());
+
+const ANOTHER_INSTANCE = 'another-instance';
+
+function position(on: Db = db): OutboxPosition {
+  const read = readInvalidationsSince(on, Number.MAX_SAFE_INTEGER, 0);
+  return { lastId: read.newestId ?? 0, contentVersion: read.contentVersion };
+}
+
+/**
+ * Runs a change and reports what it wrote to the outbox and what another instance, following
+ * it from just before, would invalidate (`null`: nothing; `{ all: true }`: every page).
+ */
+function follow(change: () => unknown, on: Db = db) {
+  const at = position(on);
+  let error: unknown = null;
+  try {
+    change();
+  } catch (e) {
+    error = e;
+  }
+  const read = readInvalidationsSince(on, at.lastId);
+  const seen = followOutbox(at, read, ANOTHER_INSTANCE).invalidation;
+  return {
+    rows: read.rows,
+    seen,
+    tags: seen && 'tags' in seen ? seen.tags : [],
+    error,
+  };
+}
+
+function fields(title: string, extra: Partial<ArticleFields> = {}): ArticleFields {
+  return articleFields({ title, sectionId: localId, authorIds: [editorId], ...extra });
+}
+
+function publishedStory(title: string, extra: Partial<ArticleFields> = {}) {
+  const { id } = createDraft(db, editorId, fields(title, extra));
+  transitionArticle(db, editorId, id, 'publish');
+  return id;
+}
+
+describe('articles: each change records the pages it changed, in its transaction', () => {
+  it('a new draft explains its change but invalidates nothing', () => {
+    const r = follow(() => createDraft(db, editorId, fields('مسودة لا يراها أحد')));
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]!.origin).toBe(instanceId());
+    expect(r.seen).toBeNull();
+  });
+
+  it('publishing puts the story in every page (the ticker): layout', () => {
+    const { id } = createDraft(db, editorId, fields('خبر ينشر الآن'));
+    const r = follow(() => transitionArticle(db, editorId, id, 'publish'));
+    expect(r.seen).toEqual({ tags: [CACHE_TAGS.layout] });
+  });
+
+  it('an edit of a live story reaches its pages, the feeds and search, not every page', () => {
+    const id = publishedStory('خبر يعدل بعد نشره');
+    const r = follow(() =>
+      updateArticle(db, editorId, id, fields('خبر يعدل بعد نشره', { body: '<p>جديد</p>' })),
+    );
+    expect(r.tags).toEqual(
+      expect.arrayContaining([CACHE_TAGS.article(id), CACHE_TAGS.feeds, CACHE_TAGS.search]),
+    );
+    expect(r.tags).not.toContain(CACHE_TAGS.layout);
+  });
+
+  it('unpublishing and deleting take it out of its listings; restoring records too', () => {
+    const id = publishedStory('خبر يسحب ثم يحذف');
+    const out = follow(() => transitionArticle(db, editorId, id, 'unpublish'));
+    expect(out.tags).toEqual(
+      expect.arrayContaining([
+        CACHE_TAGS.article(id),
+        CACHE_TAGS.home,
+        CACHE_TAGS.latest,
+        CACHE_TAGS.section('local'),
+        CACHE_TAGS.author('rana-haddad'),
+      ]),
+    );
+    transitionArticle(db, editorId, id, 'publish');
+    const gone = follow(() => transitionArticle(db, editorId, id, 'delete'));
+    expect(gone.tags).toContain(CACHE_TAGS.article(id));
+    const back = follow(() => restoreFromTrash(db, editorId, id));
+    expect(back.rows).toHaveLength(1);
+    expect(back.seen).toBeNull(); // back as a draft: nothing readers see changed
+  });
+
+  it('a scheduled story going live, a correction and a section move', () => {
+    const { id } = createDraft(db, editorId, fields('خبر مجدول'));
+    const soon = new Date(Date.now() + 60_000);
+    transitionArticle(db, editorId, id, 'schedule', { at: soon });
+    const due = follow(() => publishDueArticles(db, new Date(soon.getTime() + 1000)));
+    expect(due.tags).toEqual([CACHE_TAGS.layout]);
+
+    const live = publishedStory('خبر يصحح وينقل');
+    const corrected = follow(() => addCorrection(db, editorId, live, 'صحح الاسم'));
+    expect(corrected.tags).toContain(CACHE_TAGS.article(live));
+    const moved = follow(() => moveArticlesToSection(db, editorId, [live], economyId));
+    expect(moved.tags).toEqual(
+      expect.arrayContaining([CACHE_TAGS.section('local'), CACHE_TAGS.section('economy')]),
+    );
+  });
+
+  it('linking a translation reaches the other edition’s story too', () => {
+    const ar = publishedStory('خبر له ترجمة');
+    const en = publishedStory('A story with a translation', {
+      locale: 'en',
+      slug: 'a-story-with-a-translation',
+    });
+    const r = follow(() =>
+      updateArticle(
+        db,
+        editorId,
+        en,
+        fields('A story with a translation', {
+          locale: 'en',
+          slug: 'a-story-with-a-translation',
+          translationId: ar,
+        }),
+      ),
+    );
+    expect(r.tags).toEqual(expect.arrayContaining([CACHE_TAGS.article(ar), CACHE_TAGS.article(en)]));
+  });
+
+  it('a refused change writes no row: a wrong transition, a stale save', () => {
+    const id = publishedStory('خبر يرفض تغييره');
+    const wrong = follow(() => transitionArticle(db, editorId, id, 'submit'));
+    expect(wrong.error).toBeInstanceOf(WorkflowError);
+    const stale = follow(() =>
+      updateArticle(db, editorId, id, { ...fields('خبر يرفض تغييره'), expectedVersion: 1 }),
+    );
+    expect(stale.error).toBeTruthy();
+    for (const r of [wrong, stale]) expect([r.rows, r.seen]).toEqual([[], null]);
+  });
+
+  it('the row shares the change’s transaction: a change rolled back after recording leaves none', () => {
+    const { id } = createDraft(db, editorId, fields('خبر يلغى نشره في المعاملة'));
+    const r = follow(() =>
+      changingArticles(db, [id], () => {
+        transitionArticle(db, editorId, id, 'publish');
+        throw new Error('the action fails after the publish');
+      }),
+    );
+    expect(r.error).toBeInstanceOf(Error);
+    expect([r.rows, r.seen]).toEqual([[], null]);
+    expect(
+      db.select({ status: articles.status }).from(articles).where(eq(articles.id, id)).get()!.status,
+    ).toBe('draft');
+  });
+});
+
+describe('taxonomy, settings, pages, media and bylines', () => {
+  it('sections and tags', () => {
+    const section = follow(() =>
+      saveSection(db, editorId, null, {
+        slug: 'science',
+        nameAr: 'علوم',
+        nameEn: 'Science',
+        parentId: null,
+        position: 9,
+      }),
+    );
+    expect(section.tags).toEqual([CACHE_TAGS.layout]);
+    const taken = follow(() =>
+      saveSection(db, editorId, null, {
+        slug: 'local',
+        nameAr: 'محلي',
+        nameEn: 'Local',
+        parentId: null,
+        position: 1,
+      }),
+    );
+    expect(taken.error).toBeInstanceOf(SlugTakenError);
+    expect([taken.rows, taken.seen]).toEqual([[], null]);
+
+    const a = publishedStory('خبر بوسم أول', { tags: [{ name: 'وسم أول', slug: 'وسم-أول' }] });
+    publishedStory('خبر بوسم ثان', { tags: [{ name: 'وسم ثان', slug: 'وسم-ثان' }] });
+    const tagId = (slug: string) =>
+      db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()!.id;
+    const renamed = follow(() =>
+      saveTag(db, editorId, tagId('وسم-أول'), { name: 'وسم أول', slug: 'وسم-اول' }),
+    );
+    expect(renamed.tags).toEqual([CACHE_TAGS.layout]);
+    const merged = follow(() => mergeTags(db, editorId, tagId('وسم-اول'), tagId('وسم-ثان')));
+    expect(merged.tags).toEqual(
+      expect.arrayContaining([CACHE_TAGS.tag('وسم-اول'), CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]),
+    );
+    const deleted = follow(() => deleteTag(db, editorId, tagId('وسم-ثان')));
+    expect(deleted.tags).toEqual(expect.arrayContaining([CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]));
+  });
+
+  it('settings and the site’s pages', () => {
+    expect(follow(() => saveSettings(db, editorId, { 'site.tagline': 'شعار جديد' })).tags).toEqual([
+      CACHE_TAGS.layout,
+    ]);
+    const page = follow(() =>
+      saveStaticPage(db, editorId, { slug: 'about', locale: 'ar', title: 'من نحن', body: '<p>نحن</p>' }),
+    );
+    expect(page.tags).toEqual([CACHE_TAGS.page('about'), CACHE_TAGS.sitemaps]);
+  });
+
+  it('an image’s text and crop reach the stories that show it; an upload or unused delete nothing', () => {
+    const used = db
+      .select({ id: articles.id, heroMediaId: articles.heroMediaId })
+      .from(articles)
+      .where(and(isNotNull(articles.heroMediaId), eq(articles.status, 'published')))
+      .get()!;
+    const mediaId = used.heroMediaId!;
+    const text = follow(() =>
+      updateMediaText(db, editorId, mediaId, { alt: 'وصف جديد', caption: '', credit: '' }),
+    );
+    expect(text.tags).toContain(CACHE_TAGS.article(used.id));
+    const focal = follow(() => setMediaFocalPoint(db, editorId, mediaId, { x: 0.2, y: 0.3 }));
+    expect(focal.tags).toContain(CACHE_TAGS.article(used.id));
+
+    const uploaded = follow(() =>
+      insertMedia(db, editorId, {
+        stem: 'outbox-test',
+        width: 10,
+        height: 10,
+        variantWidths: [10],
+        alt: 'صورة',
+        caption: '',
+        credit: '',
+      }),
+    );
+    expect([uploaded.rows, uploaded.seen]).toEqual([[], null]);
+    const unused = db.select({ id: media.id }).from(media).where(eq(media.stem, 'outbox-test')).get()!.id;
+    const removed = follow(() => deleteMedia(db, editorId, unused));
+    expect(removed.rows).toHaveLength(1);
+    expect(removed.seen).toBeNull();
+  });
+
+  it('bylines: a profile edit, and an account that takes over a byline-only author', () => {
+    expect(
+      follow(() =>
+        updateUserProfile(
+          db,
+          editorId,
+          { name: 'رنا حداد', nameEn: 'Rana Haddad', bio: 'سيرة', bioEn: '' },
+          editorId,
+        ),
+      ).tags,
+    ).toEqual([CACHE_TAGS.layout]);
+    const fresh = follow(() =>
+      createUser(
+        db,
+        { email: 'new@example.com', name: 'جديد', slug: 'new', role: 'writer', passwordHash: 'x' },
+        editorId,
+      ),
+    );
+    expect([fresh.rows, fresh.seen]).toEqual([[], null]);
+    const bylineOnly = db
+      .insert(users)
+      .values({ email: 'byline@example.com', name: 'كاتب', slug: 'byline' })
+      .returning({ id: users.id })
+      .get();
+    expect(bylineOnly.id).toBeGreaterThan(0);
+    const claimed = follow(() =>
+      inviteUser(
+        db,
+        editorId,
+        { email: 'byline@example.com', name: 'كاتب ضيف', slug: 'byline', role: 'writer' },
+        'hash-of-a-token',
+      ),
+    );
+    expect(claimed.tags).toEqual([CACHE_TAGS.layout]);
+  });
+});
+
+describe('what readers never see records nothing and invalidates nothing', () => {
+  it('views, sessions, login throttles, edit locks, passwords, roles, disabling', () => {
+    const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
+      .id;
+    const quiet = [
+      () => addArticleViews(db, '2026-12-02', new Map([[story, 5]])),
+      () =>
+        insertSession(db, { idHash: 'outbox-session', userId: editorId, now: new Date(), userAgent: 'test' }),
+      () => recordLoginFailure(db, ['email:someone@example.com'], new Date(), 60_000),
+      () => heartbeatLock(db, story, editorId, 'tab-token'),
+      () => setUserPassword(db, editorId, 'new-hash', editorId),
+      () => setUserRole(db, editorId, 'admin', editorId),
+      () => setUserDisabled(db, editorId, false, editorId),
+    ];
+    for (const change of quiet) {
+      const r = follow(change);
+      expect(r.error).toBeNull();
+      expect([r.rows, r.seen]).toEqual([[], null]);
+    }
+  });
+});
+
+describe('another instance, on its own connection, following the outbox', () => {
+  it('sees exactly the tags of a change made on another connection', () => {
+    const other = openDb(path.join(t.dir, 'midad.db'));
+    try {
+      const { id } = createDraft(other, editorId, fields('خبر من اتصال آخر'));
+      transitionArticle(other, editorId, id, 'publish');
+      const r = follow(() =>
+        updateArticle(other, editorId, id, fields('خبر من اتصال آخر', { body: '<p>معدل</p>' })),
+      );
+      expect(r.tags).toContain(CACHE_TAGS.article(id));
+      expect(r.seen).not.toEqual({ all: true });
+    } finally {
+      other.$client.close();
+    }
+  });
+
+  it('a change written without a row (the sqlite3 shell) marks every page stale', () => {
+    const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
+      .id;
+    const r = follow(() =>
+      db.update(articles).set({ title: 'عنوان غيره أحد باليد' }).where(eq(articles.id, story)).run(),
+    );
+    expect(r.rows).toEqual([]);
+    expect(r.seen).toEqual({ all: true });
+  });
+
+  it('a row written after an unexplained change does not hide it', () => {
+    const section = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'local')).get()!.id;
+    const r = follow(() => {
+      db.update(sections).set({ nameAr: 'محليات' }).where(eq(sections.id, section)).run();
+      saveSettings(db, editorId, { 'site.tagline': 'شعار آخر' });
+    });
+    expect(r.rows).toHaveLength(1);
+    expect(r.seen).toEqual({ all: true });
+  });
+
+  it('rows this instance wrote itself are skipped; `*` means everything', () => {
+    const at = position();
+    saveSettings(db, editorId, { 'site.tagline': 'شعار ثالث' });
+    expect(followOutbox(at, readInvalidationsSince(db, at.lastId), instanceId()).invalidation).toBeNull();
+    const r = follow(() => db.transaction((tx) => openOutbox(tx).record('*')));
+    expect(r.seen).toEqual({ all: true });
+  });
+
+  it('the table stays bounded, and an instance left behind the pruned rows marks everything stale', () => {
+    const behind = position();
+    for (let i = 0; i < OUTBOX_KEEP_ROWS + 200; i++)
+      db.transaction((tx) => openOutbox(tx).record([CACHE_TAGS.article(i)]));
+    const count = db.select({ id: cacheInvalidations.id }).from(cacheInvalidations).all().length;
+    expect(count).toBeLessThanOrEqual(OUTBOX_KEEP_ROWS + 64);
+    const read = readInvalidationsSince(db, behind.lastId);
+    expect(followOutbox(behind, read, ANOTHER_INSTANCE).invalidation).toEqual({ all: true });
+  });
+});
