@@ -34,7 +34,6 @@ beforeAll(() => {
 
 afterAll(() => {
   closeDb(watcher);
-  closeDb(t.db);
   t.cleanup();
 });
 
