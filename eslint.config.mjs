@@ -13,6 +13,17 @@ const config = [
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {
+    // The data layer is asynchronous (db/tx.ts): a promise nobody awaits is a write that may land
+    // after its caller answered, or an error nobody sees. These rules need the type checker.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Components are presentational: they receive view objects and never reach into the database.
     files: ['components/**/*.{ts,tsx}'],
     rules: {

@@ -6,14 +6,14 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getDatabasePath } from '@/lib/config';
 import { normaliseForSearch } from '@/lib/search/normalise';
 import * as schema from './schema';
+import { closeWriter } from './tx';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 
-/** Opens a SQLite file with the pragmas Midad relies on and applies pending migrations. */
-export function openDb(file: string, options: { verbose?: (sql: unknown) => void } = {}): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+/** One connection to a SQLite file, with the pragmas and SQL functions Midad relies on. */
+export function connectSqlite(file: string, options: { verbose?: (sql: unknown) => void } = {}) {
   const sqlite = new Database(file, { verbose: options.verbose });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -23,15 +23,32 @@ export function openDb(file: string, options: { verbose?: (sql: unknown) => void
   sqlite.function('midad_normalise', { deterministic: true }, (text: unknown) =>
     normaliseForSearch(String(text ?? '')),
   );
-  const db = drizzle(sqlite, { schema }) as Db;
+  return sqlite;
+}
+
+/** Opens a SQLite file with the pragmas Midad relies on and applies pending migrations. */
+export function openDb(file: string, options: { verbose?: (sql: unknown) => void } = {}): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = drizzle(connectSqlite(file, options), { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
 }
 
-const globalForDb = globalThis as unknown as { midadDb?: Db };
+const globalForDb = globalThis as unknown as { midadDb?: Db; midadCloseWriter?: () => void };
 
 /** The process-wide connection to the database in DATA_DIR. */
 export function getDb(): Db {
-  globalForDb.midadDb ??= openDb(getDatabasePath());
+  if (!globalForDb.midadDb) {
+    const db = openDb(getDatabasePath());
+    globalForDb.midadDb = db;
+    // The shutdown (lib/server/shutdown.ts) closes the writer before the main connection.
+    globalForDb.midadCloseWriter = () => closeWriter(db);
+  }
   return globalForDb.midadDb;
+}
+
+/** Closes every connection of `db`: its own and the writer of db/tx.ts. */
+export function closeDb(db: Db): void {
+  closeWriter(db);
+  if (db.$client.open) db.$client.close();
 }

@@ -188,7 +188,7 @@ async function main() {
     await Promise.all(readers);
     const elapsed = (Date.now() - started) / 1000;
     await Promise.all(
-      editors.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+      editors.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())),
     );
     await Promise.all(checks);
 

@@ -25,6 +25,7 @@ import { removeOrphanUploads } from '@/lib/media/orphans';
 import { routeConsoleToLogger, withRequestLog } from '@/lib/server/log';
 import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
 import { admitRequest } from '@/lib/server/request-guards';
+import { builtEncryptionKey, encryptionKeyProblem, isMultiInstance } from '@/lib/server/instances';
 import { needsBuild } from './build-state';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -97,12 +98,32 @@ function writeSetupLink(token: string | null): string {
 
 async function main() {
   routeConsoleToLogger();
-  if (process.env.MIDAD_SKIP_BUILD !== '1' && needsBuild(root)) {
-    console.log('midad: building the site (first start or changed sources)…');
+  const actionKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  if (isMultiInstance()) {
+    const problem = encryptionKeyProblem(actionKey);
+    if (problem) {
+      console.error(`midad: not starting in multi-instance mode: ${problem}`);
+      process.exit(1);
+    }
+  }
+  // A build made with another action key would refuse the forms of instances that have this one.
+  const otherKey = Boolean(actionKey) && builtEncryptionKey(root) !== actionKey;
+  if (process.env.MIDAD_SKIP_BUILD !== '1' && (needsBuild(root) || otherKey)) {
+    console.log(
+      otherKey
+        ? 'midad: building the site (NEXT_SERVER_ACTIONS_ENCRYPTION_KEY differs from the build’s)…'
+        : 'midad: building the site (first start or changed sources)…',
+    );
     const result = spawnSync(path.join(root, 'node_modules', '.bin', 'next'), ['build'], {
       stdio: 'inherit',
     });
     if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+  if (isMultiInstance() && builtEncryptionKey(root) !== actionKey) {
+    console.error(
+      'midad: not starting in multi-instance mode: the build was made with another NEXT_SERVER_ACTIONS_ENCRYPTION_KEY; build again with this one (`npm run build`).',
+    );
+    process.exit(1);
   }
 
   const db = openDb(getDatabasePath());

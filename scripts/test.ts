@@ -60,31 +60,37 @@ function vitest(project: string) {
   lines.push(`${ok ? 'ok  ' : 'FAIL'} vitest ${project}: ${p} passed, ${f} failed`);
 }
 
-function ensureChromium(): boolean {
-  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (fs.existsSync(chromium)) return true;
+/**
+ * A Debian package the suites need (Chromium for the browser tests, haproxy for the
+ * multi-instance suite): installed through apt when missing and this is root, as on CI.
+ */
+function ensureDebianPackage(file: string, pkg: string): boolean {
+  if (fs.existsSync(file)) return true;
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing at ${chromium}; install it with: sudo apt-get install -y chromium`);
+    console.error(`${pkg} is missing at ${file}; install it with: sudo apt-get install -y ${pkg}`);
     return false;
   }
-  console.log('Installing Debian’s Chromium for the end-to-end tests…');
+  console.log(`Installing Debian’s ${pkg} for the tests…`);
   const apt = { stdio: 'inherit' as const, env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } };
-  if (spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], apt).status !== 0) {
+  if (spawnSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], apt).status !== 0) {
     spawnSync('apt-get', ['update'], apt);
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], apt);
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', pkg], apt);
   }
-  return fs.existsSync(chromium);
+  return fs.existsSync(file);
 }
 
 check('type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
-vitest('unit');
-const chromiumReady = ensureChromium();
-if (!chromiumReady) {
+const packagesReady = [
+  ensureDebianPackage(process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'chromium'),
+  ensureDebianPackage('/usr/sbin/haproxy', 'haproxy'),
+].every(Boolean);
+if (!packagesReady) {
   failed++;
-  lines.push('FAIL chromium is not installed');
+  lines.push('FAIL chromium or haproxy is not installed');
 }
-if (check('production build (next build)', bin('next'), ['build']) && chromiumReady) vitest('e2e');
+vitest('unit');
+if (check('production build (next build)', bin('next'), ['build']) && packagesReady) vitest('e2e');
 
 console.log(`\n${lines.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);

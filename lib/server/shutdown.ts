@@ -8,9 +8,11 @@ import net from 'node:net';
  */
 interface ProcessHooks {
   midadDraining?: boolean;
-  midadFlushViews?: () => void;
+  midadFlushViews?: () => Promise<void>;
   midadScheduler?: NodeJS.Timeout;
   midadDb?: { $client: { open: boolean; close(): void; pragma(sql: string): unknown } };
+  /** Closes the writer connection of db/tx.ts (set by db/client.ts with the process database). */
+  midadCloseWriter?: () => void;
 }
 const hooks = globalThis as ProcessHooks;
 
@@ -35,9 +37,9 @@ export interface ShutdownOptions {
 }
 
 /** What is done once the last connection is gone: pending work written, the database closed. */
-export function releaseResources(log: (message: string) => void = () => {}): void {
+export async function releaseResources(log: (message: string) => void = () => {}): Promise<void> {
   try {
-    hooks.midadFlushViews?.();
+    await hooks.midadFlushViews?.();
   } catch (error) {
     log(`shutdown: view counts not written: ${error instanceof Error ? error.message : error}`);
   }
@@ -45,6 +47,7 @@ export function releaseResources(log: (message: string) => void = () => {}): voi
     clearInterval(hooks.midadScheduler);
     hooks.midadScheduler = undefined;
   }
+  hooks.midadCloseWriter?.();
   const client = hooks.midadDb?.$client;
   if (client?.open) {
     // Closing the last connection checkpoints the WAL into the main file and removes it.
@@ -114,9 +117,10 @@ export function installGracefulShutdown(server: http.Server, options: ShutdownOp
       if (finished) return;
       finished = true;
       clearInterval(sweeper);
-      releaseResources(log);
-      log(`midad: stopped in ${Date.now() - started} ms`, { ms: Date.now() - started });
-      exit(code);
+      void releaseResources(log).finally(() => {
+        log(`midad: stopped in ${Date.now() - started} ms`, { ms: Date.now() - started });
+        exit(code);
+      });
     };
     // Connections already waiting in the kernel's backlog are accepted (and served) rather than
     // reset by closing the listening socket: keep accepting until a check after a full turn of

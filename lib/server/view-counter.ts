@@ -10,17 +10,21 @@ import { utcDay } from '@/db/queries/most-read';
 const FLUSH_MS = 5_000;
 // One map per process, not per bundle copy: the shutdown (lib/server/shutdown.ts) flushes it
 // through globalThis after the last request is answered, so no counted view is lost.
-const shared = globalThis as { midadPendingViews?: Map<number, number>; midadFlushViews?: () => void };
+const shared = globalThis as {
+  midadPendingViews?: Map<number, number>;
+  midadFlushViews?: () => Promise<void>;
+};
 const pending = (shared.midadPendingViews ??= new Map<number, number>());
 let timer: NodeJS.Timeout | null = null;
 
-export function flushViews(): void {
+/** Writes what is counted so far; resolves once it is written (or reported as lost). */
+export async function flushViews(): Promise<void> {
   timer = null;
   if (pending.size === 0) return;
   const batch = new Map(pending);
   pending.clear();
   try {
-    addArticleViews(getDb(), utcDay(new Date()), batch);
+    await addArticleViews(getDb(), utcDay(new Date()), batch);
   } catch (error) {
     console.error('views: could not write a batch', error instanceof Error ? error.message : error);
   }
@@ -30,5 +34,5 @@ shared.midadFlushViews = flushViews;
 
 export function countView(articleId: number): void {
   pending.set(articleId, (pending.get(articleId) ?? 0) + 1);
-  timer ??= setTimeout(flushViews, FLUSH_MS).unref();
+  timer ??= setTimeout(() => void flushViews(), FLUSH_MS).unref();
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { addArticleViews } from '@/db/mutations/views';
 import { utcDay } from '@/db/queries/most-read';
 import { articleViews } from '@/db/schema';
@@ -21,14 +21,14 @@ beforeAll(async () => {
   // edition has a "most read" (removed again after).
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   viewed = Number(/\/en\/news\/(\d+)\//.exec(await firstArticle('/en'))![1]);
-  addArticleViews(db, today, new Map([[viewed, 7]]));
+  await addArticleViews(db, today, new Map([[viewed, 7]]));
 });
 afterAll(async () => {
   await browser?.close();
   db.delete(articleViews)
     .where(and(eq(articleViews.articleId, viewed), eq(articleViews.day, today)))
     .run();
-  db.$client.close();
+  closeDb(db);
 });
 
 async function firstArticle(prefix: '' | '/en'): Promise<string> {

@@ -33,14 +33,14 @@ export interface RunningServer {
  */
 export async function startServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; port?: number } = {},
 ): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` (npm test does it for you).');
   }
   // A given data folder (the benchmark's) is kept; a temporary one is removed at stop.
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
   // Exactly what `npm start` runs (its Node flags included), without npm's own process.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 
 /** A fresh, migrated SQLite file in a temporary folder; `cleanup` removes it. */
@@ -13,7 +13,7 @@ export function createTestDb(options: { verbose?: (sql: unknown) => void } = {})
     dir,
     mediaDir: path.join(dir, 'media'),
     cleanup() {
-      db.$client.close();
+      closeDb(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

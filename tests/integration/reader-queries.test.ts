@@ -129,11 +129,11 @@ describe('related stories', () => {
 });
 
 describe('most read', () => {
-  it('ranks by views over the last week', () => {
+  it('ranks by views over the last week', async () => {
     const [a, b] = listLatest(t.db, { locale: 'ar', now, limit: 40 }).slice(30);
-    addArticleViews(t.db, utcDay(now), new Map([[a!.id, 100_000]]));
-    addArticleViews(t.db, utcDay(now), new Map([[b!.id, 50_000]]));
-    addArticleViews(t.db, utcDay(now), new Map([[b!.id, 60_000]]));
+    await addArticleViews(t.db, utcDay(now), new Map([[a!.id, 100_000]]));
+    await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 50_000]]));
+    await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 60_000]]));
     const top = listMostRead(t.db, { locale: 'ar', now, limit: 2 });
     expect(top.map((x) => x.id)).toEqual([b!.id, a!.id]);
   });

@@ -7,6 +7,7 @@ const ROOT = process.cwd();
 const unit = path.join(ROOT, 'deploy', 'midad.service');
 const analyze = spawnSync('systemd-analyze', ['--version'], { encoding: 'utf8' });
 const hasAnalyze = analyze.status === 0;
+const hasHaproxy = spawnSync('haproxy', ['-v']).status === 0;
 
 describe('deploy/', () => {
   // CASE: systemd-analyze comes with systemd (apt-get install systemd); without it there is
@@ -26,5 +27,20 @@ describe('deploy/', () => {
     expect(docker).toMatch(/^HEALTHCHECK .*\n.*\/api\/health/m);
     expect(docker).toMatch(/^VOLUME \["\/data"\]$/m);
     expect(docker).toMatch(/^CMD \["node", .*"scripts\/start\.ts"\]$/m);
+  });
+
+  it.skipIf(!hasHaproxy)('the haproxy configuration is valid, with and without loopback addresses', () => {
+    const cfg = path.join(ROOT, 'deploy', 'haproxy.cfg');
+    for (const env of [{}, { MIDAD_BIND: '127.0.0.1:18080', MIDAD_A: '127.0.0.1:18081' }]) {
+      const out = spawnSync('haproxy', ['-c', '-f', cfg], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+      expect(out.status, out.stdout + out.stderr).toBe(0);
+      expect(out.stdout + out.stderr).not.toMatch(/\[WARNING\]/);
+    }
+    const text = fs.readFileSync(cfg, 'utf8');
+    expect(text).toMatch(/http-check send meth GET uri \/api\/ready/);
+    expect(text).toMatch(/disable-l7-retry if !METH_GET !METH_HEAD/);
   });
 });

@@ -1,0 +1,103 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { connectSqlite, type Db } from './client';
+import * as schema from './schema';
+
+/**
+ * Asynchronous write transactions: the one way the data layer writes, on either engine.
+ *
+ * CASE: why SQLite writes go through a second connection. better-sqlite3 transactions are
+ * synchronous: an `await` inside `db.transaction()` lets every statement after it run once the
+ * transaction has already committed. An async body therefore needs BEGIN and COMMIT of its own,
+ * and while it is open no other code may use its connection — otherwise another request's read
+ * would see rows not yet committed, and another request's write would join the transaction and
+ * be rolled back with it. So each database gets one writer connection, used only by the body of
+ * the transaction holding the write turn (a queue per database, one body at a time, in order of
+ * arrival). Readers keep the main connection, which in WAL mode sees only committed data.
+ *
+ * CASE: BEGIN IMMEDIATE. The writer takes SQLite's write lock before its first read, so a
+ * read-then-write body never works from a stale snapshot (see db/mutations/immediate.ts).
+ *
+ * CASE: nesting. A body that calls a function which itself writes passes its `tx` on; writeTx
+ * given a handle that is already inside a transaction runs the inner body in a SAVEPOINT, so an
+ * inner failure that the outer body catches undoes only the inner part. A body must never call
+ * writeTx with the outer `db` instead of its `tx`: that waits for its own turn to end.
+ */
+export type Tx = Db;
+
+interface WriterState {
+  tx: Tx;
+  /** The end of the queue: the next body starts when this settles. */
+  tail: Promise<void>;
+  /** Savepoint counter while a transaction is open. */
+  depth: number;
+}
+
+const writers = new WeakMap<Db, WriterState>();
+const openWriters = new WeakMap<Tx, WriterState>();
+
+function writerFor(db: Db): WriterState {
+  let state = writers.get(db);
+  if (state) return state;
+  const file = db.$client.name;
+  if (db.$client.memory) throw new Error('writeTx needs a database file, not :memory:');
+  const tx = drizzle(connectSqlite(file), { schema }) as Tx;
+  state = { tx, tail: Promise.resolve(), depth: 0 };
+  writers.set(db, state);
+  openWriters.set(tx, state);
+  return state;
+}
+
+/** Closes the writer connection of `db`, if one was opened (the caller closes `db` itself). */
+export function closeWriter(db: Db): void {
+  const state = writers.get(db);
+  if (!state) return;
+  writers.delete(db);
+  if (state.tx.$client.open) state.tx.$client.close();
+}
+
+/**
+ * Runs `body` as one transaction: every statement it issues through `tx` commits together or
+ * not at all, whatever it awaits in between. Returns what the body returns; a body that throws
+ * rolls everything back and the error reaches the caller.
+ */
+export async function writeTx<T>(db: Db | Tx, body: (tx: Tx) => Promise<T>): Promise<T> {
+  const open = openWriters.get(db);
+  if (open && open.depth > 0) return savepoint(open, body);
+  const state = writerFor(db);
+  const previous = state.tail;
+  let release!: () => void;
+  state.tail = new Promise<void>((resolve) => (release = resolve));
+  await previous;
+  const client = state.tx.$client;
+  try {
+    client.exec('BEGIN IMMEDIATE');
+    state.depth = 1;
+    const result = await body(state.tx);
+    client.exec('COMMIT');
+    return result;
+  } catch (error) {
+    // A failed body, or a COMMIT that could not be written: nothing of it stays.
+    if (client.inTransaction) client.exec('ROLLBACK');
+    throw error;
+  } finally {
+    state.depth = 0;
+    release();
+  }
+}
+
+async function savepoint<T>(state: WriterState, body: (tx: Tx) => Promise<T>): Promise<T> {
+  const name = `midad_sp_${state.depth++}`;
+  const client = state.tx.$client;
+  client.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await body(state.tx);
+    client.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    client.exec(`ROLLBACK TO ${name}`);
+    client.exec(`RELEASE ${name}`);
+    throw error;
+  } finally {
+    state.depth--;
+  }
+}
