@@ -9,7 +9,7 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations', 'sqlite');
 
 /** Opens a SQLite file with the pragmas Midad relies on and applies pending migrations. */
 export function openDb(file: string, options: { verbose?: (sql: unknown) => void } = {}): Db {
