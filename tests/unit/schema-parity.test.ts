@@ -4,7 +4,7 @@
  * that one data API can run on either engine. The type half is checked by `tsc --noEmit` (part of
  * `npm test`): a mismatch makes one of the assignments below fail to compile, naming the table.
  */
-import { type InferInsertModel, type InferSelectModel, Table } from 'drizzle-orm';
+import { type Column, getTableName, type InferInsertModel, type InferSelectModel, Table } from 'drizzle-orm';
 import { getTableConfig as getPgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as getSqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
@@ -60,87 +60,72 @@ const sameInsertRows = noneDiffer<RowDiffs<'insert'>[Shared]>();
 
 // ---- Runtime shape ------------------------------------------------------------------------------
 
+/** What getTableConfig returns in both dialects, as far as this test reads it. */
+interface TableShape {
+  name: string;
+  columns: Column[];
+  primaryKeys: { columns: Column[] }[];
+  indexes: { config: { name?: string; columns: object[]; unique: boolean; where?: unknown } }[];
+  foreignKeys: {
+    reference(): { columns: Column[]; foreignTable: Table; foreignColumns: Column[] };
+    onDelete?: string;
+    onUpdate?: string;
+  }[];
+  uniqueConstraints: { name?: string; columns: Column[] }[];
+  checks: { name: string }[];
+}
+
+/**
+ * What a table is, in terms both dialects share: every name, and what each column holds.
+ * `filledByDb`: whether an insert may leave the column out (a default, an identity, a rowid).
+ */
+function describeTable(c: TableShape, filledByDb: (col: Column) => boolean) {
+  const names = (cols: Column[]) => cols.map((col) => col.name);
+  return {
+    name: c.name,
+    columns: c.columns.map((col) => ({
+      name: col.name,
+      dataType: col.dataType,
+      enumValues: col.enumValues ?? null,
+      notNull: col.notNull,
+      filledByDb: filledByDb(col),
+      primary: col.primary,
+      unique: col.isUnique ? (col.uniqueName ?? null) : null,
+    })),
+    primaryKeys: c.primaryKeys.map((pk) => names(pk.columns)),
+    indexes: c.indexes.map((i) => ({
+      name: i.config.name,
+      columns: i.config.columns.map((col) => ('name' in col ? col.name : String(col))),
+      unique: i.config.unique,
+      partial: i.config.where !== undefined,
+    })),
+    foreignKeys: c.foreignKeys.map((fk) => {
+      const ref = fk.reference();
+      return {
+        columns: names(ref.columns),
+        foreignTable: getTableName(ref.foreignTable),
+        foreignColumns: names(ref.foreignColumns),
+        onDelete: fk.onDelete ?? 'no action',
+        onUpdate: fk.onUpdate ?? 'no action',
+      };
+    }),
+    uniqueConstraints: c.uniqueConstraints.map((u) => ({ name: u.name, columns: names(u.columns) })),
+    checks: c.checks.map((ch) => ch.name),
+  };
+}
+
 const isAutoIncrement = (col: object) => 'autoIncrement' in col && col.autoIncrement === true;
-
-/** What a table is, in terms both dialects share: every name, and what each column holds. */
-function describeSqlite(table: SQLiteTable) {
-  const c = getSqliteTableConfig(table);
-  return {
-    name: c.name,
-    columns: c.columns.map((col) => ({
-      name: col.name,
-      dataType: col.dataType,
-      enumValues: col.enumValues ?? null,
-      notNull: col.notNull,
-      // See SqliteRowidOptional: a rowid alias is "filled by default" only if it autoincrements.
-      hasDefault:
-        col.hasDefault && !(col.primary && col.columnType === 'SQLiteInteger' && !isAutoIncrement(col)),
-      primary: col.primary,
-      unique: col.isUnique ? (col.uniqueName ?? null) : null,
-    })),
-    primaryKeys: c.primaryKeys.map((pk) => pk.columns.map((col) => col.name)),
-    indexes: c.indexes.map((i) => ({
-      name: i.config.name,
-      columns: i.config.columns.map((col) => ('name' in col ? col.name : String(col))),
-      unique: i.config.unique,
-      partial: i.config.where !== undefined,
-    })),
-    foreignKeys: c.foreignKeys.map((fk) => {
-      const ref = fk.reference();
-      return {
-        columns: ref.columns.map((col) => col.name),
-        foreignTable: getSqliteTableConfig(ref.foreignTable).name,
-        foreignColumns: ref.foreignColumns.map((col) => col.name),
-        onDelete: fk.onDelete ?? 'no action',
-        onUpdate: fk.onUpdate ?? 'no action',
-      };
-    }),
-    uniqueConstraints: c.uniqueConstraints.map((u) => ({
-      name: u.name,
-      columns: u.columns.map((col) => col.name),
-    })),
-    checks: c.checks.map((ch) => ch.name),
-  };
-}
-
-function describePg(table: PgTable) {
-  const c = getPgTableConfig(table);
-  return {
-    name: c.name,
-    columns: c.columns.map((col) => ({
-      name: col.name,
-      dataType: col.dataType,
-      enumValues: col.enumValues ?? null,
-      notNull: col.notNull,
-      // An identity column is filled by the database, as SQLite fills an autoincrement id.
-      hasDefault: col.hasDefault || col.generatedIdentity !== undefined,
-      primary: col.primary,
-      unique: col.isUnique ? (col.uniqueName ?? null) : null,
-    })),
-    primaryKeys: c.primaryKeys.map((pk) => pk.columns.map((col) => col.name)),
-    indexes: c.indexes.map((i) => ({
-      name: i.config.name,
-      columns: i.config.columns.map((col) => ('name' in col ? col.name : String(col))),
-      unique: i.config.unique,
-      partial: i.config.where !== undefined,
-    })),
-    foreignKeys: c.foreignKeys.map((fk) => {
-      const ref = fk.reference();
-      return {
-        columns: ref.columns.map((col) => col.name),
-        foreignTable: getPgTableConfig(ref.foreignTable).name,
-        foreignColumns: ref.foreignColumns.map((col) => col.name),
-        onDelete: fk.onDelete ?? 'no action',
-        onUpdate: fk.onUpdate ?? 'no action',
-      };
-    }),
-    uniqueConstraints: c.uniqueConstraints.map((u) => ({
-      name: u.name,
-      columns: u.columns.map((col) => col.name),
-    })),
-    checks: c.checks.map((ch) => ch.name),
-  };
-}
+const describeSqlite = (table: SQLiteTable) =>
+  describeTable(
+    getSqliteTableConfig(table),
+    // See SqliteRowidOptional: a rowid alias counts as filled by the database only if it autoincrements.
+    (col) => col.hasDefault && !(col.primary && col.columnType === 'SQLiteInteger' && !isAutoIncrement(col)),
+  );
+const describePg = (table: PgTable) =>
+  describeTable(
+    getPgTableConfig(table),
+    (col) => col.hasDefault || ('generatedIdentity' in col && col.generatedIdentity !== undefined),
+  );
 
 const sqliteTables = Object.entries(sqlite as Record<string, unknown>).filter(
   (e): e is [string, SQLiteTable] => e[1] instanceof SQLiteTable,
