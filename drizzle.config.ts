@@ -1,7 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
+/** SQLite, the default engine. PostgreSQL: drizzle.pg.config.ts. `npm run db:generate` runs both. */
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
-  out: './db/migrations',
+  schema: './db/schema/sqlite.ts',
+  out: './db/migrations/sqlite',
 });

@@ -10,7 +10,7 @@ import { closeWriter } from './tx';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations', 'sqlite');
 
 /** One connection to a SQLite file, with the pragmas and SQL functions Midad relies on. */
 export function connectSqlite(file: string, options: { verbose?: (sql: unknown) => void } = {}) {

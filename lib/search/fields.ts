@@ -1,5 +1,5 @@
 /**
- * What the search index holds for each live article (db/migrations/0002_search.sql): four fields,
+ * What the search index holds for each live article (db/migrations/sqlite/0002_search.sql): four fields,
  * each twice — its normalised words ("exact") and their stems plus clitic-free forms ("stem").
  * The column order here is the table's, which bm25() weights follow.
  */

@@ -1,3 +1,8 @@
+/**
+ * The SQLite schema: the embedded default engine. ./pg.ts declares the same tables and columns for
+ * PostgreSQL under the same names; keep the two in step (tests/unit/schema-parity.test.ts).
+ * Migrations: db/migrations/sqlite/, made by `npm run db:generate`.
+ */
 import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
@@ -9,12 +14,16 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import {
+  ACCOUNT_TOKEN_PURPOSES,
+  ARTICLE_STATUSES,
+  REVISION_KINDS,
+  type RevisionSnapshot,
+  STATIC_PAGE_SLUGS,
+  USER_ROLES,
+} from './shared';
 
-export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-
-export const USER_ROLES = ['admin', 'editor', 'writer'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+export * from './shared';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -252,19 +261,6 @@ export const auditLog = sqliteTable(
   ],
 );
 
-/** A snapshot of what an editor saved; the revision list and restore read these. */
-export interface RevisionSnapshot {
-  title: string;
-  dek: string;
-  body: string;
-  slug: string;
-  sectionId: number;
-  tags: string[];
-  heroMediaId: number | null;
-  sourceOutlet: string;
-  sourceAgency: string;
-}
-
 export const revisions = sqliteTable(
   'revisions',
   {
@@ -279,9 +275,7 @@ export const revisions = sqliteTable(
      * 'save': what was saved over the article. 'unsaved': text someone had not saved when the
      * story was taken over from them (or that they set aside in a conflict): kept, never applied.
      */
-    kind: text('kind', { enum: ['save', 'unsaved'] })
-      .notNull()
-      .default('save'),
+    kind: text('kind', { enum: REVISION_KINDS }).notNull().default('save'),
   },
   (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt)],
 );
@@ -336,10 +330,6 @@ export const articleReturns = sqliteTable(
   (t) => [index('article_returns_article_idx').on(t.articleId, t.createdAt)],
 );
 
-/** The site's own pages, each written for both editions; admins edit them at /admin/pages. */
-export const STATIC_PAGE_SLUGS = ['about', 'contact', 'privacy'] as const;
-export type StaticPageSlug = (typeof STATIC_PAGE_SLUGS)[number];
-
 export const staticPages = sqliteTable(
   'pages',
   {
@@ -356,9 +346,6 @@ export const staticPages = sqliteTable(
   },
   (t) => [uniqueIndex('pages_slug_locale_idx').on(t.slug, t.locale)],
 );
-
-export const ACCOUNT_TOKEN_PURPOSES = ['invite', 'reset'] as const;
-export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 
 /**
  * One-time links an admin hands out: an invitation to a new account, or a password reset.
