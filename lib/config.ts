@@ -29,6 +29,8 @@ export type MediaStorageSettings =
       endpoint?: string;
       /** Absent: the SDK's own chain (instance role, shared credentials file). Never logged. */
       credentials?: { accessKeyId: string; secretAccessKey: string };
+      /** Keys per list request: S3's maximum, 1000, unless a server (or a test) wants fewer. */
+      pageSize?: number;
     };
 
 /**
@@ -36,7 +38,9 @@ export type MediaStorageSettings =
  * `S3_SECRET_ACCESS_KEY` as needed) selects a bucket; anything missing stops the start with the
  * names of the variables, never their values.
  */
-export function getMediaStorageSettings(env: NodeJS.ProcessEnv = process.env): MediaStorageSettings {
+export function getMediaStorageSettings(
+  env: Record<string, string | undefined> = process.env,
+): MediaStorageSettings {
   const kind = (env.MEDIA_STORAGE || 'local').trim().toLowerCase();
   if (kind === 'local') return { kind: 'local', dir: getMediaDir() };
   if (kind !== 's3') throw new Error('MEDIA_STORAGE must be "local" (the default) or "s3"');

@@ -4,10 +4,11 @@ import type { MediaStorage } from './storage';
 
 type S3Settings = Extract<MediaStorageSettings, { kind: 's3' }>;
 
-const statusOf = (e: unknown) => (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+const statusOf = (e: unknown) =>
+  (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
 
 /** S3 answers at most 1000 keys a page and deletes at most 1000 keys a call. */
-const PAGE = 1000;
+const MAX_PAGE = 1000;
 
 /**
  * An S3-compatible bucket, addressed path-style (`{endpoint}/{bucket}/{key}`), which every
@@ -22,6 +23,7 @@ const PAGE = 1000;
  */
 export function createS3MediaStorage(settings: S3Settings): MediaStorage {
   const { bucket } = settings;
+  const page = Math.min(MAX_PAGE, settings.pageSize ?? MAX_PAGE);
   let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
   const connect = () =>
     (client ??= import('@aws-sdk/client-s3').then((sdk) => ({
@@ -78,7 +80,7 @@ export function createS3MediaStorage(settings: S3Settings): MediaStorage {
     },
 
     async get(key) {
-        const { s3, sdk } = await connect();
+      const { s3, sdk } = await connect();
       try {
         const object = await s3.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
         return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : Buffer.alloc(0);
@@ -96,17 +98,17 @@ export function createS3MediaStorage(settings: S3Settings): MediaStorage {
       const limit = options.limit ?? Infinity;
       let token: string | undefined;
       do {
-        const page = await s3.send(
+        const answer = await s3.send(
           new sdk.ListObjectsV2Command({
             Bucket: bucket,
             Prefix: prefix,
             StartAfter: token ? undefined : options.startAfter,
             ContinuationToken: token,
-            MaxKeys: Math.min(PAGE, limit - keys.length),
+            MaxKeys: Math.min(page, limit - keys.length),
           }),
         );
-        for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+        for (const o of answer.Contents ?? []) if (o.Key) keys.push(o.Key);
+        token = answer.IsTruncated ? answer.NextContinuationToken : undefined;
       } while (token && keys.length < limit);
       return keys;
     },
@@ -114,15 +116,16 @@ export function createS3MediaStorage(settings: S3Settings): MediaStorage {
     async delete(keys) {
       if (keys.length === 0) return;
       const { s3, sdk } = await connect();
-      for (let i = 0; i < keys.length; i += PAGE) {
+      for (let i = 0; i < keys.length; i += MAX_PAGE) {
         const done = await s3.send(
           new sdk.DeleteObjectsCommand({
             Bucket: bucket,
-            Delete: { Objects: keys.slice(i, i + PAGE).map((Key) => ({ Key })), Quiet: true },
+            Delete: { Objects: keys.slice(i, i + MAX_PAGE).map((Key) => ({ Key })), Quiet: true },
           }),
         );
         const failed = (done.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
-        if (failed.length) throw new Error(`S3 refused to delete ${failed.length} key(s): ${failed[0]!.Code}`);
+        if (failed.length)
+          throw new Error(`S3 refused to delete ${failed.length} key(s): ${failed[0]!.Code}`);
       }
     },
   };
