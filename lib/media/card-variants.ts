@@ -78,7 +78,11 @@ export async function writeCardVariants(storage: MediaStorage, m: CardSource): P
 }
 
 /** Removes card variants of other focal points (after a move), or all of them (`keep` empty). */
-export async function removeCardVariants(storage: MediaStorage, stem: string, keep: string[] = []): Promise<void> {
+export async function removeCardVariants(
+  storage: MediaStorage,
+  stem: string,
+  keep: string[] = [],
+): Promise<void> {
   const names = await storage.list(`${stem}-f`);
   await storage.delete(names.filter((n) => CARD_FILE_PATTERN.exec(n)?.[1] === stem && !keep.includes(n)));
 }

@@ -27,7 +27,11 @@ export function cropSize(source: { width: number; height: number }, ratio: CropR
 }
 
 /** Stores the crop if it is not there yet; returns its bytes, or null when the source is missing. */
-export async function readOrMakeCrop(storage: MediaStorage, stem: string, ratio: CropRatio): Promise<Buffer | null> {
+export async function readOrMakeCrop(
+  storage: MediaStorage,
+  stem: string,
+  ratio: CropRatio,
+): Promise<Buffer | null> {
   const target = `${stem}-${ratio}.webp`;
   const existing = await storage.get(target);
   if (existing) return existing;
