@@ -49,6 +49,8 @@ export function getMediaStorageSettings(
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? '';
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
     throw new Error('MEDIA_STORAGE=s3 needs both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  if (env.S3_ENDPOINT && !/^https?:\/\/[^/]/.test(env.S3_ENDPOINT))
+    throw new Error('S3_ENDPOINT must be an http:// or https:// address');
   return {
     kind: 's3',
     bucket: env.S3_BUCKET,
