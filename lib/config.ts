@@ -18,6 +18,48 @@ export function getMediaDir(): string {
   return path.join(getDataDir(), 'media');
 }
 
+/** Where media files live: this machine's disk (the default, also right for a shared directory) or an S3 bucket. */
+export type MediaStorageSettings =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      /** Absent: Amazon S3 itself, found from the region. */
+      endpoint?: string;
+      /** Absent: the SDK's own chain (instance role, shared credentials file). Never logged. */
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+      /** Keys per list request: S3's maximum, 1000, unless a server (or a test) wants fewer. */
+      pageSize?: number;
+    };
+
+/**
+ * `MEDIA_STORAGE=s3` with `S3_BUCKET` (and `S3_ENDPOINT`, `S3_REGION`, `S3_ACCESS_KEY_ID`,
+ * `S3_SECRET_ACCESS_KEY` as needed) selects a bucket; anything missing stops the start with the
+ * names of the variables, never their values.
+ */
+export function getMediaStorageSettings(
+  env: Record<string, string | undefined> = process.env,
+): MediaStorageSettings {
+  const kind = (env.MEDIA_STORAGE || 'local').trim().toLowerCase();
+  if (kind === 'local') return { kind: 'local', dir: getMediaDir() };
+  if (kind !== 's3') throw new Error('MEDIA_STORAGE must be "local" (the default) or "s3"');
+  if (!env.S3_BUCKET) throw new Error('MEDIA_STORAGE=s3 needs S3_BUCKET');
+  const accessKeyId = env.S3_ACCESS_KEY_ID ?? '';
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? '';
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new Error('MEDIA_STORAGE=s3 needs both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  if (env.S3_ENDPOINT && !/^https?:\/\/[^/]/.test(env.S3_ENDPOINT))
+    throw new Error('S3_ENDPOINT must be an http:// or https:// address');
+  return {
+    kind: 's3',
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION || 'us-east-1',
+    endpoint: env.S3_ENDPOINT || undefined,
+    credentials: accessKeyId ? { accessKeyId, secretAccessKey } : undefined,
+  };
+}
+
 export function getSiteUrl(): string {
   const fallback = `http://localhost:${process.env.PORT || 3000}`;
   return (process.env.SITE_URL || fallback).replace(/\/+$/, '');

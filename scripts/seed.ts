@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDb } from '@/db/client';
 import { DEFAULT_DEMO_ARTICLES, isDatabaseEmpty, seedDemo } from '@/db/seed';
-import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { getDatabasePath } from '@/lib/config';
+import { getMediaStorage } from '@/lib/media/storage';
 
 const { values } = parseArgs({
   options: { articles: { type: 'string' }, reset: { type: 'boolean', default: false } },
@@ -32,7 +33,7 @@ async function main() {
   }
   const result = await seedDemo(db, {
     articles: total,
-    mediaDir: getMediaDir(),
+    media: getMediaStorage(),
     log: (l) => console.log(`seed: ${l}`),
   });
   db.$client.pragma('optimize');

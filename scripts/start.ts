@@ -19,9 +19,10 @@ import { changeGate, followOutbox, type OutboxPosition } from '@/lib/page-cache/
 import { instanceId } from '@/db/mutations/outbox';
 import { readInvalidationsSince } from '@/db/queries/outbox';
 import { PageCacheStore } from '@/lib/page-cache/store';
-import { getDatabasePath, getMediaDir } from '@/lib/config';
+import { getDatabasePath } from '@/lib/config';
 import { listMediaStems } from '@/db/queries/media-files';
 import { removeOrphanUploads } from '@/lib/media/orphans';
+import { getMediaStorage } from '@/lib/media/storage';
 import { routeConsoleToLogger, withRequestLog } from '@/lib/server/log';
 import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
 import { admitRequest } from '@/lib/server/request-guards';
@@ -127,14 +128,20 @@ async function main() {
   }
 
   const db = openDb(getDatabasePath());
+  const media = getMediaStorage();
+  if (media.kind !== 'local') console.log(`midad: media in ${media.description}`);
   if (isDatabaseEmpty(db)) {
     console.log('midad: empty database, adding the demo newsroom…');
-    await seedDemo(db, { mediaDir: getMediaDir(), log: (l) => console.log(`midad: ${l}`) });
+    await seedDemo(db, { media, log: (l) => console.log(`midad: ${l}`) });
   }
   // A database made before search existed gets its index once; then the planner's statistics.
   const indexed = ensureSearchIndex(db);
   if (indexed !== null) console.log(`midad: built the search index (${indexed} articles)`);
-  const orphans = removeOrphanUploads(getMediaDir(), listMediaStems(db));
+  // A storage that cannot be swept now is swept at a later start; the site still starts.
+  const orphans = await removeOrphanUploads(media, listMediaStems(db)).catch((e: Error) => {
+    console.error(`midad: could not sweep cut-off uploads: ${e.message}`);
+    return 0;
+  });
   if (orphans) console.log(`midad: removed ${orphans} file(s) of uploads cut off before they were stored`);
   db.$client.pragma('analysis_limit = 1000');
   db.$client.pragma('optimize = 0x10002');

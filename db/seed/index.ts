@@ -1,8 +1,7 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { count, eq, inArray } from 'drizzle-orm';
-import { attentionFocalPoint, writeCardVariants } from '@/lib/media/card-variants';
-import { writeMediaVariants } from '@/lib/media/variants';
+import { writeCardVariants } from '@/lib/media/card-variants';
+import { createMediaStorage, type MediaStorage } from '@/lib/media/storage';
+import { storeImage } from '@/lib/media/upload';
 import { slugify } from '@/lib/arabic/slug';
 import type { Db } from '../client';
 import type { Tx } from '../mutations/audit';
@@ -64,12 +63,11 @@ export function isDatabaseEmpty(db: Db): boolean {
   return db.select({ n: count() }).from(articles).get()!.n === 0;
 }
 
-export interface SeedOptions {
+export type SeedOptions = {
   articles?: number;
   now?: Date;
-  mediaDir: string;
   log?: (line: string) => void;
-}
+} & ({ media: MediaStorage } | { mediaDir: string });
 
 /** Fills an empty database with the demo newsroom. Articles are inserted oldest first. */
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: number; ms: number }> {
@@ -78,6 +76,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
   const now = opts.now ?? new Date();
   const log = opts.log ?? (() => {});
   const random = prng(2026);
+  const storage = 'media' in opts ? opts.media : createMediaStorage({ kind: 'local', dir: opts.mediaDir });
 
   const sectionIds = new Map<string, number>();
   const authorIds = new Map<string, number>();
@@ -125,16 +124,11 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
     for (const [variant, motif] of IMAGE_MOTIFS.entries()) {
       const stem = `demo-${s.slug}-${variant + 1}`;
       const drawing = illustrationSvg(s.hue, variant);
-      const size = await writeMediaVariants(drawing, stem, opts.mediaDir);
-      const focal = await attentionFocalPoint(drawing);
-      await writeCardVariants(opts.mediaDir, { stem, ...size, focalX: focal.x, focalY: focal.y });
+      const stored = await storeImage(storage, drawing, stem);
       const row = db
         .insert(media)
         .values({
-          stem,
-          ...size,
-          focalX: focal.x,
-          focalY: focal.y,
+          ...stored,
           alt: `${motif.alt} – ${s.nameAr}`,
           caption: `${motif.caption} – ${s.nameAr}`,
           credit: IMAGE_CREDIT,
@@ -221,7 +215,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
     });
     if ((end / CHUNK) % 40 === 0) log(`${end} articles`);
   }
-  await seedEnglishEdition(db, { now, mediaDir: opts.mediaDir, sectionIds, authorIds, random });
+  await seedEnglishEdition(db, { now, storage, sectionIds, authorIds, random });
   log(`English edition: ${Object.values(englishStories).flat().length} stories`);
   log(`search index: ${rebuildSearchIndex(db)} articles`);
   const ms = Date.now() - started;
@@ -237,7 +231,7 @@ async function seedEnglishEdition(
   db: Db,
   p: {
     now: Date;
-    mediaDir: string;
+    storage: MediaStorage;
     sectionIds: Map<string, number>;
     authorIds: Map<string, number>;
     random: () => number;
@@ -251,12 +245,11 @@ async function seedEnglishEdition(
       const stem = `${from}-en`;
       const source = db.select().from(media).where(eq(media.stem, from)).get();
       if (!source) continue;
-      for (const width of source.variantWidths)
-        await fs.copyFile(
-          path.join(p.mediaDir, `${from}-${width}.webp`),
-          path.join(p.mediaDir, `${stem}-${width}.webp`),
-        );
-      await writeCardVariants(p.mediaDir, { ...source, stem });
+      for (const width of source.variantWidths) {
+        const bytes = await p.storage.get(`${from}-${width}.webp`);
+        if (bytes) await p.storage.putIfAbsent(`${stem}-${width}.webp`, bytes);
+      }
+      await writeCardVariants(p.storage, { ...source, stem });
       const row = db
         .insert(media)
         .values({

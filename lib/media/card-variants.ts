@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaView } from '@/db/queries/views';
 import {
@@ -11,6 +9,7 @@ import {
   focalToken,
   type FocalPoint,
 } from './card-crop';
+import type { MediaStorage } from './storage';
 
 type CardSource = Pick<MediaView, 'stem' | 'width' | 'height' | 'variantWidths' | 'focalX' | 'focalY'>;
 
@@ -48,44 +47,48 @@ export async function attentionFocalPoint(input: Buffer): Promise<FocalPoint> {
   };
 }
 
-/** Writes the 16:9 card variants for the image's current focal point, from its largest stored variant. */
-export async function writeCardVariants(dir: string, m: CardSource): Promise<string[]> {
-  const largest = Math.max(...m.variantWidths);
-  const source = sharp(path.join(dir, `${m.stem}-${largest}.webp`));
-  const meta = await source.metadata();
+/**
+ * Stores the 16:9 card variants for the image's current focal point, made from its largest stored
+ * variant; names already stored are kept as they are (a name says what it holds). Returns every
+ * card name of that focal point.
+ */
+export async function writeCardVariants(storage: MediaStorage, m: CardSource): Promise<string[]> {
   const focal = focalOf(m);
-  const box = cardCropBox({ width: meta.width ?? 0, height: meta.height ?? 0 }, focal);
-  const written: string[] = [];
-  for (const w of cardWidths(m)) {
-    const name = `${m.stem}-${focalToken(focal)}-${w}.webp`;
-    const bytes = await source
-      .clone()
-      .extract(box)
-      .resize({ width: w, height: cardHeight(w), fit: 'fill' })
-      .webp({ quality: 74 })
-      .toBuffer();
-    // A temporary name first: a concurrent request never reads half a file.
-    const temporary = path.join(dir, `${name}.${process.pid}.${Date.now()}.tmp`);
-    await fs.writeFile(temporary, bytes);
-    await fs.rename(temporary, path.join(dir, name));
-    written.push(name);
+  const names = cardWidths(m).map((w) => ({ w, name: `${m.stem}-${focalToken(focal)}-${w}.webp` }));
+  const missing: typeof names = [];
+  for (const n of names) if (!(await storage.stat(n.name))) missing.push(n);
+  if (missing.length > 0) {
+    const largest = `${m.stem}-${Math.max(...m.variantWidths)}.webp`;
+    const input = await storage.get(largest);
+    if (!input) throw new Error(`media file ${largest} is missing`);
+    const source = sharp(input);
+    const meta = await source.metadata();
+    const box = cardCropBox({ width: meta.width ?? 0, height: meta.height ?? 0 }, focal);
+    for (const { w, name } of missing) {
+      const bytes = await source
+        .clone()
+        .extract(box)
+        .resize({ width: w, height: cardHeight(w), fit: 'fill' })
+        .webp({ quality: 74 })
+        .toBuffer();
+      await storage.putIfAbsent(name, bytes);
+    }
   }
-  return written;
+  return names.map((n) => n.name);
 }
 
 /** Removes card variants of other focal points (after a move), or all of them (`keep` empty). */
-export async function removeCardVariants(dir: string, stem: string, keep: string[] = []): Promise<void> {
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => CARD_FILE_PATTERN.exec(n)?.[1] === stem && !keep.includes(n))
-      .map((n) => fs.rm(path.join(dir, n), { force: true })),
-  );
+export async function removeCardVariants(
+  storage: MediaStorage,
+  stem: string,
+  keep: string[] = [],
+): Promise<void> {
+  const names = await storage.list(`${stem}-f`);
+  await storage.delete(names.filter((n) => CARD_FILE_PATTERN.exec(n)?.[1] === stem && !keep.includes(n)));
 }
 
 /** Every file of one image: its variants, its crops and its cards. */
-export async function removeMediaFiles(dir: string, stem: string): Promise<void> {
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
+export async function removeMediaFiles(storage: MediaStorage, stem: string): Promise<void> {
   const mine = new RegExp(`^${stem}-(\\d{2,4}|16x9|4x3|1x1|f\\d{1,4}-\\d{1,4}-\\d{2,4})\\.webp$`);
-  await Promise.all(names.filter((n) => mine.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+  await storage.delete((await storage.list(`${stem}-`)).filter((n) => mine.test(n)));
 }

@@ -1,12 +1,11 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaView } from '@/db/queries/views';
+import type { MediaStorage } from './storage';
 
 /**
  * Fixed-ratio crops of a lead image for search engines and social cards (Google asks for 16:9,
  * 4:3 and 1:1 in NewsArticle.image). Made on first request from the largest stored variant,
- * centred on the most interesting region, never upscaled, and kept beside the variants.
+ * centred on the most interesting region, never upscaled, and stored beside the variants.
  */
 export const CROP_RATIOS = { '16x9': [16, 9], '4x3': [4, 3], '1x1': [1, 1] } as const;
 export type CropRatio = keyof typeof CROP_RATIOS;
@@ -27,28 +26,33 @@ export function cropSize(source: { width: number; height: number }, ratio: CropR
   return { width, height: Math.round((width * rh) / rw) };
 }
 
-/** Writes the crop if it is not there yet; returns its bytes, or null when the source is missing. */
-export async function readOrMakeCrop(dir: string, stem: string, ratio: CropRatio): Promise<Buffer | null> {
-  const target = path.join(dir, `${stem}-${ratio}.webp`);
-  const existing = await fs.readFile(target).catch(() => null);
+/** Stores the crop if it is not there yet; returns its bytes, or null when the source is missing. */
+export async function readOrMakeCrop(
+  storage: MediaStorage,
+  stem: string,
+  ratio: CropRatio,
+): Promise<Buffer | null> {
+  const target = `${stem}-${ratio}.webp`;
+  const existing = await storage.get(target);
   if (existing) return existing;
-  const variants = (await fs.readdir(dir).catch(() => [] as string[]))
-    .map((name) => new RegExp(`^${stem}-(\\d+)\\.webp$`).exec(name))
+  const variant = new RegExp(`^${stem}-(\\d+)\\.webp$`);
+  const widths = (await storage.list(`${stem}-`))
+    .map((name) => variant.exec(name))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => Number(m[1]))
     .sort((a, b) => b - a);
-  if (variants.length === 0) return null;
-  const source = sharp(path.join(dir, `${stem}-${variants[0]}.webp`));
+  if (widths.length === 0) return null;
+  const input = await storage.get(`${stem}-${widths[0]}.webp`);
+  if (!input) return null;
+  const source = sharp(input);
   const meta = await source.metadata();
   const size = cropSize({ width: meta.width ?? 0, height: meta.height ?? 0 }, ratio);
   const bytes = await source
     .resize({ ...size, fit: 'cover', position: sharp.strategy.attention })
     .webp({ quality: 75 })
     .toBuffer();
-  // Written under a temporary name first: a concurrent request never reads half a file.
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(temporary, bytes);
-  await fs.rename(temporary, target);
+  // Another request (or machine) may have stored it meanwhile: same name, same picture.
+  await storage.putIfAbsent(target, bytes);
   return bytes;
 }
 

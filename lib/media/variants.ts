@@ -1,18 +1,16 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
+import type { MediaStorage } from './storage';
 import { MEDIA_WIDTHS } from './urls';
 
 /**
- * Writes the resized WebP variants of an image (never wider than the original) and returns
- * its size and the widths written. sharp drops EXIF and other metadata unless asked to keep it.
+ * Stores the resized WebP variants of an image (never wider than the original) and returns
+ * its size and the widths stored. sharp drops EXIF and other metadata unless asked to keep it.
  */
 export async function writeMediaVariants(
+  storage: MediaStorage,
   input: Buffer,
   stem: string,
-  dir: string,
 ): Promise<{ width: number; height: number; variantWidths: number[] }> {
-  await fs.mkdir(dir, { recursive: true });
   const meta = await sharp(input).metadata();
   // Portrait photos stored sideways (EXIF orientation 5–8) swap their sides once rotated.
   const turned = (meta.orientation ?? 1) >= 5;
@@ -22,11 +20,8 @@ export async function writeMediaVariants(
   if (widths.length === 0) widths.push(width);
   for (const w of widths) {
     // rotate() applies the EXIF orientation; the output keeps no EXIF, GPS or other metadata.
-    await sharp(input)
-      .rotate()
-      .resize({ width: w })
-      .webp({ quality: 72 })
-      .toFile(path.join(dir, `${stem}-${w}.webp`));
+    const bytes = await sharp(input).rotate().resize({ width: w }).webp({ quality: 72 }).toBuffer();
+    await storage.putIfAbsent(`${stem}-${w}.webp`, bytes);
   }
   return { width, height, variantWidths: widths };
 }

@@ -1,14 +1,13 @@
 import 'server-only';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Metadata } from 'next';
 import type { FeedArticle } from '@/db/queries/feeds';
 import type { MediaView } from '@/db/queries/views';
 import { articlePath } from '@/lib/article-url';
-import { getMediaDir, getSiteUrl } from '@/lib/config';
+import { getSiteUrl } from '@/lib/config';
 import { absolutizeHtml } from '@/lib/feeds/absolute-html';
 import { buildRss, feedLastModified, type FeedEnclosure } from '@/lib/feeds/rss';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
+import { getMediaStorage } from '@/lib/media/storage';
 import { mediaUrl } from '@/lib/media/urls';
 
 export const FEED_SIZE = 30;
@@ -35,14 +34,14 @@ export function notFoundResponse(): Response {
 
 /**
  * The hero image's largest variant as an RSS enclosure. RSS requires the length in bytes, so the
- * file is looked up on disk; a variant missing there gives no enclosure rather than a wrong one.
+ * file is looked up in the media storage; a variant missing there gives no enclosure rather than a wrong one.
  */
 async function heroEnclosure(image: MediaView | null, siteUrl: string): Promise<FeedEnclosure | null> {
   if (!image || image.variantWidths.length === 0) return null;
   const url = mediaUrl(image.stem, Math.max(...image.variantWidths));
   try {
-    const stat = await fs.stat(path.join(getMediaDir(), path.basename(url)));
-    return stat.isFile() ? { url: `${siteUrl}${url}`, length: stat.size, type: 'image/webp' } : null;
+    const stat = await getMediaStorage().stat(url.slice('/media/'.length));
+    return stat ? { url: `${siteUrl}${url}`, length: stat.size, type: 'image/webp' } : null;
   } catch {
     return null;
   }

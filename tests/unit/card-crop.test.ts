@@ -13,6 +13,7 @@ import {
 } from '@/lib/media/card-crop';
 import { attentionFocalPoint, removeMediaFiles, writeCardVariants } from '@/lib/media/card-variants';
 import { addInlineImageSizes, inlineImageStems } from '@/lib/media/inline-sizes';
+import { createMediaStorage } from '@/lib/media/storage';
 
 describe('16:9 card crops', () => {
   it('take the largest 16:9 box, centred on the focal point and kept inside the picture', () => {
@@ -94,7 +95,8 @@ describe('16:9 card crops', () => {
         focalX: focal.x,
         focalY: focal.y,
       };
-      const written = await writeCardVariants(dir, m);
+      const storage = createMediaStorage({ kind: 'local', dir });
+      const written = await writeCardVariants(storage, m);
       expect(written).toHaveLength(2);
       const card = await sharp(path.join(dir, written[1]!)).metadata();
       expect([card.width, card.height]).toEqual([960, 540]);
@@ -105,7 +107,7 @@ describe('16:9 card crops', () => {
         .toBuffer({ resolveWithObject: true });
       const reds = [...Array(16 * 9).keys()].filter((i) => data[i * 3]! > 180 && data[i * 3 + 1]! < 90);
       expect(reds.length).toBeGreaterThan(0);
-      await removeMediaFiles(dir, 'pic');
+      await removeMediaFiles(storage, 'pic');
       expect(await fs.readdir(dir)).toEqual([]);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cropSize, readOrMakeCrop } from '@/lib/media/crops';
+import { createMediaStorage } from '@/lib/media/storage';
 
 describe('lead image crops', () => {
   it('are the largest box of the ratio inside the source, at most 1200 wide, never upscaled', () => {
@@ -19,11 +20,12 @@ describe('lead image crops', () => {
       const image = sharp({ create: { width: 1440, height: 810, channels: 3, background: '#336699' } });
       await image.clone().webp().toFile(path.join(dir, 'pic-1440.webp'));
       await image.clone().resize({ width: 480 }).webp().toFile(path.join(dir, 'pic-480.webp'));
-      const made = await readOrMakeCrop(dir, 'pic', '1x1');
+      const storage = createMediaStorage({ kind: 'local', dir });
+      const made = await readOrMakeCrop(storage, 'pic', '1x1');
       expect(await sharp(made!).metadata()).toMatchObject({ width: 810, height: 810, format: 'webp' });
       expect(await fs.readdir(dir)).toContain('pic-1x1.webp');
-      expect((await readOrMakeCrop(dir, 'pic', '1x1'))!.equals(made!)).toBe(true);
-      expect(await readOrMakeCrop(dir, 'nothing', '16x9')).toBeNull();
+      expect((await readOrMakeCrop(storage, 'pic', '1x1'))!.equals(made!)).toBe(true);
+      expect(await readOrMakeCrop(storage, 'nothing', '16x9')).toBeNull();
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { insertMedia } from '@/db/mutations/media';
 import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
-import { getMediaDir } from '@/lib/config';
 import sharp from 'sharp';
 import { hasMarkup, MAX_UPLOAD_BYTES, MAX_UPLOAD_PIXELS, sniffImageType } from '@/lib/media/sniff';
-import { attentionFocalPoint, writeCardVariants } from '@/lib/media/card-variants';
-import { writeMediaVariants } from '@/lib/media/variants';
+import { getMediaStorage, MediaStorageError } from '@/lib/media/storage';
+import { storeImage, uploadStem } from '@/lib/media/upload';
 import ar from '@/messages/ar.json';
 import en from '@/messages/en.json';
 
@@ -62,16 +60,12 @@ export async function POST(request: Request) {
     .catch(() => null);
   if (!header?.width || !header.height) return fail(locale, 'broken', 400);
   if (header.width * header.height > MAX_UPLOAD_PIXELS) return fail(locale, 'dimensions', 413);
-  const stem = `u${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-  let size: Awaited<ReturnType<typeof writeMediaVariants>>;
-  let focal: Awaited<ReturnType<typeof attentionFocalPoint>>;
+  let stored: Awaited<ReturnType<typeof storeImage>>;
   try {
-    size = await writeMediaVariants(bytes, stem, getMediaDir());
-    // The default focal point, where sharp's attention strategy finds the subject; an editor may move it.
-    focal = await attentionFocalPoint(bytes);
-    await writeCardVariants(getMediaDir(), { stem, ...size, focalX: focal.x, focalY: focal.y });
-  } catch {
-    return fail(locale, 'broken', 400);
+    stored = await storeImage(getMediaStorage(), bytes, uploadStem(bytes));
+  } catch (e) {
+    // The storage down is not the photo's fault: the editor is told to try again.
+    return e instanceof MediaStorageError ? fail(locale, 'storage', 503) : fail(locale, 'broken', 400);
   }
   const text = {
     alt,
@@ -82,9 +76,9 @@ export async function POST(request: Request) {
       .trim()
       .slice(0, 200),
   };
-  const id = insertMedia(getDb(), user.id, { stem, ...size, ...text, focalX: focal.x, focalY: focal.y });
+  const id = insertMedia(getDb(), user.id, { ...stored, ...text });
   return Response.json(
-    { id, stem, ...size, ...text, focalX: focal.x, focalY: focal.y, uploadedBy: user.id },
+    { id, ...stored, ...text, uploadedBy: user.id },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },
   );
 }

@@ -7,8 +7,8 @@ import { getMediaById, listMediaUsage, searchMediaLibrary, type MediaLibraryItem
 import { can, canManageMedia } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
-import { getMediaDir } from '@/lib/config';
 import { removeCardVariants, removeMediaFiles, writeCardVariants } from '@/lib/media/card-variants';
+import { getMediaStorage } from '@/lib/media/storage';
 
 type Failure = { ok: false; error: 'session' | 'forbidden' | 'notFound' | 'invalid' | 'broken' };
 
@@ -74,13 +74,13 @@ export async function setFocalPointAction(
   let written: string[];
   try {
     // Files first: a page that reads the new point from the row finds its crops already there.
-    written = await writeCardVariants(getMediaDir(), { ...m, focalX: focal.x, focalY: focal.y });
+    written = await writeCardVariants(getMediaStorage(), { ...m, focalX: focal.x, focalY: focal.y });
   } catch {
     return { ok: false, error: 'broken' };
   }
   setMediaFocalPoint(db, user.id, m.id, focal);
   invalidateUsers(m);
-  await removeCardVariants(getMediaDir(), m.stem, written);
+  await removeCardVariants(getMediaStorage(), m.stem, written);
   return { ok: true, focalX: focal.x, focalY: focal.y };
 }
 
@@ -106,6 +106,6 @@ export async function deleteMediaAction(id: number): Promise<DeleteMediaActionRe
       usage: result.usage.map(({ id, title, asHero }) => ({ id, title, asHero })),
     };
   if (!result.ok) return { ok: false, error: 'notFound' };
-  await removeMediaFiles(getMediaDir(), result.stem);
+  await removeMediaFiles(getMediaStorage(), result.stem);
   return { ok: true };
 }
