@@ -137,8 +137,10 @@ async function main() {
   // A database made before search existed gets its index once; then the planner's statistics.
   const indexed = ensureSearchIndex(db);
   if (indexed !== null) console.log(`midad: built the search index (${indexed} articles)`);
-  // A storage that cannot be swept now is swept at a later start; the site still starts.
-  const orphans = await removeOrphanUploads(media, listMediaStems(db)).catch((e: Error) => {
+  // A storage that cannot be swept now is swept at a later start; the site still starts. With
+  // several instances on one media folder, another one may be mid-upload: its newest files wait.
+  const sweep = media.kind === 'local' && isMultiInstance() ? { graceMs: 10 * 60_000 } : undefined;
+  const orphans = await removeOrphanUploads(media, listMediaStems(db), sweep).catch((e: Error) => {
     console.error(`midad: could not sweep cut-off uploads: ${e.message}`);
     return 0;
   });
