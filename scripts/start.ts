@@ -162,18 +162,20 @@ async function main() {
     void admitRequest(req, res).then((admitted) => admitted && handle(admitted, res));
   // Login throttling keys on the client's address: from the socket, or through TRUST_PROXY's hops.
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  // Every answer carries the security headers: the page cache's own answers (hits, 304s) send
+  // the set stored with the page in one writeHead, and everything else gets it here before
+  // Next sees the request, so a hit does not set them twice.
+  const rendered = withSecurityHeaders(render);
   const serve = withClientAddress(
-    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(render) : withPageCache(render, pageCache()),
+    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(rendered) : withPageCache(rendered, pageCache()),
     trustProxy,
   );
-  // Security headers outermost (every answer carries them); then one log line per request.
+  // One log line per request, whoever answers it.
   const server = http.createServer(
-    withSecurityHeaders(
-      withRequestLog((req, res) => {
-        markResponseWhileDraining(res);
-        return serve(req, res);
-      }),
-    ),
+    withRequestLog((req, res) => {
+      markResponseWhileDraining(res);
+      return serve(req, res);
+    }),
   );
   server.listen(port, hostname, () => {
     console.log(`midad: serving http://localhost:${port} (data in ${path.dirname(getDatabasePath())})`);

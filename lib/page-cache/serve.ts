@@ -5,7 +5,7 @@ import { NON_HTML_CSP, readerCsp } from '@/lib/security/csp';
 import { isNewsroomPath, securityHeaders } from '@/lib/security/headers';
 import { fetchNotFoundPage, isErrorShell } from '@/lib/server/not-found-page';
 import { renderRequestHeaders } from './normalise';
-import { encodingFor } from './hot-path';
+import { encodingFor, keyFor } from './hot-path';
 import type { CachedPage, PageCacheStore } from './store';
 
 const PRIVATE_PREFIXES = ['/admin', '/en/admin', '/api/', '/_next/', '/media/'];
@@ -99,28 +99,50 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 type State = 'hit' | 'stale' | 'coalesced' | 'miss';
+type HeaderList = (string | number)[];
+
+/**
+ * Each cached page's answer headers per cache state and encoding, built once, as the flat list
+ * writeHead takes: a hit adds nothing to them but its request id. Weakly held, so they go with
+ * the page.
+ */
+const headerLists = new WeakMap<CachedPage, Record<string, HeaderList>>();
+
+function headerList(page: CachedPage, state: State, variant: 'br' | 'gzip' | 'identity' | 304): HeaderList {
+  let lists = headerLists.get(page);
+  if (!lists) headerLists.set(page, (lists = {}));
+  const key = `${state} ${variant}`;
+  let list = lists[key];
+  if (!list) {
+    // The same set on a miss, a hit and a 304: the security headers, and the policy kept with the page.
+    const headers: OutgoingHttpHeaders = {
+      ...securityHeaders('reader', getSiteUrl()),
+      ...page.headers,
+      etag: page.etag,
+      'cache-control': READER_CACHE_CONTROL,
+      vary: READER_VARY,
+      'x-midad-cache': state,
+    };
+    if (variant === 'br' || variant === 'gzip') headers['content-encoding'] = variant;
+    if (variant !== 304) headers['content-length'] = bodyFor(page, variant).length;
+    lists[key] = list = Object.entries(headers).flat() as HeaderList;
+  }
+  return list;
+}
+
+function bodyFor(page: CachedPage, encoding: 'br' | 'gzip' | 'identity'): Buffer {
+  return encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body;
+}
 
 function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, state: State): void {
-  // The same set on a miss, a hit and a 304: the security headers, and the policy kept with the page.
-  const headers: OutgoingHttpHeaders = {
-    ...securityHeaders('reader', getSiteUrl()),
-    ...page.headers,
-    etag: page.etag,
-    'cache-control': READER_CACHE_CONTROL,
-    vary: READER_VARY,
-    'x-midad-cache': state,
-  };
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-    res.writeHead(304, headers);
+    res.writeHead(304, headerList(page, state, 304));
     res.end();
     return;
   }
-  const encoding = encodingFor(req.headers['accept-encoding']);
-  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.body;
-  if (encoding) headers['content-encoding'] = encoding;
-  headers['content-length'] = body.length;
-  res.writeHead(page.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const encoding = encodingFor(req.headers['accept-encoding']) ?? 'identity';
+  res.writeHead(page.status, headerList(page, state, encoding));
+  res.end(req.method === 'HEAD' ? undefined : bodyFor(page, encoding));
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -173,11 +195,8 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
     if (!isCacheable(req))
       return needsHashedCsp(req) ? renderThrough(req, res, handle, false) : handle(req, res);
     beforeLookup?.();
-    const key = cacheKey(req.url ?? '/');
-    // CASE: only the normalised request reaches the render (no tracking parameter, forwarded
-    // host, locale cookie or router header can shape the copy everyone else gets).
+    const key = keyFor(req.url ?? '/');
     req.url = key;
-    req.headers = renderRequestHeaders(req.headers, getSiteUrl());
     const page = store.peek(key);
     const flight = rendering.get(key);
     if (page && !page.stale) {
@@ -188,6 +207,9 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
       store.count('staleHits');
       return sendCached(req, res, page, 'stale');
     }
+    // CASE: only the normalised request reaches the render (no tracking parameter, forwarded
+    // host, locale cookie or router header can shape the copy everyone else gets).
+    req.headers = renderRequestHeaders(req.headers, getSiteUrl());
     if (flight) {
       store.count('coalesced');
       const patience = new Promise<null>((resolve) =>
