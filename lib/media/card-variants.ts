@@ -11,6 +11,7 @@ import {
   focalToken,
   type FocalPoint,
 } from './card-crop';
+import { memoImage } from './test-memo';
 
 type CardSource = Pick<MediaView, 'stem' | 'width' | 'height' | 'variantWidths' | 'focalX' | 'focalY'>;
 
@@ -20,6 +21,13 @@ type CardSource = Pick<MediaView, 'stem' | 'width' | 'height' | 'variantWidths' 
  * strip slid down gives y; where a strip has nowhere to slide, that axis stays at the middle.
  */
 export async function attentionFocalPoint(input: Buffer): Promise<FocalPoint> {
+  const found = await memoImage(input, 'attention', async () =>
+    Buffer.from(JSON.stringify(await findAttentionFocalPoint(input))),
+  );
+  return JSON.parse(found.toString()) as FocalPoint;
+}
+
+async function findAttentionFocalPoint(input: Buffer): Promise<FocalPoint> {
   const raw = await sharp(input).metadata();
   const turned = (raw.orientation ?? 1) >= 5;
   const size = {
@@ -51,19 +59,22 @@ export async function attentionFocalPoint(input: Buffer): Promise<FocalPoint> {
 /** Writes the 16:9 card variants for the image's current focal point, from its largest stored variant. */
 export async function writeCardVariants(dir: string, m: CardSource): Promise<string[]> {
   const largest = Math.max(...m.variantWidths);
-  const source = sharp(path.join(dir, `${m.stem}-${largest}.webp`));
+  const sourceFile = path.join(dir, `${m.stem}-${largest}.webp`);
+  const source = sharp(sourceFile);
   const meta = await source.metadata();
   const focal = focalOf(m);
   const box = cardCropBox({ width: meta.width ?? 0, height: meta.height ?? 0 }, focal);
   const written: string[] = [];
   for (const w of cardWidths(m)) {
     const name = `${m.stem}-${focalToken(focal)}-${w}.webp`;
-    const bytes = await source
-      .clone()
-      .extract(box)
-      .resize({ width: w, height: cardHeight(w), fit: 'fill' })
-      .webp({ quality: 74 })
-      .toBuffer();
+    const bytes = await memoImage(sourceFile, { card: box, w }, () =>
+      source
+        .clone()
+        .extract(box)
+        .resize({ width: w, height: cardHeight(w), fit: 'fill' })
+        .webp({ quality: 74 })
+        .toBuffer(),
+    );
     // A temporary name first: a concurrent request never reads half a file.
     const temporary = path.join(dir, `${name}.${process.pid}.${Date.now()}.tmp`);
     await fs.writeFile(temporary, bytes);

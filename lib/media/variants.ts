@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { memoImage } from './test-memo';
 import { MEDIA_WIDTHS } from './urls';
 
 /**
@@ -22,11 +23,10 @@ export async function writeMediaVariants(
   if (widths.length === 0) widths.push(width);
   for (const w of widths) {
     // rotate() applies the EXIF orientation; the output keeps no EXIF, GPS or other metadata.
-    await sharp(input)
-      .rotate()
-      .resize({ width: w })
-      .webp({ quality: 72 })
-      .toFile(path.join(dir, `${stem}-${w}.webp`));
+    const bytes = await memoImage(input, { variant: w }, () =>
+      sharp(input).rotate().resize({ width: w }).webp({ quality: 72 }).toBuffer(),
+    );
+    await fs.writeFile(path.join(dir, `${stem}-${w}.webp`), bytes);
   }
   return { width, height, variantWidths: widths };
 }
