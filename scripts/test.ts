@@ -1,9 +1,14 @@
 /**
- * `npm test`: every check, in the order that fails fastest, ending with one line
- * "N passed, N failed" (the totals CI reads).
- *   type check → lint → unit and integration tests → production build → end-to-end tests in Chromium
+ * `npm test`: every check, ending with one line "N passed, N failed" (the totals CI reads).
+ *   type check ─┬─ production build ─┐
+ *   lint ───────┤                    ├─ end-to-end tests in Chromium
+ *   unit and integration tests ──────┘
+ * The independent checks run side by side, so the machine's cores are busy while tsc and eslint
+ * use one each. The build waits for the type check, which reads .next/types (tsconfig.json) as
+ * the build writes them; the end-to-end tests wait for everything, so nothing competes with the
+ * server they measure. Each check's output is held and printed whole once it ends.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -15,28 +20,43 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 let passed = 0;
 let failed = 0;
-const lines: string[] = [];
+/** The summary, one line a check, in the order of the diagram above whatever order they end in. */
+const ORDER = ['typecheck', 'lint', 'unit', 'packages', 'build', 'e2e'] as const;
+const lines = new Map<(typeof ORDER)[number], string>();
 
-function run(cmd: string, args: string[]): boolean {
-  console.log(`\n$ ${[path.basename(cmd), ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  return r.status === 0;
+/** Runs a command with its output (stdout and stderr, interleaved) held, then printed in one block. */
+function run(cmd: string, args: string[]): Promise<boolean> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c));
+    const finish = (ok: boolean, note = '') => {
+      const took = ((Date.now() - started) / 1000).toFixed(1);
+      const text = Buffer.concat(chunks).toString('utf8').trimEnd();
+      console.log(`\n$ ${[path.basename(cmd), ...args].join(' ')}\n${text}${note}\n(${took} s)`);
+      resolve(ok);
+    };
+    child.on('error', (error) => finish(false, `\n${error.message}`));
+    child.on('close', (code) => finish(code === 0));
+  });
 }
 
 /** A check that is one test: the type check, the lint, the build. */
-function check(name: string, cmd: string, args: string[]): boolean {
-  const ok = run(cmd, args);
+async function check(slot: (typeof ORDER)[number], name: string, cmd: string, args: string[]) {
+  const ok = await run(cmd, args);
   if (ok) passed++;
   else failed++;
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+  lines.set(slot, `${ok ? 'ok  ' : 'FAIL'} ${name}`);
   return ok;
 }
 
 /** A vitest project: its real test counts go into the totals. */
-function vitest(project: string) {
+async function vitest(project: 'unit' | 'e2e') {
   const report = path.join(out, `${project}.json`);
   fs.rmSync(report, { force: true });
-  const ok = run(bin('vitest'), [
+  const ok = await run(bin('vitest'), [
     'run',
     '--project',
     project,
@@ -57,7 +77,7 @@ function vitest(project: string) {
   if (!ok && f === 0) f = 1; // a crash before any test ran still fails the run
   passed += p;
   failed += f;
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} vitest ${project}: ${p} passed, ${f} failed`);
+  lines.set(project, `${ok ? 'ok  ' : 'FAIL'} vitest ${project}: ${p} passed, ${f} failed`);
 }
 
 /**
@@ -79,19 +99,30 @@ function ensureDebianPackage(file: string, pkg: string): boolean {
   return fs.existsSync(file);
 }
 
-check('type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
-check('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
-const packagesReady = [
-  ensureDebianPackage(process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'chromium'),
-  ensureDebianPackage('/usr/sbin/haproxy', 'haproxy'),
-].every(Boolean);
-if (!packagesReady) {
-  failed++;
-  lines.push('FAIL chromium or haproxy is not installed');
-}
-vitest('unit');
-if (check('production build (next build)', bin('next'), ['build']) && packagesReady) vitest('e2e');
+async function main() {
+  // Before anything runs: the unit project checks deploy/haproxy.cfg with haproxy itself.
+  const packagesReady = [
+    ensureDebianPackage(process.env.CHROMIUM_PATH || '/usr/bin/chromium', 'chromium'),
+    ensureDebianPackage('/usr/sbin/haproxy', 'haproxy'),
+  ].every(Boolean);
+  if (!packagesReady) {
+    failed++;
+    lines.set('packages', 'FAIL chromium or haproxy is not installed');
+  }
+  const typecheck = check('typecheck', 'type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
+  const build = typecheck.then(() => check('build', 'production build (next build)', bin('next'), ['build']));
+  await Promise.all([
+    typecheck,
+    check('lint', 'lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']),
+    vitest('unit'),
+    build,
+  ]);
+  if ((await build) && packagesReady) await vitest('e2e');
 
-console.log(`\n${lines.join('\n')}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+  const summary = ORDER.flatMap((slot) => lines.get(slot) ?? []);
+  console.log(`\n${summary.join('\n')}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+void main();

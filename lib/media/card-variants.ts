@@ -10,6 +10,7 @@ import {
   type FocalPoint,
 } from './card-crop';
 import type { MediaStorage } from './storage';
+import { memoImage } from './test-memo';
 
 type CardSource = Pick<MediaView, 'stem' | 'width' | 'height' | 'variantWidths' | 'focalX' | 'focalY'>;
 
@@ -19,6 +20,13 @@ type CardSource = Pick<MediaView, 'stem' | 'width' | 'height' | 'variantWidths' 
  * strip slid down gives y; where a strip has nowhere to slide, that axis stays at the middle.
  */
 export async function attentionFocalPoint(input: Buffer): Promise<FocalPoint> {
+  const found = await memoImage(input, 'attention', async () =>
+    Buffer.from(JSON.stringify(await findAttentionFocalPoint(input))),
+  );
+  return JSON.parse(found.toString()) as FocalPoint;
+}
+
+async function findAttentionFocalPoint(input: Buffer): Promise<FocalPoint> {
   const raw = await sharp(input).metadata();
   const turned = (raw.orientation ?? 1) >= 5;
   const size = {
@@ -65,12 +73,14 @@ export async function writeCardVariants(storage: MediaStorage, m: CardSource): P
     const meta = await source.metadata();
     const box = cardCropBox({ width: meta.width ?? 0, height: meta.height ?? 0 }, focal);
     for (const { w, name } of missing) {
-      const bytes = await source
-        .clone()
-        .extract(box)
-        .resize({ width: w, height: cardHeight(w), fit: 'fill' })
-        .webp({ quality: 74 })
-        .toBuffer();
+      const bytes = await memoImage(input, { card: box, w }, () =>
+        source
+          .clone()
+          .extract(box)
+          .resize({ width: w, height: cardHeight(w), fit: 'fill' })
+          .webp({ quality: 74 })
+          .toBuffer(),
+      );
       await storage.putIfAbsent(name, bytes);
     }
   }

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { MediaStorage } from './storage';
+import { memoImage } from './test-memo';
 import { MEDIA_WIDTHS } from './urls';
 
 /**
@@ -20,7 +21,9 @@ export async function writeMediaVariants(
   if (widths.length === 0) widths.push(width);
   for (const w of widths) {
     // rotate() applies the EXIF orientation; the output keeps no EXIF, GPS or other metadata.
-    const bytes = await sharp(input).rotate().resize({ width: w }).webp({ quality: 72 }).toBuffer();
+    const bytes = await memoImage(input, { variant: w }, () =>
+      sharp(input).rotate().resize({ width: w }).webp({ quality: 72 }).toBuffer(),
+    );
     await storage.putIfAbsent(`${stem}-${w}.webp`, bytes);
   }
   return { width, height, variantWidths: widths };

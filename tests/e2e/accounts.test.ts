@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, type Db } from '@/db/client';
 import { createUser } from '@/db/mutations/users';
 import { getSessionWithUser } from '@/db/queries/users';
@@ -21,7 +21,7 @@ let browser: Browser;
 const EDITOR = { email: 'rawia@midad.example', password: 'قلم-الحبر-الأزرق-9', name: 'راوية' };
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({}, { seeded: inject('seededData') });
   db = openDb(path.join(server.dataDir, 'midad.db'));
   createUser(
     db,

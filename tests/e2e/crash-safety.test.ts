@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '@/db/client';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { callAction } from '../helpers/actions';
-import { startServer, type RunningServer } from '../helpers/server';
+import { copySeededData, startServer, type RunningServer } from '../helpers/server';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -37,9 +37,8 @@ let viewsAnswered = 0;
 const figures = { cycles: 0, acked: 0, readyMs: [] as number[], killAfterMs: [] as number[] };
 
 beforeAll(async () => {
-  // The first start seeds the demo newsroom; then an editor with a session.
-  const first = await startServer({}, { dataDir });
-  await first.stop();
+  // The demo newsroom as the shared server seeded it; then an editor with a session.
+  copySeededData(inject('seededData'), dataDir);
   const db = openDb(dbFile);
   const editor = signedInUser(db, 'crash', 'editor', 'محررة الأعطال');
   cookie = editor.cookie;

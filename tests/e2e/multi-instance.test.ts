@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeDb, openDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -37,16 +37,16 @@ const made: number[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function startInstance(i: number) {
-  instances[i] = await startServer(env, { dataDir, port: ports[i] });
+async function startInstance(i: number, seeded?: string) {
+  instances[i] = await startServer(env, { dataDir, port: ports[i], seeded });
 }
 
 beforeAll(async () => {
   if (!hasHaproxy) return;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-multi-'));
   for (let i = 0; i < 3; i++) ports.push(await freePort());
-  // The first start seeds the demo newsroom; the other two find it there.
-  await startInstance(0);
+  // The first start takes a copy of the seeded demo newsroom; the other two find it there.
+  await startInstance(0, inject('seededData'));
   await Promise.all([startInstance(1), startInstance(2)]);
   const lbPort = await freePort();
   lb = `http://127.0.0.1:${lbPort}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { confirmDialog, fillSiteTime } from '../helpers/site-time';
@@ -25,7 +25,7 @@ const TITLE = 'ورشة لإصلاح الدراجات تفتح أبوابها ل
 const SCHEDULED = 'مكتبة الحي تمدد ساعات عملها في موسم الامتحانات';
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({}, { seeded: inject('seededData') });
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -186,7 +186,7 @@ describe('a day in the newsroom', () => {
           liveAt = Date.now();
           break;
         }
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((r) => setTimeout(r, 200));
       }
       expect(liveAt, 'went live').toBeGreaterThan(0);
       expect(liveAt).toBeGreaterThanOrEqual(at.getTime() - 1000);

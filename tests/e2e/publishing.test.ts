@@ -81,7 +81,7 @@ describe('scheduled articles', () => {
     const deadline = Date.now() + 25_000;
     let status = 404;
     while (Date.now() < deadline && status !== 200) {
-      await new Promise((r) => setTimeout(r, 1_000));
+      await new Promise((r) => setTimeout(r, 200));
       status = (await get(url)).status;
     }
     expect(status).toBe(200);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -28,18 +29,44 @@ export interface RunningServer {
 }
 
 /**
- * Starts the production server (`npm start` without the build step) on a fresh DATA_DIR.
- * It runs in its own process group so stopping it also stops next-server.
+ * Keeps the demo newsroom of a freshly seeded server's DATA_DIR in `template` (a consistent copy
+ * of the database, made while it runs, and its media files), so later servers start from it
+ * instead of seeding again. Call it before any test has written to that server.
+ */
+export function saveSeededData(dataDir: string, template: string) {
+  fs.mkdirSync(template, { recursive: true });
+  const db = new Database(path.join(dataDir, 'midad.db'), { readonly: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(path.join(template, 'midad.db'));
+  } finally {
+    db.close();
+  }
+  fs.cpSync(path.join(dataDir, 'media'), path.join(template, 'media'), { recursive: true });
+}
+
+/** Fills an empty DATA_DIR with the demo newsroom kept by `saveSeededData`. */
+export function copySeededData(template: string, dataDir: string) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(path.join(template, 'midad.db'), path.join(dataDir, 'midad.db'));
+  fs.cpSync(path.join(template, 'media'), path.join(dataDir, 'media'), { recursive: true });
+}
+
+/**
+ * Starts the production server (`npm start` without the build step) on a fresh DATA_DIR: an
+ * empty one, which it seeds with the demo newsroom, or a copy of `seeded` (a folder written by
+ * `saveSeededData`), which skips that work. It runs in its own process group so stopping it also
+ * stops next-server.
  */
 export async function startServer(
   env: Record<string, string> = {},
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; seeded?: string; port?: number } = {},
 ): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` (npm test does it for you).');
   }
   // A given data folder (the benchmark's) is kept; a temporary one is removed at stop.
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
+  if (options.seeded) copySeededData(options.seeded, dataDir);
   const port = options.port ?? (await freePort());
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
@@ -76,7 +103,7 @@ export async function startServer(
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 100));
   }
   const stop = async () => {
     try {
@@ -84,7 +111,8 @@ export async function startServer(
     } catch {
       // already gone
     }
-    await new Promise((r) => setTimeout(r, 500));
+    // Half a second to stop by itself (no longer than it takes), then whatever is left is killed.
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 500))]);
     try {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
     } catch {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { closeDb, openDb, type Db } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 
@@ -24,8 +25,26 @@ export async function createSeededDb(
   options: { articles?: number; now?: Date; verbose?: (sql: unknown) => void } = {},
 ) {
   const t = createTestDb({ verbose: options.verbose });
-  await seedDemo(t.db, { articles: options.articles, now: options.now, mediaDir: t.mediaDir });
+  await withImageMemo(() =>
+    seedDemo(t.db, { articles: options.articles, now: options.now, mediaDir: t.mediaDir }),
+  );
   return t;
+}
+
+/**
+ * Runs the seed with the run's image memo on (lib/media/test-memo.ts): its illustrations are the
+ * same in every test database, so they are encoded once per run. Only around the seed, so the
+ * tests' own uploads and crops always go through sharp.
+ */
+async function withImageMemo<T>(seed: () => Promise<T>): Promise<T> {
+  const dir = inject('imageMemoDir');
+  if (!dir) return seed();
+  process.env.MIDAD_TEST_IMAGE_MEMO = dir;
+  try {
+    return await seed();
+  } finally {
+    delete process.env.MIDAD_TEST_IMAGE_MEMO;
+  }
 }
 
 export type TestDb = { db: Db; cleanup: () => void };

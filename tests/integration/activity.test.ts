@@ -4,11 +4,10 @@ import { createUser } from '@/db/mutations/users';
 import { countActivity, listActivity } from '@/db/queries/newsroom';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articleFields } from '../helpers/fixtures';
-import { createTestDb } from '../helpers/test-db';
-import { seedDemo } from '@/db/seed';
+import { createSeededDb } from '../helpers/test-db';
 
 const now = new Date('2026-11-28T12:00:00Z');
-let t: ReturnType<typeof createTestDb>;
+let t: Awaited<ReturnType<typeof createSeededDb>>;
 let editor: number;
 let writer: number;
 let other: number;
@@ -16,8 +15,7 @@ let ownStory: number;
 let othersStory: number;
 
 beforeAll(async () => {
-  t = createTestDb();
-  await seedDemo(t.db, { articles: 8, now, mediaDir: t.mediaDir });
+  t = await createSeededDb({ articles: 8, now });
   const sectionId = getSectionBySlug(t.db, 'sports')!.id;
   editor = createUser(
     t.db,
