@@ -43,7 +43,7 @@ export const READER_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while
 /** A follower waits this long for the one render of its page before rendering it itself. */
 const FOLLOWER_PATIENCE_MS = 10_000;
 /** A softly stale page is re-rendered only while fewer renders than this are under way. */
-const SPARE_RENDERS = 2;
+const SPARE_RENDERS = 1;
 
 /**
  * Whether a request may be answered from (and stored in) the shared page cache: anonymous
