@@ -50,12 +50,35 @@ export function tagsForPath(pathname: string): string[] {
 }
 
 const ARTICLE_LINK = /\/news\/(\d{1,12})\//g;
+const SCRIPT = /<script\b[\s\S]*?<\/script>/gi;
+const TICKER = /<section aria-labelledby="ticker-label"[\s\S]*?<\/section>/;
 
-/** The tags of a rendered page: its URL's, plus one per article it links to. */
+/**
+ * A cached page's tag for what only its chrome shows: `~tag`. An invalidation of `tag` marks a
+ * page carrying `~tag` softly stale (see PageCacheStore.invalidate): re-rendered at once when the
+ * server has a render to spare, served as it is while it is busy rendering the pages whose own
+ * content changed.
+ */
+export const softTag = (tag: string) => `~${tag}`;
+
+/**
+ * The tags of a rendered page: its URL's, plus one per article it links to.
+ * CASE: LAYOUT (the header's sections, the settings, the ticker) and the stories that appear only
+ * in the ticker are soft: a publish reaches every page's ticker, and on a busy day re-rendering
+ * the whole site for it would delay the very listings and pages that must show the story first.
+ * Links are read from the markup alone: Next's flight data inside scripts repeats it, ticker
+ * included.
+ */
 export function tagsForPage(pathname: string, body: Buffer | string): string[] {
-  const tags = new Set(tagsForPath(pathname));
-  const text = typeof body === 'string' ? body : body.toString('latin1');
-  for (const match of text.matchAll(ARTICLE_LINK)) tags.add(CACHE_TAGS.article(match[1]!));
+  const tags = new Set(tagsForPath(pathname).map((t) => (t === CACHE_TAGS.layout ? softTag(t) : t)));
+  const markup = (typeof body === 'string' ? body : body.toString('latin1')).replace(SCRIPT, '');
+  const ticker = TICKER.exec(markup)?.[0] ?? '';
+  const content = ticker ? markup.replace(ticker, '') : markup;
+  for (const match of content.matchAll(ARTICLE_LINK)) tags.add(CACHE_TAGS.article(match[1]!));
+  for (const match of ticker.matchAll(ARTICLE_LINK)) {
+    const tag = CACHE_TAGS.article(match[1]!);
+    if (!tags.has(tag)) tags.add(softTag(tag));
+  }
   return [...tags];
 }
 
@@ -90,7 +113,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /**
  * The tags to invalidate for one article's change. A story that goes live is the newest story,
- * so it enters the ticker on every page: LAYOUT. A story that leaves drops from every page
+ * so it enters the ticker on every page (LAYOUT, which pages carry softly) and every listing it
+ * belongs to (home, latest, feeds, search, its section, tags and authors). A story that leaves drops from every page
  * linking to it and shifts the listings it was in. An edit reaches the pages that link to it,
  * plus the listings it moves between, plus everything when its breaking flag changes.
  */
@@ -101,7 +125,8 @@ export function tagsForArticleChange(
   const was = before?.visible ? before : null;
   const is = after?.visible ? after : null;
   if (!was && !is) return [];
-  if (!was) return [CACHE_TAGS.layout];
+  // Every page's ticker (softly), and at once the listings the story joins.
+  if (!was) return [CACHE_TAGS.layout, ...listingTags(is!)];
   if (!is) return [CACHE_TAGS.article(was.id), ...listingTags(was)];
   const tags = new Set<string>([
     CACHE_TAGS.article(is.id),

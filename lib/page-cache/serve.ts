@@ -42,6 +42,8 @@ const STORABLE_TYPES = /^(?:text\/html|text\/plain|application\/(?:rss\+)?xml|te
 export const READER_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
 /** A follower waits this long for the one render of its page before rendering it itself. */
 const FOLLOWER_PATIENCE_MS = 10_000;
+/** A softly stale page is re-rendered only while fewer renders than this are under way. */
+const SPARE_RENDERS = 1;
 
 /**
  * Whether a request may be answered from (and stored in) the shared page cache: anonymous
@@ -174,6 +176,9 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
     res.once('close', () => finish(null));
     const generation = store.generation;
     renderAndKeep(req, res, handle, (body) => {
+      const tags = tagsForPage(pathOf(key), body);
+      // CASE: a render that raced an invalidation is kept stale only if that one concerns it.
+      const raced = store.changedSince(generation, tags);
       const stored = storable(req, res)
         ? store.set(
             key,
@@ -181,9 +186,9 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
               status: 200,
               headers: { ...keptHeaders(res), 'content-security-policy': policyFor(res, body) },
               body,
-              tags: tagsForPage(pathOf(key), body),
+              tags,
             },
-            { stale: generation !== store.generation },
+            { stale: raced === 'hard', softStale: raced === 'soft' },
           )
         : null;
       finish(stored);
@@ -199,9 +204,12 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
     req.url = key;
     const page = store.peek(key);
     const flight = rendering.get(key);
-    if (page && !page.stale) {
-      store.count('hits');
-      return sendCached(req, res, page, 'hit');
+    // CASE: a page whose chrome alone changed (a new story in the ticker) is re-rendered now
+    // only if the server is not already busy rendering: on a busy news day the renders go to
+    // the pages whose own content changed, and the rest follow as renders free up.
+    if (page && !page.stale && !(page.softStale && !flight && rendering.size < SPARE_RENDERS)) {
+      store.count(page.softStale ? 'staleHits' : 'hits');
+      return sendCached(req, res, page, page.softStale ? 'stale' : 'hit');
     }
     if (page && flight) {
       store.count('staleHits');

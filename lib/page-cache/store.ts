@@ -12,9 +12,30 @@ export interface CachedPage {
   storedAt: number;
   /** Set by an invalidation (or a render that raced one): served only while a fresh copy renders. */
   stale: boolean;
+  /**
+   * Set by an invalidation that reached only the page's chrome (its `~` tags: the ticker, the
+   * header): re-rendered when the server has a render to spare, served as it is meanwhile.
+   */
+  softStale: boolean;
 }
 
 export type PageInput = Pick<CachedPage, 'status' | 'headers' | 'body' | 'tags'>;
+
+type Reach = 'hard' | 'soft' | null;
+
+/** How far an invalidation of `wanted` (null: everything) reaches a page carrying `tags`. */
+function reach(tags: string[], wanted: Set<string> | null): Reach {
+  if (wanted === null) return 'hard';
+  let soft = false;
+  for (const tag of tags) {
+    if (wanted.has(tag)) return 'hard';
+    if (tag.startsWith('~') && wanted.has(tag.slice(1))) soft = true;
+  }
+  return soft ? 'soft' : null;
+}
+
+/** How many recent invalidations are remembered for renders still under way. */
+const REMEMBERED = 512;
 
 export interface PageCacheStats {
   entries: number;
@@ -48,8 +69,10 @@ export class PageCacheStore {
     evicted: 0,
     invalidations: 0,
   };
-  /** Bumped by every invalidation: a render that began before one is stored as stale. */
+  /** Bumped by every invalidation. */
   generation = 0;
+  /** The latest invalidations (generation, tags or null for everything), oldest first. */
+  private readonly recent: { generation: number; tags: Set<string> | null }[] = [];
 
   constructor(
     private readonly maxBytes = 64 * 1024 * 1024,
@@ -72,7 +95,27 @@ export class PageCacheStore {
     this.counters[kind]++;
   }
 
-  set(key: string, page: PageInput, options: { stale?: boolean } = {}): CachedPage {
+  /**
+   * How the invalidations made since `generation` reach a page carrying `tags` — a render that
+   * began at `generation` stores its page stale only when one of them concerns it. Invalidations
+   * too old to be remembered count as reaching it.
+   */
+  changedSince(generation: number, tags: string[]): Reach {
+    if (generation === this.generation) return null;
+    const oldest = this.recent[0];
+    if (!oldest || oldest.generation > generation + 1) return 'hard';
+    let result: Reach = null;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const entry = this.recent[i]!;
+      if (entry.generation <= generation) break;
+      const r = reach(tags, entry.tags);
+      if (r === 'hard') return 'hard';
+      result ??= r;
+    }
+    return result;
+  }
+
+  set(key: string, page: PageInput, options: { stale?: boolean; softStale?: boolean } = {}): CachedPage {
     this.delete(key);
     const entry: CachedPage = {
       ...page,
@@ -86,6 +129,7 @@ export class PageCacheStore {
       etag: `"${createHash('sha1').update(page.body).digest('base64url')}"`,
       storedAt: Date.now(),
       stale: options.stale ?? false,
+      softStale: options.softStale ?? false,
     };
     const size = sizeOf(entry);
     if (size > this.maxBytes / 8) return entry; // one page never crowds out the rest
@@ -107,25 +151,35 @@ export class PageCacheStore {
     this.entries.delete(key);
   }
 
-  /** Marks every page carrying any of the tags stale; returns how many it marked. */
-  invalidate(tags: string[]): number {
+  private remember(tags: Set<string> | null): void {
     this.generation++;
     this.counters.invalidations++;
+    this.recent.push({ generation: this.generation, tags });
+    if (this.recent.length > REMEMBERED) this.recent.shift();
+  }
+
+  /**
+   * Marks every page carrying any of the tags stale, and those carrying one only softly (`~tag`)
+   * softly stale; returns how many it marked stale.
+   */
+  invalidate(tags: string[]): number {
     const wanted = new Set(tags);
+    this.remember(wanted);
     let marked = 0;
     for (const entry of this.entries.values()) {
-      if (!entry.stale && entry.tags.some((t) => wanted.has(t))) {
+      if (entry.stale) continue;
+      const r = reach(entry.tags, wanted);
+      if (r === 'hard') {
         entry.stale = true;
         marked++;
-      }
+      } else if (r === 'soft') entry.softStale = true;
     }
     return marked;
   }
 
   /** Marks everything stale (a change this process cannot describe by tags). */
   invalidateAll(): void {
-    this.generation++;
-    this.counters.invalidations++;
+    this.remember(null);
     for (const entry of this.entries.values()) entry.stale = true;
   }
 

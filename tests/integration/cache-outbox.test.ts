@@ -106,10 +106,12 @@ describe('articles: each change records the pages it changed, in its transaction
     expect(r.seen).toBeNull();
   });
 
-  it('publishing puts the story in every page (the ticker): layout', () => {
+  it('publishing puts the story in every page (the ticker: layout) and in its listings', () => {
     const { id } = createDraft(db, editorId, fields('خبر ينشر الآن'));
     const r = follow(() => transitionArticle(db, editorId, id, 'publish'));
-    expect(r.seen).toEqual({ tags: [CACHE_TAGS.layout] });
+    expect(r.tags).toEqual(
+      expect.arrayContaining([CACHE_TAGS.layout, CACHE_TAGS.home, CACHE_TAGS.latest, CACHE_TAGS.feeds]),
+    );
   });
 
   it('an edit of a live story reaches its pages, the feeds and search, not every page', () => {
@@ -148,7 +150,7 @@ describe('articles: each change records the pages it changed, in its transaction
     const soon = new Date(Date.now() + 60_000);
     transitionArticle(db, editorId, id, 'schedule', { at: soon });
     const due = follow(() => publishDueArticles(db, new Date(soon.getTime() + 1000)));
-    expect(due.tags).toEqual([CACHE_TAGS.layout]);
+    expect(due.tags).toEqual(expect.arrayContaining([CACHE_TAGS.layout, CACHE_TAGS.latest]));
 
     const live = publishedStory('خبر يصحح وينقل');
     const corrected = follow(() => addCorrection(db, editorId, live, 'صحح الاسم'));

@@ -26,6 +26,34 @@ describe('PageCacheStore', () => {
     expect(store.stats()).toMatchObject({ entries: 2, invalidations: 2 });
   });
 
+  it('marks a page whose chrome alone carries a tag softly stale, and one whose content does stale', () => {
+    const store = new PageCacheStore();
+    store.set('/category/sports', page(['~layout', 'section:sports', '~article:9']));
+    store.set('/news/9/x', page(['~layout', 'article:9']));
+    expect(store.invalidate(['layout', 'article:9'])).toBe(1);
+    expect(store.peek('/news/9/x')).toMatchObject({ stale: true });
+    expect(store.peek('/category/sports')).toMatchObject({ stale: false, softStale: true });
+  });
+
+  it('tells a render that raced an invalidation whether that one concerned its page', () => {
+    const store = new PageCacheStore();
+    const began = store.generation;
+    expect(store.changedSince(began, ['section:sports'])).toBeNull();
+    store.invalidate(['section:economy']);
+    expect(store.changedSince(began, ['section:sports', '~layout'])).toBeNull();
+    store.invalidate(['layout']);
+    expect(store.changedSince(began, ['section:sports', '~layout'])).toBe('soft');
+    store.invalidate(['section:sports']);
+    expect(store.changedSince(began, ['section:sports', '~layout'])).toBe('hard');
+    const later = store.generation;
+    store.invalidateAll();
+    expect(store.changedSince(later, [])).toBe('hard');
+    // Beyond what it remembers, every render counts as raced.
+    const long = store.generation;
+    for (let i = 0; i < 600; i++) store.invalidate(['section:economy']);
+    expect(store.changedSince(long, ['section:sports'])).toBe('hard');
+  });
+
   it('counts a page stale once it is older than its maximum age', () => {
     const store = new PageCacheStore(1e6, 1000);
     store.set('/', page(['home']));
@@ -119,7 +147,21 @@ describe('tags', () => {
 
   it('of a page include every article it links to', () => {
     const html = '<a href="/news/7/x">a</a><a href="/en/news/42/y">b</a><a href="https://s/news/7/x">c</a>';
-    expect(tagsForPage('/', html).sort()).toEqual(['article:42', 'article:7', 'home', 'layout']);
+    expect(tagsForPage('/', html).sort()).toEqual(['article:42', 'article:7', 'home', '~layout']);
+  });
+
+  it('of a page carry the layout and the stories only its ticker shows softly, and ignore scripts', () => {
+    const html =
+      '<section aria-labelledby="ticker-label"><ul><li><a href="/news/9/t">t</a></li>' +
+      '<li><a href="/news/7/x">x</a></li></ul></section>' +
+      '<main><a href="/news/7/x">x</a></main>' +
+      '<script>self.__next_f.push([1,"{\\"href\\":\\"/news/9/t\\"}{\\"href\\":\\"/news/11/z\\"}"])</script>';
+    expect(tagsForPage('/category/economy', html).sort()).toEqual([
+      'article:7',
+      'section:economy',
+      '~article:9',
+      '~layout',
+    ]);
   });
 
   const facts = (over: Partial<ArticleCacheFacts> = {}): ArticleCacheFacts => ({
@@ -134,9 +176,13 @@ describe('tags', () => {
     ...over,
   });
 
-  it('for a story going live: every page, whose ticker it joins', () => {
-    expect(tagsForArticleChange(facts({ visible: false }), facts())).toEqual(['layout']);
-    expect(tagsForArticleChange(null, facts())).toEqual(['layout']);
+  it('for a story going live: every page, whose ticker it joins, and the listings it joins', () => {
+    const listings = ['home', 'latest', 'feeds', 'search', 'section:economy', 'tag:نفط', 'author:rana'];
+    for (const tags of [
+      tagsForArticleChange(facts({ visible: false }), facts()),
+      tagsForArticleChange(null, facts()),
+    ])
+      expect(tags).toEqual(expect.arrayContaining(['layout', ...listings]));
   });
 
   it('for a story leaving: the pages linking to it and the listings it shifts', () => {
@@ -246,6 +292,26 @@ describe('withPageCache in front of a slow renderer', () => {
     expect(renders).toBe(1);
     expect((await get('/story')).headers.get('x-midad-cache')).toBe('hit');
     expect((await get('/story')).body).toContain(`v${version}`);
+  });
+
+  it('re-renders a page whose chrome alone changed at once when idle, and serves it as it is while busy', async () => {
+    await get('/soft-a');
+    await get('/soft-b');
+    const old = version++;
+    store.invalidate(['layout']);
+    const idle = await get('/soft-a');
+    expect(idle.headers.get('x-midad-cache')).toBe('miss');
+    expect(idle.body).toContain(`v${version}`);
+    // Two renders of pages readers asked for are under way: the soft page waits its turn.
+    const busy = [get('/busy-1'), get('/busy-2')];
+    await new Promise((r) => setTimeout(r, 20));
+    const served = await get('/soft-b');
+    expect(served.headers.get('x-midad-cache')).toBe('stale');
+    expect(served.body).toContain(`v${old}`);
+    await Promise.all(busy);
+    const after = await get('/soft-b');
+    expect(after.headers.get('x-midad-cache')).toBe('miss');
+    expect(after.body).toContain(`v${version}`);
   });
 
   it('never keeps an error page or a response that sets a cookie', async () => {
