@@ -140,8 +140,8 @@ describe('most read', () => {
 });
 
 describe('date settings', () => {
-  it('defaults to Levantine months and Western digits, and reads overrides', () => {
-    expect(getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn', hijri: false });
+  it('defaults to Levantine months and Western digits, and reads overrides', async () => {
+    expect(await getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn', hijri: false });
     t.db
       .insert(settings)
       .values([
@@ -150,8 +150,8 @@ describe('date settings', () => {
         { key: 'dates.hijri', value: 'true' },
       ])
       .run();
-    expect(getDateSettings(t.db)).toMatchObject({ months: 'both', digits: 'arab', hijri: true });
+    expect(await getDateSettings(t.db)).toMatchObject({ months: 'both', digits: 'arab', hijri: true });
     t.db.update(settings).set({ value: 'nonsense' }).run();
-    expect(getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn' });
+    expect(await getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn' });
   });
 });

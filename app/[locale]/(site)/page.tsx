@@ -36,7 +36,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = await getTranslations({ locale, namespace: 'Home' });
   const db = getDb();
   const now = getRequestNow();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const sections = getRequestSections();
 
   const featured = listFeatured(db, { locale, now, limit: 5 });

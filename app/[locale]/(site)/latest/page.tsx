@@ -42,7 +42,7 @@ export default async function LatestPage({ params, searchParams }: Props) {
       intro={t('latestDescription')}
       basePath={latestPath(locale)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
       mostRead={listingMostRead(locale)}

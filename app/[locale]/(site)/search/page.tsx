@@ -47,7 +47,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   if (request.page === null) notFound();
   const db = getDb();
   const now = getRequestNow();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const digits = locale === 'ar' ? dates.digits : 'latn';
   const sections = getRequestSections();
   const q = request.q.trim();

@@ -54,7 +54,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       intro={author.bio || undefined}
       basePath={authorPath(locale, author.slug)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
       mostRead={listingMostRead(locale)}

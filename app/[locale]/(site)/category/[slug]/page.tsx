@@ -54,7 +54,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
       intro={t('sectionDescription', { name })}
       basePath={sectionPath(locale, section.slug)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
       mostRead={listingMostRead(locale)}

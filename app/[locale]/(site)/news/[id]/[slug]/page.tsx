@@ -77,7 +77,7 @@ export default async function ArticlePage({ params }: Props) {
         article={{ ...article, body: sizedBody }}
         related={related}
         mostRead={mostRead}
-        dates={getRequestDateSettings()}
+        dates={await getRequestDateSettings()}
         now={now}
         canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
         relatedTitle={t('related')}
