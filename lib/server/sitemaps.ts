@@ -80,7 +80,7 @@ function listingUrls(listings: SitemapListing[], path: (slug: string) => string)
 }
 
 /** One file under /sitemaps/, or 404 for a name the index does not list. */
-export function sitemapFileResponse(locale: string, rawName: string): Response {
+export async function sitemapFileResponse(locale: string, rawName: string): Promise<Response> {
   const name = parseSitemapName(rawName);
   if (!name) return notFoundResponse();
   const db = getDb();
@@ -90,7 +90,7 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
   if (name.kind === 'sections') {
     urls = listingUrls(listSitemapSections(db, { locale, now }), (slug) => sectionPath(locale, slug));
     // The site's own pages (about, contact, privacy) ride along with the sections.
-    for (const page of listStaticPages(db).filter((p) => p.locale === locale))
+    for (const page of (await listStaticPages(db)).filter((p) => p.locale === locale))
       urls.push({ loc: `${site}${localePrefix(locale)}/${page.slug}`, lastModified: page.updatedAt });
   } else if (name.kind === 'articles') {
     urls = listSitemapMonthArticles(db, { locale, now, ...name }).map((a) => ({
