@@ -53,7 +53,7 @@ function pages(db: Db) {
       await layout(d, t);
       const view = getLiveArticle(d, article.id, t)!;
       listRelated(d, view, t, 4);
-      listMostRead(d, { locale: 'ar', now: t, limit: 5 });
+      await listMostRead(d, { locale: 'ar', now: t, limit: 5 });
     },
     home: async (d, t) => {
       getRedirectTarget(d, '/');
@@ -61,7 +61,7 @@ function pages(db: Db) {
       await layout(d, t);
       listFeatured(d, { locale: 'ar', now: t, limit: 5 });
       listLatest(d, { locale: 'ar', now: t, limit: 6 });
-      listMostRead(d, { locale: 'ar', now: t, limit: 6 });
+      await listMostRead(d, { locale: 'ar', now: t, limit: 6 });
       listHomeSectionBlocks(d, { sectionIds: sections.map((s) => s.id), locale: 'ar', now: t, limit: 4 });
     },
     section: async (d, t) => {

@@ -134,7 +134,7 @@ describe('most read', () => {
     await addArticleViews(t.db, utcDay(now), new Map([[a!.id, 100_000]]));
     await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 50_000]]));
     await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 60_000]]));
-    const top = listMostRead(t.db, { locale: 'ar', now, limit: 2 });
+    const top = await listMostRead(t.db, { locale: 'ar', now, limit: 2 });
     expect(top.map((x) => x.id)).toEqual([b!.id, a!.id]);
   });
 });

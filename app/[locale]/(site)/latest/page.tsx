@@ -45,7 +45,7 @@ export default async function LatestPage({ params, searchParams }: Props) {
       dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
     />
   );
 }

@@ -57,7 +57,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
     />
   );
 }

@@ -55,7 +55,7 @@ export default async function TagPage({ params, searchParams }: Props) {
       dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
     />
   );
 }
