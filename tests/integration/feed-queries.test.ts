@@ -80,10 +80,10 @@ function live(locale = 'ar') {
     .all(locale, now.getTime()) as { id: number; publishedAt: number }[];
 }
 
-/** Runs a query function and returns the SELECTs it sent with their plans. */
-function traced(run: (db: Db) => unknown): { statements: string[]; plans: string[] } {
+/** Runs a query function (awaiting it, if async) and returns the SELECTs it sent with their plans. */
+async function traced(run: (db: Db) => unknown): Promise<{ statements: string[]; plans: string[] }> {
   captured.length = 0;
-  run(t.db);
+  await run(t.db);
   const statements = captured.filter((s) => /^\s*select/i.test(s));
   const plans = statements.flatMap((s) =>
     (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${s}`).all() as { detail: string }[]).map((r) => r.detail),
@@ -103,11 +103,11 @@ describe('feed items', () => {
     ['author', () => ({ userId: getAuthorBySlug(t.db, 'sami-azzam')!.id })],
   ])(
     '%s: 30 stories with bodies, authors and tags in a fixed number of indexed statements',
-    (_name, scope) => {
-      let items: ReturnType<typeof listFeedArticles> = [];
+    async (_name, scope) => {
+      let items: Awaited<ReturnType<typeof listFeedArticles>> = [];
       const listing = scope();
-      const { statements, plans } = traced(
-        (db) => (items = listFeedArticles(db, listing, { locale: 'ar', now, limit: 30 })),
+      const { statements, plans } = await traced(
+        async (db) => (items = await listFeedArticles(db, listing, { locale: 'ar', now, limit: 30 })),
       );
       expect(items).toHaveLength(30);
       // The listing (one or two statements), then bodies, author links, people and tags: never one per item.
@@ -126,7 +126,7 @@ describe('feed items', () => {
     },
   );
 
-  it('keeps the byline order, and the newest story first', () => {
+  it('keeps the byline order, and the newest story first', async () => {
     // Authors given in the reverse of their ids: the feed must follow the byline, not the ids.
     const [first, second] = ['sami-azzam', 'rana-haddad'].map((slug) => getAuthorBySlug(t.db, slug)!);
     expect(first!.id).toBeGreaterThan(second!.id);
@@ -141,7 +141,7 @@ describe('feed items', () => {
       now,
     );
     transitionArticle(t.db, first!.id, id, 'publish', { now });
-    const [item] = listFeedArticles(t.db, { all: true }, { locale: 'ar', now, limit: 1 });
+    const [item] = await listFeedArticles(t.db, { all: true }, { locale: 'ar', now, limit: 1 });
     expect(item?.id).toBe(id);
     expect(item?.authors.map((a) => a.slug)).toEqual(['sami-azzam', 'rana-haddad']);
     transitionArticle(t.db, first!.id, id, 'delete', { now });
@@ -160,9 +160,11 @@ function firstLiveTagId(): number {
 }
 
 describe('article sitemaps', () => {
-  it('the month list agrees with a count of every live story, and hops month to month in the index', () => {
+  it('the month list agrees with a count of every live story, and hops month to month in the index', async () => {
     let months: ReturnType<typeof listSitemapMonths> = [];
-    const { statements, plans } = traced((db) => (months = listSitemapMonths(db, { locale: 'ar', now })));
+    const { statements, plans } = await traced(
+      (db) => (months = listSitemapMonths(db, { locale: 'ar', now })),
+    );
     const expected = new Map<string, { count: number; newest: number }>();
     for (const a of live()) {
       const key = new Date(a.publishedAt).toISOString().slice(0, 7);
@@ -179,10 +181,10 @@ describe('article sitemaps', () => {
       expect(plan).toMatch(/^SEARCH articles USING COVERING INDEX .*published_at>\? AND published_at<\?\)$/);
   });
 
-  it('the month files together list every live story once, and nothing else', () => {
+  it('the month files together list every live story once, and nothing else', async () => {
     const months = listSitemapMonths(t.db, { locale: 'ar', now });
     const listed: number[] = [];
-    const { plans } = traced((db) => {
+    const { plans } = await traced((db) => {
       for (const m of months)
         for (const a of listSitemapMonthArticles(db, {
           locale: 'ar',
@@ -204,9 +206,9 @@ describe('article sitemaps', () => {
     expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, ...first, page: 2 })).toEqual([]);
   });
 
-  it('the news sitemap has the last 48 hours, newest first, from the index', () => {
+  it('the news sitemap has the last 48 hours, newest first, from the index', async () => {
     let news: ReturnType<typeof listNewsSitemapArticles> = [];
-    const { plans } = traced(
+    const { plans } = await traced(
       (db) => (news = listNewsSitemapArticles(db, { locale: 'ar', now, hours: 48, limit: 1000 })),
     );
     const since = now.getTime() - 48 * 3_600_000;
@@ -234,8 +236,8 @@ function localeOf(id: number): string {
 }
 
 describe('listing sitemaps', () => {
-  it('list sections, and the tags and authors that have live stories, with their newest story', () => {
-    const { plans } = traced((db) => {
+  it('list sections, and the tags and authors that have live stories, with their newest story', async () => {
+    const { plans } = await traced((db) => {
       listSitemapSections(db, { locale: 'ar', now });
       listSitemapTags(db, { locale: 'ar', now });
       listSitemapAuthors(db, { locale: 'ar', now });
