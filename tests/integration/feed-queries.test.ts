@@ -161,9 +161,9 @@ function firstLiveTagId(): number {
 
 describe('article sitemaps', () => {
   it('the month list agrees with a count of every live story, and hops month to month in the index', async () => {
-    let months: ReturnType<typeof listSitemapMonths> = [];
+    let months: Awaited<ReturnType<typeof listSitemapMonths>> = [];
     const { statements, plans } = await traced(
-      (db) => (months = listSitemapMonths(db, { locale: 'ar', now })),
+      async (db) => (months = await listSitemapMonths(db, { locale: 'ar', now })),
     );
     const expected = new Map<string, { count: number; newest: number }>();
     for (const a of live()) {
@@ -182,11 +182,11 @@ describe('article sitemaps', () => {
   });
 
   it('the month files together list every live story once, and nothing else', async () => {
-    const months = listSitemapMonths(t.db, { locale: 'ar', now });
+    const months = await listSitemapMonths(t.db, { locale: 'ar', now });
     const listed: number[] = [];
-    const { plans } = await traced((db) => {
+    const { plans } = await traced(async (db) => {
       for (const m of months)
-        for (const a of listSitemapMonthArticles(db, {
+        for (const a of await listSitemapMonthArticles(db, {
           locale: 'ar',
           now,
           year: m.year,
@@ -201,15 +201,17 @@ describe('article sitemaps', () => {
         .sort((a, b) => a - b),
     );
     expect(plans.filter((p) => BIG_SCAN.test(p) || /TEMP B-TREE/.test(p))).toEqual([]);
-    expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, year: 2019, month: 5, page: 1 })).toEqual([]);
+    expect(
+      await listSitemapMonthArticles(t.db, { locale: 'ar', now, year: 2019, month: 5, page: 1 }),
+    ).toEqual([]);
     const first = months.at(-1)!;
-    expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, ...first, page: 2 })).toEqual([]);
+    expect(await listSitemapMonthArticles(t.db, { locale: 'ar', now, ...first, page: 2 })).toEqual([]);
   });
 
   it('the news sitemap has the last 48 hours, newest first, from the index', async () => {
-    let news: ReturnType<typeof listNewsSitemapArticles> = [];
+    let news: Awaited<ReturnType<typeof listNewsSitemapArticles>> = [];
     const { plans } = await traced(
-      (db) => (news = listNewsSitemapArticles(db, { locale: 'ar', now, hours: 48, limit: 1000 })),
+      async (db) => (news = await listNewsSitemapArticles(db, { locale: 'ar', now, hours: 48, limit: 1000 })),
     );
     const since = now.getTime() - 48 * 3_600_000;
     const expected = live()
@@ -218,13 +220,13 @@ describe('article sitemaps', () => {
       .map((a) => a.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(news.map((a) => a.id)).toEqual(expected);
-    expect(listNewsSitemapArticles(t.db, { locale: 'ar', now, hours: 48, limit: 2 })).toHaveLength(2);
+    expect(await listNewsSitemapArticles(t.db, { locale: 'ar', now, hours: 48, limit: 2 })).toHaveLength(2);
     // Two days of stories at most: a sort of that range is fine, a walk of the archive is not.
     expect(plans.filter((p) => p.startsWith('SEARCH articles'))).toEqual([
       expect.stringMatching(/published_at>\? AND published_at<\?\)$/),
     ]);
     // Each edition's news sitemap holds only its own stories.
-    const english = listNewsSitemapArticles(t.db, { locale: 'en', now, hours: 48, limit: 1000 });
+    const english = await listNewsSitemapArticles(t.db, { locale: 'en', now, hours: 48, limit: 1000 });
     expect(english.length).toBeGreaterThan(0);
     expect(english.map((a) => localeOf(a.id))).toEqual(english.map(() => 'en'));
     expect(news.map((a) => localeOf(a.id))).toEqual(news.map(() => 'ar'));
@@ -237,10 +239,10 @@ function localeOf(id: number): string {
 
 describe('listing sitemaps', () => {
   it('list sections, and the tags and authors that have live stories, with their newest story', async () => {
-    const { plans } = await traced((db) => {
-      listSitemapSections(db, { locale: 'ar', now });
-      listSitemapTags(db, { locale: 'ar', now });
-      listSitemapAuthors(db, { locale: 'ar', now });
+    const { plans } = await traced(async (db) => {
+      await listSitemapSections(db, { locale: 'ar', now });
+      await listSitemapTags(db, { locale: 'ar', now });
+      await listSitemapAuthors(db, { locale: 'ar', now });
     });
     expect(
       plans.filter((p) => BIG_SCAN.test(p)),
@@ -250,20 +252,20 @@ describe('listing sitemaps', () => {
     expect(plans.join('\n')).toMatch(/article_authors_live_idx/);
 
     const newest = Math.max(...live().map((a) => a.publishedAt));
-    const sections = listSitemapSections(t.db, { locale: 'ar', now });
+    const sections = await listSitemapSections(t.db, { locale: 'ar', now });
     expect(sections.length).toBeGreaterThanOrEqual(8);
     expect(Math.max(...sections.map((s) => s.newest?.getTime() ?? 0))).toBe(newest);
-    const tagList = listSitemapTags(t.db, { locale: 'ar', now });
+    const tagList = await listSitemapTags(t.db, { locale: 'ar', now });
     expect(tagList.length).toBeGreaterThan(10);
     expect(tagList.map((x) => x.slug)).not.toContain('وسم-مخفي');
-    const authors = listSitemapAuthors(t.db, { locale: 'ar', now });
+    const authors = await listSitemapAuthors(t.db, { locale: 'ar', now });
     expect(authors.map((a) => a.slug)).toContain('sami-azzam');
     expect(authors.every((a) => a.newest && a.newest <= now)).toBe(true);
     // The English edition lists only the tags its own stories carry (English names, ASCII slugs).
-    const englishTags = listSitemapTags(t.db, { locale: 'en', now });
+    const englishTags = await listSitemapTags(t.db, { locale: 'en', now });
     expect(englishTags.length).toBeGreaterThan(0);
     expect(englishTags.every((x) => /^[a-z0-9-]+$/.test(x.slug))).toBe(true);
     expect(tagList.every((x) => !/^[a-z0-9-]+$/.test(x.slug))).toBe(true);
-    expect(listSitemapAuthors(t.db, { locale: 'en', now }).length).toBeGreaterThan(0);
+    expect((await listSitemapAuthors(t.db, { locale: 'en', now })).length).toBeGreaterThan(0);
   });
 });

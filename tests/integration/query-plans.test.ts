@@ -90,10 +90,10 @@ describe('translations', () => {
     const translated = t.db.$client
       .prepare('SELECT id FROM articles WHERE translation_key IS NOT NULL AND locale = ? LIMIT 1')
       .get('ar') as { id: number };
-    const details = await plansOf((db) => {
+    const details = await plansOf(async (db) => {
       expect(getLiveArticle(db, translated.id, now)!.translation).not.toBeNull();
       const month = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, page: 1 };
-      listSitemapMonthArticles(db, { locale: 'ar', now, ...month });
+      await listSitemapMonthArticles(db, { locale: 'ar', now, ...month });
     });
     expect(details.filter((d) => FULL_SCAN.test(d))).toEqual([]);
     expect(details.filter((d) => /articles_translation_idx/.test(d)).length).toBeGreaterThanOrEqual(2);
