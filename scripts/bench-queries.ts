@@ -25,11 +25,11 @@ import {
   listSections,
 } from '@/db/queries/taxonomy';
 
-type PageQueries = (db: Db, now: Date) => void;
+type PageQueries = (db: Db, now: Date) => Promise<void>;
 
 /** What every reader page's layout reads: settings, sections, the ticker. */
-const layout: PageQueries = (db, now) => {
-  getDateSettings(db);
+const layout = async (db: Db, now: Date) => {
+  await getDateSettings(db);
   const sections = listSections(db);
   listBreaking(db, { locale: 'ar', now, limit: 10 });
   listLatest(db, { locale: 'ar', now, limit: 10 });
@@ -47,36 +47,36 @@ function pages(db: Db) {
     .pluck()
     .get() as string;
   const pagesQueries: Record<string, PageQueries> = {
-    article: (d, t) => {
+    article: async (d, t) => {
       getRedirectTarget(d, `/news/${article.id}/${article.slug}`); // proxy
       getArticleRoute(d, article.id); // proxy: canonical slug, 410
-      layout(d, t);
+      await layout(d, t);
       const view = getLiveArticle(d, article.id, t)!;
       listRelated(d, view, t, 4);
-      listMostRead(d, { locale: 'ar', now: t, limit: 5 });
+      await listMostRead(d, { locale: 'ar', now: t, limit: 5 });
     },
-    home: (d, t) => {
+    home: async (d, t) => {
       getRedirectTarget(d, '/');
       const sections = listSections(d);
-      layout(d, t);
+      await layout(d, t);
       listFeatured(d, { locale: 'ar', now: t, limit: 5 });
       listLatest(d, { locale: 'ar', now: t, limit: 6 });
-      listMostRead(d, { locale: 'ar', now: t, limit: 6 });
+      await listMostRead(d, { locale: 'ar', now: t, limit: 6 });
       listHomeSectionBlocks(d, { sectionIds: sections.map((s) => s.id), locale: 'ar', now: t, limit: 4 });
     },
-    section: (d, t) => {
+    section: async (d, t) => {
       getRedirectTarget(d, `/category/${section.slug}`);
-      layout(d, t);
+      await layout(d, t);
       const s = getSectionBySlug(d, section.slug)!;
       listLivePage(d, { sectionId: s.id }, { locale: 'ar', now: t, page: 2 });
     },
-    tag: (d, t) => {
-      layout(d, t);
+    tag: async (d, t) => {
+      await layout(d, t);
       const found = getTagBySlug(d, tag)!;
       listLivePage(d, { tagId: found.id }, { locale: 'ar', now: t, page: 1 });
     },
-    author: (d, t) => {
-      layout(d, t);
+    author: async (d, t) => {
+      await layout(d, t);
       const found = getAuthorBySlug(d, author)!;
       listLivePage(d, { userId: found.id }, { locale: 'ar', now: t, page: 1 });
     },
@@ -91,33 +91,38 @@ export interface QueryFigures {
 }
 
 /** Runs each page's queries `runs` times; returns statement counts and median milliseconds. */
-export function measurePageQueries(file: string, runs = 200): QueryFigures[] {
+export async function measurePageQueries(file: string, runs = 200): Promise<QueryFigures[]> {
   let statements = 0;
   const db = openDb(file, { verbose: () => statements++ });
   try {
-    return Object.entries(pages(db)).map(([page, run]) => {
-      run(db, new Date()); // warm the statement cache and SQLite's pages
+    const figures: QueryFigures[] = [];
+    // One page at a time: the statement counter is shared.
+    for (const [page, run] of Object.entries(pages(db))) {
+      await run(db, new Date()); // warm the statement cache and SQLite's pages
       statements = 0;
-      run(db, new Date());
+      await run(db, new Date());
       const count = statements;
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
         const started = process.hrtime.bigint();
-        run(db, new Date());
+        await run(db, new Date());
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       times.sort((a, b) => a - b);
-      return { page, statements: count, medianMs: times[Math.floor(times.length / 2)]! };
-    });
+      figures.push({ page, statements: count, medianMs: times[Math.floor(times.length / 2)]! });
+    }
+    return figures;
   } finally {
     db.$client.close();
   }
 }
 
-if (process.argv[1]?.endsWith('bench-queries.ts')) {
+async function main() {
   const file = process.argv[2] ?? 'bench-data/midad.db';
-  for (const f of measurePageQueries(file))
+  for (const f of await measurePageQueries(file))
     console.log(
       `${f.page.padEnd(8)} ${String(f.statements).padStart(3)} statements  ${f.medianMs.toFixed(2)} ms`,
     );
 }
+
+if (process.argv[1]?.endsWith('bench-queries.ts')) void main();

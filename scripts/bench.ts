@@ -210,7 +210,7 @@ async function main() {
     console.log("the database's share: each page's queries replayed in-process, median of 200:");
     console.table(
       Object.fromEntries(
-        measurePageQueries(path.join(DATA, 'midad.db')).map((f) => [
+        (await measurePageQueries(path.join(DATA, 'midad.db'))).map((f) => [
           f.page,
           { statements: f.statements, ms: f.medianMs.toFixed(2) },
         ]),

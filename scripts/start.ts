@@ -140,7 +140,8 @@ async function main() {
   // A storage that cannot be swept now is swept at a later start; the site still starts. With
   // several instances on one media folder, another one may be mid-upload: its newest files wait.
   const sweep = media.kind === 'local' && isMultiInstance() ? { graceMs: 10 * 60_000 } : undefined;
-  const orphans = await removeOrphanUploads(media, listMediaStems(db), sweep).catch((e: Error) => {
+  const stored = await listMediaStems(db);
+  const orphans = await removeOrphanUploads(media, stored, sweep).catch((e: Error) => {
     console.error(`midad: could not sweep cut-off uploads: ${e.message}`);
     return 0;
   });

@@ -29,50 +29,45 @@ function groupBy<T extends { articleId: number }>(rows: T[]): Map<number, T[]> {
  * The newest live stories of a listing with their bodies, authors and tags: the listing's own
  * query, then batched queries for the bodies, authors and tags of all the items (never one per item).
  */
-export function listFeedArticles(
+export async function listFeedArticles(
   db: Db,
   scope: ListingScope,
   p: { locale: string; now: Date; limit: number },
-): FeedArticle[] {
+): Promise<FeedArticle[]> {
   const cards = listLiveIn(db, scope, p);
   if (cards.length === 0) return [];
   const ids = cards.map((c) => c.id);
-  const bodies = new Map(
-    db
-      .select({ id: articles.id, body: articles.body, updatedAt: articles.updatedAt })
-      .from(articles)
-      .where(inArray(articles.id, ids))
-      .all()
-      .map((r) => [r.id, r] as const),
-  );
+  const bodyRows = await db
+    .select({ id: articles.id, body: articles.body, updatedAt: articles.updatedAt })
+    .from(articles)
+    .where(inArray(articles.id, ids));
+  const bodies = new Map(bodyRows.map((r) => [r.id, r] as const));
   // Links first, then the people: joined in one statement, SQLite may choose to walk every user.
   const links = groupBy(
-    db
+    await db
       .select({ articleId: articleAuthors.articleId, userId: articleAuthors.userId })
       .from(articleAuthors)
       .where(inArray(articleAuthors.articleId, ids))
-      .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position))
-      .all(),
+      .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position)),
   );
   const userIds = [...new Set([...links.values()].flat().map((l) => l.userId))];
-  const people = new Map(
-    (userIds.length === 0
+  const userRows =
+    userIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: users.id, slug: users.slug, name: users.name, nameEn: users.nameEn })
           .from(users)
-          .where(inArray(users.id, userIds))
-          .all()
-    ).map((u) => [u.id, { id: u.id, slug: u.slug, name: bylineName(u, p.locale) }] as const),
+          .where(inArray(users.id, userIds));
+  const people = new Map(
+    userRows.map((u) => [u.id, { id: u.id, slug: u.slug, name: bylineName(u, p.locale) }] as const),
   );
   const tagRows = groupBy(
-    db
+    await db
       .select({ articleId: articleTags.articleId, slug: tags.slug, name: tags.name })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(inArray(articleTags.articleId, ids))
-      .orderBy(asc(articleTags.articleId), asc(tags.id))
-      .all(),
+      .orderBy(asc(articleTags.articleId), asc(tags.id)),
   );
   return cards.map((card) => {
     const extra = bodies.get(card.id);

@@ -9,13 +9,13 @@ export function utcDay(date: Date): string {
 }
 
 /** Most-viewed live stories over the last `days` days. */
-export function listMostRead(
+export async function listMostRead(
   db: Db,
   p: { locale: string; now: Date; days?: number; limit?: number },
-): ArticleCard[] {
+): Promise<ArticleCard[]> {
   const since = utcDay(new Date(p.now.getTime() - (p.days ?? 7) * 86_400_000));
   const total = sql<number>`sum(${articleViews.count})`;
-  const ids = db
+  const ranked = await db
     .select({ id: articleViews.articleId, total })
     .from(articleViews)
     // This edition's stories only: ranked over both, the English top would sit below the
@@ -24,8 +24,11 @@ export function listMostRead(
     .where(and(gte(articleViews.day, since), eq(articles.locale, p.locale)))
     .groupBy(articleViews.articleId)
     .orderBy(desc(total))
-    .limit((p.limit ?? 5) * 2)
-    .all()
-    .map((r) => r.id);
-  return listCardsByIds(db, ids, p.locale, p.now).slice(0, p.limit ?? 5);
+    .limit((p.limit ?? 5) * 2);
+  return listCardsByIds(
+    db,
+    ranked.map((r) => r.id),
+    p.locale,
+    p.now,
+  ).slice(0, p.limit ?? 5);
 }

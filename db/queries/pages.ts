@@ -23,17 +23,19 @@ export function isStaticPageSlug(value: unknown): value is StaticPageSlug {
 }
 
 /** One of the site's own pages (about, contact, privacy) in one edition, or null. */
-export function getStaticPage(db: Db, p: { slug: StaticPageSlug; locale: string }): StaticPage | null {
-  return (
-    db
-      .select(columns)
-      .from(staticPages)
-      .where(and(eq(staticPages.slug, p.slug), eq(staticPages.locale, p.locale)))
-      .get() ?? null
-  );
+export async function getStaticPage(
+  db: Db,
+  p: { slug: StaticPageSlug; locale: string },
+): Promise<StaticPage | null> {
+  const [page] = await db
+    .select(columns)
+    .from(staticPages)
+    .where(and(eq(staticPages.slug, p.slug), eq(staticPages.locale, p.locale)))
+    .limit(1);
+  return page ?? null;
 }
 
 /** Every page in every edition, for the newsroom's pages screen. */
-export function listStaticPages(db: Db): StaticPage[] {
-  return db.select(columns).from(staticPages).orderBy(asc(staticPages.slug), asc(staticPages.locale)).all();
+export async function listStaticPages(db: Db): Promise<StaticPage[]> {
+  return await db.select(columns).from(staticPages).orderBy(asc(staticPages.slug), asc(staticPages.locale));
 }

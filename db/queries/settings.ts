@@ -19,7 +19,8 @@ export const SETTING_KEYS = {
 const settingsStatement = preparedPerDb((db) => db.select().from(settings).prepare());
 
 /** Date display settings; unknown or missing values fall back to the Levantine, Western-digit default. */
-export function getDateSettings(db: Db): DateSettings {
+export async function getDateSettings(db: Db): Promise<DateSettings> {
+  // A prepared statement answers synchronously on SQLite (await-thenable refuses an await here).
   const rows = new Map(
     settingsStatement(db)
       .all()

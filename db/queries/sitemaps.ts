@@ -5,6 +5,9 @@ import { articleAuthors, articles, articleTags, media, sections, tags, users } f
 import { SITEMAP_MAX_URLS } from '@/lib/feeds/sitemap-files';
 import { preparedPerDb } from './prepared';
 
+// The prepared statements below answer synchronously on SQLite, so they are called without
+// `await` (the await-thenable lint rule refuses awaiting a plain value); builder queries are awaited.
+
 /**
  * isLive's rule (db/queries/articles.ts) over a publish-time range [from, to): published, in the
  * edition, not deleted, published at or before now — the clock folded into the range's upper
@@ -71,7 +74,7 @@ function monthRange(year: number, month: number, now: Date): { from: number; to:
  * live row, it hops from month to month with one index seek each, then counts the month in the
  * index alone (the count decides whether its sitemap must be split).
  */
-export function listSitemapMonths(db: Db, p: { locale: string; now: Date }): SitemapMonth[] {
+export async function listSitemapMonths(db: Db, p: { locale: string; now: Date }): Promise<SitemapMonth[]> {
   const s = monthStatements(db);
   const end = p.now.getTime() + 1;
   const months: SitemapMonth[] = [];
@@ -137,10 +140,10 @@ export interface SitemapArticle {
 }
 
 /** One file's worth (page 1, 2…) of a month's live stories, in publish order. */
-export function listSitemapMonthArticles(
+export async function listSitemapMonthArticles(
   db: Db,
   p: { locale: string; now: Date; year: number; month: number; page: number },
-): SitemapArticle[] {
+): Promise<SitemapArticle[]> {
   return monthArticlesStatement(db)
     .all({
       locale: p.locale,
@@ -180,7 +183,7 @@ const newsStatement = preparedPerDb((db) =>
 );
 
 /** Google News: live stories published in the last `hours` hours, newest first. */
-export function listNewsSitemapArticles(
+export async function listNewsSitemapArticles(
   db: Db,
   p: { locale: string; now: Date; hours: number; limit: number },
 ) {
@@ -202,8 +205,15 @@ export interface SitemapListing {
 
 const toDate = (ms: number | null) => (ms == null ? null : new Date(ms));
 
+/** Only the rows that have a live story. */
+const withNewest = (rows: { slug: string; newest: number | null }[]): SitemapListing[] =>
+  rows.flatMap((r) => (r.newest == null ? [] : [{ slug: r.slug, newest: new Date(r.newest) }]));
+
 /** Every section, with its newest live story in the edition (one index seek per section). */
-export function listSitemapSections(db: Db, p: { locale: string; now: Date }): SitemapListing[] {
+export async function listSitemapSections(
+  db: Db,
+  p: { locale: string; now: Date },
+): Promise<SitemapListing[]> {
   const newest = sql<number | null>`(SELECT max(${articles.publishedAt}) FROM ${articles} WHERE ${and(
     eq(articles.sectionId, sections.id),
     eq(articles.status, 'published'),
@@ -211,42 +221,36 @@ export function listSitemapSections(db: Db, p: { locale: string; now: Date }): S
     isNull(articles.deletedAt),
     sql`${articles.publishedAt} <= ${p.now.getTime()}`,
   )})`;
-  return db
+  const rows = await db
     .select({ slug: sections.slug, newest })
     .from(sections)
-    .orderBy(asc(sections.position), asc(sections.id))
-    .all()
-    .map((r) => ({ slug: r.slug, newest: toDate(r.newest) }));
+    .orderBy(asc(sections.position), asc(sections.id));
+  return rows.map((r) => ({ slug: r.slug, newest: toDate(r.newest) }));
 }
 
 /**
  * Tags, or authors, with at least one live story in the edition, in id order, with the newest:
  * one seek each in the link table's live copy (article_tags_live_idx, article_authors_live_idx).
  */
-export function listSitemapTags(db: Db, p: { locale: string; now: Date }): SitemapListing[] {
+export async function listSitemapTags(db: Db, p: { locale: string; now: Date }): Promise<SitemapListing[]> {
   const newest = sql<number | null>`(SELECT max(${articleTags.liveAt}) FROM ${articleTags} WHERE ${and(
     eq(articleTags.tagId, tags.id),
     eq(articleTags.locale, p.locale),
     sql`${articleTags.liveAt} <= ${p.now.getTime()}`,
   )})`;
-  return db
-    .select({ slug: tags.slug, newest })
-    .from(tags)
-    .orderBy(asc(tags.id))
-    .all()
-    .flatMap((r) => (r.newest == null ? [] : [{ slug: r.slug, newest: new Date(r.newest) }]));
+  const rows = await db.select({ slug: tags.slug, newest }).from(tags).orderBy(asc(tags.id));
+  return withNewest(rows);
 }
 
-export function listSitemapAuthors(db: Db, p: { locale: string; now: Date }): SitemapListing[] {
+export async function listSitemapAuthors(
+  db: Db,
+  p: { locale: string; now: Date },
+): Promise<SitemapListing[]> {
   const newest = sql<number | null>`(SELECT max(${articleAuthors.liveAt}) FROM ${articleAuthors} WHERE ${and(
     eq(articleAuthors.userId, users.id),
     eq(articleAuthors.locale, p.locale),
     sql`${articleAuthors.liveAt} <= ${p.now.getTime()}`,
   )})`;
-  return db
-    .select({ slug: users.slug, newest })
-    .from(users)
-    .orderBy(asc(users.id))
-    .all()
-    .flatMap((r) => (r.newest == null ? [] : [{ slug: r.slug, newest: new Date(r.newest) }]));
+  const rows = await db.select({ slug: users.slug, newest }).from(users).orderBy(asc(users.id));
+  return withNewest(rows);
 }

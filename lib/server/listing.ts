@@ -75,6 +75,6 @@ export async function listingMetadata(
 }
 
 /** The side column of listing pages: this edition's most read stories of the week. */
-export function listingMostRead(locale: string) {
+export async function listingMostRead(locale: string) {
   return listMostRead(getDb(), { locale, now: getRequestNow(), limit: 5 });
 }

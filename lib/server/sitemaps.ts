@@ -45,7 +45,7 @@ function xmlResponse(body: string, lastModified: Date | null): Response {
  * month that has live stories, newest month first (see lib/feeds/sitemap-files.ts for the names
  * and the splitting). Each file's lastmod is the newest live story it lists.
  */
-export function sitemapIndexResponse(locale: string): Response {
+export async function sitemapIndexResponse(locale: string): Promise<Response> {
   const db = getDb();
   const now = new Date();
   const site = getSiteUrl();
@@ -54,18 +54,18 @@ export function sitemapIndexResponse(locale: string): Response {
   const files: SitemapFile[] = [
     {
       loc: fileUrl({ kind: 'sections' }),
-      lastModified: newestOf(listSitemapSections(db, { locale, now }).map((s) => s.newest)),
+      lastModified: newestOf((await listSitemapSections(db, { locale, now })).map((s) => s.newest)),
     },
   ];
   for (const kind of ['tags', 'authors'] as const) {
-    const all = listingQueries[kind](db, { locale, now });
+    const all = await listingQueries[kind](db, { locale, now });
     for (const page of sitemapPages(all.length))
       files.push({
         loc: fileUrl({ kind, page }),
         lastModified: newestOf(sitemapPageSlice(all, page).map((l) => l.newest)),
       });
   }
-  for (const m of listSitemapMonths(db, { locale, now }).reverse())
+  for (const m of (await listSitemapMonths(db, { locale, now })).reverse())
     for (const page of sitemapPages(m.count))
       files.push({
         loc: fileUrl({ kind: 'articles', year: m.year, month: m.month, page }),
@@ -80,7 +80,7 @@ function listingUrls(listings: SitemapListing[], path: (slug: string) => string)
 }
 
 /** One file under /sitemaps/, or 404 for a name the index does not list. */
-export function sitemapFileResponse(locale: string, rawName: string): Response {
+export async function sitemapFileResponse(locale: string, rawName: string): Promise<Response> {
   const name = parseSitemapName(rawName);
   if (!name) return notFoundResponse();
   const db = getDb();
@@ -88,12 +88,12 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
   const site = getSiteUrl();
   let urls: SitemapUrl[];
   if (name.kind === 'sections') {
-    urls = listingUrls(listSitemapSections(db, { locale, now }), (slug) => sectionPath(locale, slug));
+    urls = listingUrls(await listSitemapSections(db, { locale, now }), (slug) => sectionPath(locale, slug));
     // The site's own pages (about, contact, privacy) ride along with the sections.
-    for (const page of listStaticPages(db).filter((p) => p.locale === locale))
+    for (const page of (await listStaticPages(db)).filter((p) => p.locale === locale))
       urls.push({ loc: `${site}${localePrefix(locale)}/${page.slug}`, lastModified: page.updatedAt });
   } else if (name.kind === 'articles') {
-    urls = listSitemapMonthArticles(db, { locale, now, ...name }).map((a) => ({
+    urls = (await listSitemapMonthArticles(db, { locale, now, ...name })).map((a) => ({
       loc: `${site}${articlePath(a)}`,
       lastModified: a.updatedAt,
       images:
@@ -109,7 +109,7 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
     }));
     if (urls.length === 0) return notFoundResponse();
   } else {
-    const slice = sitemapPageSlice(listingQueries[name.kind](db, { locale, now }), name.page);
+    const slice = sitemapPageSlice(await listingQueries[name.kind](db, { locale, now }), name.page);
     // Page 1 exists even while empty (a new edition); later pages only when they have entries.
     if (slice.length === 0 && name.page > 1) return notFoundResponse();
     urls = listingUrls(slice, (slug) => listingPaths[name.kind](locale, slug));
@@ -118,9 +118,9 @@ export function sitemapFileResponse(locale: string, rawName: string): Response {
 }
 
 /** /news-sitemap.xml (and /en/…): the edition's stories of the last 48 hours, for Google News. */
-export function newsSitemapResponse(locale: string, siteName: string): Response {
+export async function newsSitemapResponse(locale: string, siteName: string): Promise<Response> {
   const site = getSiteUrl();
-  const stories = listNewsSitemapArticles(getDb(), {
+  const stories = await listNewsSitemapArticles(getDb(), {
     locale,
     now: new Date(),
     hours: NEWS_HOURS,

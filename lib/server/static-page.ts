@@ -35,7 +35,7 @@ export function staticPagePath(locale: string, slug: StaticPageSlug): string {
 export async function staticPageMetadata(slug: StaticPageSlug, locale: string): Promise<Metadata> {
   const page = await loadStaticPage(slug, locale);
   if (!page) return notFoundMetadata(locale);
-  const other = getStaticPage(getDb(), { slug, locale: locale === 'ar' ? 'en' : 'ar' });
+  const other = await getStaticPage(getDb(), { slug, locale: locale === 'ar' ? 'en' : 'ar' });
   return readerMetadata({
     locale,
     title: page.title,

@@ -79,7 +79,7 @@ describe('preview', () => {
     expect(new URL(tab!.url()).pathname).toBe(`/admin/articles/${id}/preview`);
     await tab!.getByRole('heading', { level: 1, name: title }).waitFor();
     const text = await tab!.locator('article').innerText();
-    const dates = getDateSettings(db);
+    const dates = await getDateSettings(db);
     expect(text).toContain(`نُشر في ${formatArabicDate(new Date(), dates)}`);
     expect(text).toContain(`(مداد ${numericToday(dates.timeZone)})`);
     expect(text).not.toContain('1970');

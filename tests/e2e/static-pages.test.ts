@@ -22,7 +22,7 @@ beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   admin = signedInUser(db, 'pages-admin', 'admin', 'مديرة الصفحات');
   editor = signedInUser(db, 'pages-editor', 'editor', 'محرر الصفحات');
-  const about = getStaticPage(db, { slug: 'about', locale: 'ar' })!;
+  const about = (await getStaticPage(db, { slug: 'about', locale: 'ar' }))!;
   original = { title: about.title, body: about.body };
 });
 

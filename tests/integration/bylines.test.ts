@@ -21,14 +21,14 @@ const userId = (slug: string) =>
   t.db.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get()!.id;
 
 describe('bylines per edition', () => {
-  it('the English edition signs stories in Latin letters, the Arabic edition in Arabic', () => {
+  it('the English edition signs stories in Latin letters, the Arabic edition in Arabic', async () => {
     const en = listLatest(t.db, { locale: 'en', now, limit: 1 })[0]!;
     const ar = listLatest(t.db, { locale: 'ar', now, limit: 1 })[0]!;
     const enNames = getLiveArticle(t.db, en.id, now)!.authors.map((a) => a.name);
     const arNames = getLiveArticle(t.db, ar.id, now)!.authors.map((a) => a.name);
     expect(enNames.every((n) => /^[A-Za-z' -]+$/.test(n))).toBe(true);
     expect(arNames.every((n) => /[\u0600-\u06ff]/.test(n))).toBe(true);
-    const feed = listFeedArticles(t.db, { all: true }, { locale: 'en', now, limit: 5 });
+    const feed = await listFeedArticles(t.db, { all: true }, { locale: 'en', now, limit: 5 });
     expect(feed.flatMap((a) => a.authors.map((p) => p.name)).every((n) => /^[A-Za-z' -]+$/.test(n))).toBe(
       true,
     );

@@ -80,10 +80,10 @@ function live(locale = 'ar') {
     .all(locale, now.getTime()) as { id: number; publishedAt: number }[];
 }
 
-/** Runs a query function and returns the SELECTs it sent with their plans. */
-function traced(run: (db: Db) => unknown): { statements: string[]; plans: string[] } {
+/** Runs a query function (awaiting it, if async) and returns the SELECTs it sent with their plans. */
+async function traced(run: (db: Db) => unknown): Promise<{ statements: string[]; plans: string[] }> {
   captured.length = 0;
-  run(t.db);
+  await run(t.db);
   const statements = captured.filter((s) => /^\s*select/i.test(s));
   const plans = statements.flatMap((s) =>
     (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${s}`).all() as { detail: string }[]).map((r) => r.detail),
@@ -103,11 +103,11 @@ describe('feed items', () => {
     ['author', () => ({ userId: getAuthorBySlug(t.db, 'sami-azzam')!.id })],
   ])(
     '%s: 30 stories with bodies, authors and tags in a fixed number of indexed statements',
-    (_name, scope) => {
-      let items: ReturnType<typeof listFeedArticles> = [];
+    async (_name, scope) => {
+      let items: Awaited<ReturnType<typeof listFeedArticles>> = [];
       const listing = scope();
-      const { statements, plans } = traced(
-        (db) => (items = listFeedArticles(db, listing, { locale: 'ar', now, limit: 30 })),
+      const { statements, plans } = await traced(
+        async (db) => (items = await listFeedArticles(db, listing, { locale: 'ar', now, limit: 30 })),
       );
       expect(items).toHaveLength(30);
       // The listing (one or two statements), then bodies, author links, people and tags: never one per item.
@@ -126,7 +126,7 @@ describe('feed items', () => {
     },
   );
 
-  it('keeps the byline order, and the newest story first', () => {
+  it('keeps the byline order, and the newest story first', async () => {
     // Authors given in the reverse of their ids: the feed must follow the byline, not the ids.
     const [first, second] = ['sami-azzam', 'rana-haddad'].map((slug) => getAuthorBySlug(t.db, slug)!);
     expect(first!.id).toBeGreaterThan(second!.id);
@@ -141,7 +141,7 @@ describe('feed items', () => {
       now,
     );
     transitionArticle(t.db, first!.id, id, 'publish', { now });
-    const [item] = listFeedArticles(t.db, { all: true }, { locale: 'ar', now, limit: 1 });
+    const [item] = await listFeedArticles(t.db, { all: true }, { locale: 'ar', now, limit: 1 });
     expect(item?.id).toBe(id);
     expect(item?.authors.map((a) => a.slug)).toEqual(['sami-azzam', 'rana-haddad']);
     transitionArticle(t.db, first!.id, id, 'delete', { now });
@@ -160,9 +160,11 @@ function firstLiveTagId(): number {
 }
 
 describe('article sitemaps', () => {
-  it('the month list agrees with a count of every live story, and hops month to month in the index', () => {
-    let months: ReturnType<typeof listSitemapMonths> = [];
-    const { statements, plans } = traced((db) => (months = listSitemapMonths(db, { locale: 'ar', now })));
+  it('the month list agrees with a count of every live story, and hops month to month in the index', async () => {
+    let months: Awaited<ReturnType<typeof listSitemapMonths>> = [];
+    const { statements, plans } = await traced(
+      async (db) => (months = await listSitemapMonths(db, { locale: 'ar', now })),
+    );
     const expected = new Map<string, { count: number; newest: number }>();
     for (const a of live()) {
       const key = new Date(a.publishedAt).toISOString().slice(0, 7);
@@ -179,12 +181,12 @@ describe('article sitemaps', () => {
       expect(plan).toMatch(/^SEARCH articles USING COVERING INDEX .*published_at>\? AND published_at<\?\)$/);
   });
 
-  it('the month files together list every live story once, and nothing else', () => {
-    const months = listSitemapMonths(t.db, { locale: 'ar', now });
+  it('the month files together list every live story once, and nothing else', async () => {
+    const months = await listSitemapMonths(t.db, { locale: 'ar', now });
     const listed: number[] = [];
-    const { plans } = traced((db) => {
+    const { plans } = await traced(async (db) => {
       for (const m of months)
-        for (const a of listSitemapMonthArticles(db, {
+        for (const a of await listSitemapMonthArticles(db, {
           locale: 'ar',
           now,
           year: m.year,
@@ -199,15 +201,17 @@ describe('article sitemaps', () => {
         .sort((a, b) => a - b),
     );
     expect(plans.filter((p) => BIG_SCAN.test(p) || /TEMP B-TREE/.test(p))).toEqual([]);
-    expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, year: 2019, month: 5, page: 1 })).toEqual([]);
+    expect(
+      await listSitemapMonthArticles(t.db, { locale: 'ar', now, year: 2019, month: 5, page: 1 }),
+    ).toEqual([]);
     const first = months.at(-1)!;
-    expect(listSitemapMonthArticles(t.db, { locale: 'ar', now, ...first, page: 2 })).toEqual([]);
+    expect(await listSitemapMonthArticles(t.db, { locale: 'ar', now, ...first, page: 2 })).toEqual([]);
   });
 
-  it('the news sitemap has the last 48 hours, newest first, from the index', () => {
-    let news: ReturnType<typeof listNewsSitemapArticles> = [];
-    const { plans } = traced(
-      (db) => (news = listNewsSitemapArticles(db, { locale: 'ar', now, hours: 48, limit: 1000 })),
+  it('the news sitemap has the last 48 hours, newest first, from the index', async () => {
+    let news: Awaited<ReturnType<typeof listNewsSitemapArticles>> = [];
+    const { plans } = await traced(
+      async (db) => (news = await listNewsSitemapArticles(db, { locale: 'ar', now, hours: 48, limit: 1000 })),
     );
     const since = now.getTime() - 48 * 3_600_000;
     const expected = live()
@@ -216,13 +220,13 @@ describe('article sitemaps', () => {
       .map((a) => a.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(news.map((a) => a.id)).toEqual(expected);
-    expect(listNewsSitemapArticles(t.db, { locale: 'ar', now, hours: 48, limit: 2 })).toHaveLength(2);
+    expect(await listNewsSitemapArticles(t.db, { locale: 'ar', now, hours: 48, limit: 2 })).toHaveLength(2);
     // Two days of stories at most: a sort of that range is fine, a walk of the archive is not.
     expect(plans.filter((p) => p.startsWith('SEARCH articles'))).toEqual([
       expect.stringMatching(/published_at>\? AND published_at<\?\)$/),
     ]);
     // Each edition's news sitemap holds only its own stories.
-    const english = listNewsSitemapArticles(t.db, { locale: 'en', now, hours: 48, limit: 1000 });
+    const english = await listNewsSitemapArticles(t.db, { locale: 'en', now, hours: 48, limit: 1000 });
     expect(english.length).toBeGreaterThan(0);
     expect(english.map((a) => localeOf(a.id))).toEqual(english.map(() => 'en'));
     expect(news.map((a) => localeOf(a.id))).toEqual(news.map(() => 'ar'));
@@ -234,11 +238,11 @@ function localeOf(id: number): string {
 }
 
 describe('listing sitemaps', () => {
-  it('list sections, and the tags and authors that have live stories, with their newest story', () => {
-    const { plans } = traced((db) => {
-      listSitemapSections(db, { locale: 'ar', now });
-      listSitemapTags(db, { locale: 'ar', now });
-      listSitemapAuthors(db, { locale: 'ar', now });
+  it('list sections, and the tags and authors that have live stories, with their newest story', async () => {
+    const { plans } = await traced(async (db) => {
+      await listSitemapSections(db, { locale: 'ar', now });
+      await listSitemapTags(db, { locale: 'ar', now });
+      await listSitemapAuthors(db, { locale: 'ar', now });
     });
     expect(
       plans.filter((p) => BIG_SCAN.test(p)),
@@ -248,20 +252,20 @@ describe('listing sitemaps', () => {
     expect(plans.join('\n')).toMatch(/article_authors_live_idx/);
 
     const newest = Math.max(...live().map((a) => a.publishedAt));
-    const sections = listSitemapSections(t.db, { locale: 'ar', now });
+    const sections = await listSitemapSections(t.db, { locale: 'ar', now });
     expect(sections.length).toBeGreaterThanOrEqual(8);
     expect(Math.max(...sections.map((s) => s.newest?.getTime() ?? 0))).toBe(newest);
-    const tagList = listSitemapTags(t.db, { locale: 'ar', now });
+    const tagList = await listSitemapTags(t.db, { locale: 'ar', now });
     expect(tagList.length).toBeGreaterThan(10);
     expect(tagList.map((x) => x.slug)).not.toContain('وسم-مخفي');
-    const authors = listSitemapAuthors(t.db, { locale: 'ar', now });
+    const authors = await listSitemapAuthors(t.db, { locale: 'ar', now });
     expect(authors.map((a) => a.slug)).toContain('sami-azzam');
     expect(authors.every((a) => a.newest && a.newest <= now)).toBe(true);
     // The English edition lists only the tags its own stories carry (English names, ASCII slugs).
-    const englishTags = listSitemapTags(t.db, { locale: 'en', now });
+    const englishTags = await listSitemapTags(t.db, { locale: 'en', now });
     expect(englishTags.length).toBeGreaterThan(0);
     expect(englishTags.every((x) => /^[a-z0-9-]+$/.test(x.slug))).toBe(true);
     expect(tagList.every((x) => !/^[a-z0-9-]+$/.test(x.slug))).toBe(true);
-    expect(listSitemapAuthors(t.db, { locale: 'en', now }).length).toBeGreaterThan(0);
+    expect((await listSitemapAuthors(t.db, { locale: 'en', now })).length).toBeGreaterThan(0);
   });
 });

@@ -25,10 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-/** Runs a query function, then EXPLAINs every SELECT it sent. */
-function plansOf(run: (db: Db) => unknown): string[] {
+/** Runs a query function (awaiting it, if async), then EXPLAINs every SELECT it sent. */
+async function plansOf(run: (db: Db) => unknown): Promise<string[]> {
   captured.length = 0;
-  run(t.db);
+  await run(t.db);
   const statements = captured.filter((s) => /^\s*select/i.test(s));
   expect(statements.length).toBeGreaterThan(0);
   return statements.flatMap((s) =>
@@ -70,8 +70,8 @@ describe('every listing query uses an index', () => {
     ['audit log by person', (db) => listActivity(db, { actorId: getAuthorBySlug(db, 'sami-azzam')!.id })],
   ];
 
-  it.each(cases)('%s', (_name, run) => {
-    const details = plansOf(run);
+  it.each(cases)('%s', async (_name, run) => {
+    const details = await plansOf(run);
     const scans = details.filter((d) => FULL_SCAN.test(d));
     expect(scans, details.join('\n')).toEqual([]);
   });
@@ -86,14 +86,14 @@ function getTagSlug(db: Db): string {
 }
 
 describe('translations', () => {
-  it('the article page and the monthly sitemap find a translation through its index', () => {
+  it('the article page and the monthly sitemap find a translation through its index', async () => {
     const translated = t.db.$client
       .prepare('SELECT id FROM articles WHERE translation_key IS NOT NULL AND locale = ? LIMIT 1')
       .get('ar') as { id: number };
-    const details = plansOf((db) => {
+    const details = await plansOf(async (db) => {
       expect(getLiveArticle(db, translated.id, now)!.translation).not.toBeNull();
       const month = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, page: 1 };
-      listSitemapMonthArticles(db, { locale: 'ar', now, ...month });
+      await listSitemapMonthArticles(db, { locale: 'ar', now, ...month });
     });
     expect(details.filter((d) => FULL_SCAN.test(d))).toEqual([]);
     expect(details.filter((d) => /articles_translation_idx/.test(d)).length).toBeGreaterThanOrEqual(2);
@@ -101,12 +101,14 @@ describe('translations', () => {
 });
 
 describe('tag and author pages read only their link table', () => {
-  it.each(['tag', 'author'])('%s: the count and the page never walk every live article', (kind) => {
+  it.each(['tag', 'author'])('%s: the count and the page never walk every live article', async (kind) => {
     const scope =
       kind === 'tag'
         ? { tagId: getTagBySlug(t.db, getTagSlug(t.db))!.id }
         : { userId: getAuthorBySlug(t.db, 'sami-azzam')!.id };
-    const details = plansOf((db) => listLivePage(db, scope, { locale: 'ar', now, page: 1 })).join('\n');
+    const details = (await plansOf((db) => listLivePage(db, scope, { locale: 'ar', now, page: 1 }))).join(
+      '\n',
+    );
     expect(details).not.toMatch(/articles_feed_idx/);
     expect(details).toMatch(/_live_idx/);
   });
@@ -127,9 +129,9 @@ describe('tag and author pages read only their link table', () => {
 });
 
 describe('newsroom activity', () => {
-  it('finds one person’s rows through their index, not by walking the whole audit log', () => {
+  it('finds one person’s rows through their index, not by walking the whole audit log', async () => {
     const id = getAuthorBySlug(t.db, 'sami-azzam')!.id;
     for (const filter of [{ concerning: id }, { actorId: id }])
-      expect(plansOf((db) => listActivity(db, filter)).join('\n')).toMatch(/audit_log_user_idx/);
+      expect((await plansOf((db) => listActivity(db, filter))).join('\n')).toMatch(/audit_log_user_idx/);
   });
 });

@@ -134,14 +134,14 @@ describe('most read', () => {
     await addArticleViews(t.db, utcDay(now), new Map([[a!.id, 100_000]]));
     await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 50_000]]));
     await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 60_000]]));
-    const top = listMostRead(t.db, { locale: 'ar', now, limit: 2 });
+    const top = await listMostRead(t.db, { locale: 'ar', now, limit: 2 });
     expect(top.map((x) => x.id)).toEqual([b!.id, a!.id]);
   });
 });
 
 describe('date settings', () => {
-  it('defaults to Levantine months and Western digits, and reads overrides', () => {
-    expect(getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn', hijri: false });
+  it('defaults to Levantine months and Western digits, and reads overrides', async () => {
+    expect(await getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn', hijri: false });
     t.db
       .insert(settings)
       .values([
@@ -150,8 +150,8 @@ describe('date settings', () => {
         { key: 'dates.hijri', value: 'true' },
       ])
       .run();
-    expect(getDateSettings(t.db)).toMatchObject({ months: 'both', digits: 'arab', hijri: true });
+    expect(await getDateSettings(t.db)).toMatchObject({ months: 'both', digits: 'arab', hijri: true });
     t.db.update(settings).set({ value: 'nonsense' }).run();
-    expect(getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn' });
+    expect(await getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn' });
   });
 });

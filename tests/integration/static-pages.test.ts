@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('the site pages (about, contact, privacy)', () => {
-  it('exist in both editions in every migrated database', () => {
-    const pages = listStaticPages(t.db);
+  it('exist in both editions in every migrated database', async () => {
+    const pages = await listStaticPages(t.db);
     expect(pages.map((p) => `${p.slug}/${p.locale}`).sort()).toEqual([
       'about/ar',
       'about/en',
@@ -24,23 +24,23 @@ describe('the site pages (about, contact, privacy)', () => {
       'privacy/ar',
       'privacy/en',
     ]);
-    expect(getStaticPage(t.db, { slug: 'about', locale: 'ar' })!.title).toBe('من نحن');
-    expect(getStaticPage(t.db, { slug: 'privacy', locale: 'en' })!.body).toContain('<p>');
+    expect((await getStaticPage(t.db, { slug: 'about', locale: 'ar' }))!.title).toBe('من نحن');
+    expect((await getStaticPage(t.db, { slug: 'privacy', locale: 'en' }))!.body).toContain('<p>');
   });
 
-  it('saves one edition, sanitised, with an audit row, and leaves the other alone', () => {
-    const english = getStaticPage(t.db, { slug: 'contact', locale: 'en' })!;
+  it('saves one edition, sanitised, with an audit row, and leaves the other alone', async () => {
+    const english = (await getStaticPage(t.db, { slug: 'contact', locale: 'en' }))!;
     saveStaticPage(t.db, adminId, {
       slug: 'contact',
       locale: 'ar',
       title: 'تواصل معنا',
       body: '<p onclick="x()">اكتب إلينا <a href="javascript:alert(1)">هنا</a></p><script>alert(1)</script><h2>العنوان</h2>',
     });
-    const saved = getStaticPage(t.db, { slug: 'contact', locale: 'ar' })!;
+    const saved = (await getStaticPage(t.db, { slug: 'contact', locale: 'ar' }))!;
     expect(saved.title).toBe('تواصل معنا');
     expect(saved.body).toContain('<h2>العنوان</h2>');
     expect(saved.body).not.toMatch(/script|onclick|javascript:/);
-    expect(getStaticPage(t.db, { slug: 'contact', locale: 'en' })).toEqual(english);
+    expect(await getStaticPage(t.db, { slug: 'contact', locale: 'en' })).toEqual(english);
     const audit = t.db
       .select({ details: auditLog.details })
       .from(auditLog)

@@ -138,17 +138,17 @@ describe('translations between editions', () => {
     expect(getTranslationPartnerId(t.db, b)).toBe(c);
   });
 
-  it('lists the live translation beside each story in the monthly sitemap', () => {
+  it('lists the live translation beside each story in the monthly sitemap', async () => {
     const a = published(ar, 30);
     const b = published(en, 31);
     updateArticle(t.db, editorId, b, { ...en, translationId: a });
     const month = { year: t0.getUTCFullYear(), month: t0.getUTCMonth() + 1, page: 1 };
-    const arRows = listSitemapMonthArticles(t.db, { locale: 'ar', now: at(40), ...month });
+    const arRows = await listSitemapMonthArticles(t.db, { locale: 'ar', now: at(40), ...month });
     expect(arRows.find((r) => r.id === a)!.translation).toMatchObject({ id: b, locale: 'en' });
     // Every story appears once, whether or not it has a translation.
     expect(new Set(arRows.map((r) => r.id)).size).toBe(arRows.length);
     transitionArticle(t.db, editorId, b, 'unpublish', { now: at(41) });
-    const after = listSitemapMonthArticles(t.db, { locale: 'ar', now: at(42), ...month });
+    const after = await listSitemapMonthArticles(t.db, { locale: 'ar', now: at(42), ...month });
     expect(after.find((r) => r.id === a)!.translation).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ export default async function SiteLayout({
   const t = await getTranslations({ locale, namespace: 'Site' });
   const db = getDb();
   const now = getRequestNow();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const sections = getRequestSections();
   const breaking = listBreaking(db, { locale, now, limit: TICKER_SIZE });
   const latest = listLatest(db, { locale, now, limit: TICKER_SIZE });

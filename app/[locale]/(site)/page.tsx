@@ -36,7 +36,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = await getTranslations({ locale, namespace: 'Home' });
   const db = getDb();
   const now = getRequestNow();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const sections = getRequestSections();
 
   const featured = listFeatured(db, { locale, now, limit: 5 });
@@ -48,7 +48,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const picks = [...featured, ...latest]
     .filter((a, i, all) => a.id !== top.id && all.findIndex((b) => b.id === a.id) === i)
     .slice(0, 4);
-  const mostRead = listMostRead(db, { locale, now, limit: 6 });
+  const mostRead = await listMostRead(db, { locale, now, limit: 6 });
   const sectionCards = listHomeSectionBlocks(db, {
     sectionIds: sections.map((s) => s.id),
     locale,

@@ -23,7 +23,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: 'Admin' });
   const db = getDb();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const startOfDay = new Date();
   startOfDay.setUTCHours(0, 0, 0, 0);
   const stats = [

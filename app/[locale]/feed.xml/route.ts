@@ -16,6 +16,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ loc
     path: `${localePrefix(locale)}/feed.xml`,
     homePath: homePath(locale),
     locale,
-    articles: listFeedArticles(getDb(), { all: true }, { locale, now: new Date(), limit: FEED_SIZE }),
+    articles: await listFeedArticles(getDb(), { all: true }, { locale, now: new Date(), limit: FEED_SIZE }),
   });
 }

@@ -3,9 +3,9 @@ import { checkDatabase } from '@/db/queries/health';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export async function GET() {
   try {
-    const db = checkDatabase(getDb());
+    const db = await checkDatabase(getDb());
     const pageCache =
       (globalThis as { midadPageCache?: { stats(): unknown } }).midadPageCache?.stats() ?? null;
     return Response.json({ status: 'ok', db, pageCache }, { headers: { 'Cache-Control': 'no-store' } });

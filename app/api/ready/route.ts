@@ -8,13 +8,13 @@ export const dynamic = 'force-dynamic';
  * (a stop signal arrived, lib/server/shutdown.ts) or the database does not answer. Liveness
  * stays /api/health.
  */
-export function GET() {
+export async function GET() {
   const headers = { 'Cache-Control': 'no-store' };
   if ((globalThis as { midadDraining?: boolean }).midadDraining) {
     return Response.json({ status: 'draining' }, { status: 503, headers });
   }
   try {
-    checkDatabase(getDb());
+    await checkDatabase(getDb());
     return Response.json({ status: 'ready' }, { headers });
   } catch {
     return Response.json({ status: 'error' }, { status: 503, headers });

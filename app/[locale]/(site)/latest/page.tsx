@@ -42,10 +42,10 @@ export default async function LatestPage({ params, searchParams }: Props) {
       intro={t('latestDescription')}
       basePath={latestPath(locale)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
     />
   );
 }

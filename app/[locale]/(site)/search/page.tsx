@@ -47,7 +47,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   if (request.page === null) notFound();
   const db = getDb();
   const now = getRequestNow();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const digits = locale === 'ar' ? dates.digits : 'latn';
   const sections = getRequestSections();
   const q = request.q.trim();
@@ -67,7 +67,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     'rounded border border-muted bg-white px-3 py-2 text-ink-950 focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-600/30';
 
   return (
-    <ListingAside mostRead={listingMostRead(locale)} locale={locale} digits={digits}>
+    <ListingAside mostRead={await listingMostRead(locale)} locale={locale} digits={digits}>
       <Breadcrumb items={[{ label: site('home'), href: homePath(locale) }, { label: t('title') }]} />
       <h1 className="mt-4 text-3xl font-bold text-ink-950 sm:text-4xl">
         {q ? <bdi>{t('resultsTitle', { q: q.slice(0, 120) })}</bdi> : t('title')}

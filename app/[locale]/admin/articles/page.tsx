@@ -45,7 +45,7 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   const tt = await getTranslations({ locale, namespace: 'Admin.trash' });
   const dateLabels = { day: td('day'), month: td('month'), year: td('year') };
   const db = getDb();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const trash = can(user, 'article.delete');
   if (trash && one(sp.view) === 'trash') {
     const now = new Date();

@@ -28,7 +28,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: 'Admin.audit' });
   const db = getDb();
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const entity = ENTITIES.find((e) => e === one(sp.entity));
   const actors = listActivityActors(db);
   const actorId = actors.find((a) => String(a.id) === one(sp.who))?.id;

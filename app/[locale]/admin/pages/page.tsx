@@ -16,7 +16,7 @@ export default async function StaticPagesScreen({ params }: Props) {
   const { locale } = await params;
   const admin = await requirePermission('settings.manage', locale);
   const t = await getTranslations({ locale, namespace: 'Admin.pages' });
-  const pages = listStaticPages(getDb());
+  const pages = await listStaticPages(getDb());
   const labels = {
     title: t('fieldTitle'),
     body: t('fieldBody'),

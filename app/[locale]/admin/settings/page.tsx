@@ -17,7 +17,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   const admin = await requirePermission('settings.manage', locale);
   const t = await getTranslations({ locale, namespace: 'Admin.settings' });
   const status = (await searchParams).status;
-  const current = getDateSettings(getDb());
+  const current = await getDateSettings(getDb());
   const sample = new Date();
   return (
     <>

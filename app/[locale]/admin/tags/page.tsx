@@ -26,7 +26,7 @@ export default async function TagsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const t = await getTranslations({ locale, namespace: 'Admin.taxonomy' });
   const db = getDb();
-  const { digits } = getRequestDateSettings();
+  const { digits } = await getRequestDateSettings();
   const status = one(sp.status);
   const q = one(sp.q).trim().slice(0, 100);
   const page = parsePageParam(sp.page) ?? 1;

@@ -54,10 +54,10 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       intro={author.bio || undefined}
       basePath={authorPath(locale, author.slug)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
     />
   );
 }

@@ -54,10 +54,10 @@ export default async function SectionPage({ params, searchParams }: Props) {
       intro={t('sectionDescription', { name })}
       basePath={sectionPath(locale, section.slug)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
       showSection={false}
     />
   );

@@ -52,10 +52,10 @@ export default async function TagPage({ params, searchParams }: Props) {
       title={t('tagTitle', { name: tag.name })}
       basePath={tagPath(locale, tag.slug)}
       result={result}
-      dates={getRequestDateSettings()}
+      dates={await getRequestDateSettings()}
       locale={locale}
       now={getRequestNow()}
-      mostRead={listingMostRead(locale)}
+      mostRead={await listingMostRead(locale)}
     />
   );
 }

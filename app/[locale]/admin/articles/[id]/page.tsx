@@ -34,7 +34,7 @@ export default async function EditArticlePage({
     typeof restored === 'string'
       ? listRevisions(getDb(), article.id).find((r) => r.id === Number(restored))
       : undefined;
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />

@@ -25,6 +25,10 @@ export async function GET(
     path: `${authorPath(locale, author.slug)}/feed.xml`,
     homePath: authorPath(locale, author.slug),
     locale,
-    articles: listFeedArticles(getDb(), { userId: author.id }, { locale, now: new Date(), limit: FEED_SIZE }),
+    articles: await listFeedArticles(
+      getDb(),
+      { userId: author.id },
+      { locale, now: new Date(), limit: FEED_SIZE },
+    ),
   });
 }

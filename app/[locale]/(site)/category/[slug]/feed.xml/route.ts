@@ -25,7 +25,7 @@ export async function GET(
     path: `${sectionPath(locale, section.slug)}/feed.xml`,
     homePath: sectionPath(locale, section.slug),
     locale,
-    articles: listFeedArticles(
+    articles: await listFeedArticles(
       getDb(),
       { sectionId: section.id },
       { locale, now: new Date(), limit: FEED_SIZE },

@@ -64,7 +64,7 @@ export default async function ArticlePage({ params }: Props) {
   const db = getDb();
   const now = getRequestNow();
   const related = listRelated(db, article, now, 4);
-  const mostRead = listMostRead(db, { locale, now, limit: 5 }).filter((a) => a.id !== article.id);
+  const mostRead = (await listMostRead(db, { locale, now, limit: 5 })).filter((a) => a.id !== article.id);
   const site = await getTranslations({ locale, namespace: 'Site' });
   // Library images in bodies saved before figures carried their sizes get them from the media rows.
   const safeBody = sanitizeArticleHtml(article.body);
@@ -77,7 +77,7 @@ export default async function ArticlePage({ params }: Props) {
         article={{ ...article, body: sizedBody }}
         related={related}
         mostRead={mostRead}
-        dates={getRequestDateSettings()}
+        dates={await getRequestDateSettings()}
         now={now}
         canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
         relatedTitle={t('related')}

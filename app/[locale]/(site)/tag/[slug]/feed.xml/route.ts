@@ -24,6 +24,10 @@ export async function GET(
     path: `${tagPath(locale, tag.slug)}/feed.xml`,
     homePath: tagPath(locale, tag.slug),
     locale,
-    articles: listFeedArticles(getDb(), { tagId: tag.id }, { locale, now: new Date(), limit: FEED_SIZE }),
+    articles: await listFeedArticles(
+      getDb(),
+      { tagId: tag.id },
+      { locale, now: new Date(), limit: FEED_SIZE },
+    ),
   });
 }

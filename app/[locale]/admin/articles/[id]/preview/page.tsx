@@ -45,7 +45,7 @@ export default async function PreviewPage({ params }: Props) {
           article={{ ...article, body: sanitizeArticleHtml(article.body) }}
           related={[]}
           mostRead={[]}
-          dates={getRequestDateSettings()}
+          dates={await getRequestDateSettings()}
           now={now}
           canonicalUrl={`${getSiteUrl()}${articlePath(article)}`}
           relatedTitle={tArticle('related')}

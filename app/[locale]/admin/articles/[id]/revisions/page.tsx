@@ -25,7 +25,7 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   const article = articleId === null ? null : getArticleForEdit(db, articleId);
   if (!article || !canEditArticle(user, article)) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.revisions' });
-  const dates = getRequestDateSettings();
+  const dates = await getRequestDateSettings();
   const list = listRevisions(db, article.id);
   // Unsaved copies (kept after a take-over or a conflict) never became the article's text.
   const currentId = list.find((r) => r.kind === 'save')?.id;
