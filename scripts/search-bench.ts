@@ -49,7 +49,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function main() {
+async function main() {
   const db = openDb(getDatabasePath());
   const rounds = Number(values.rounds);
   const run = (c: Case) => searchArticles(db, { locale: 'ar', now, page: 1, ...c });
@@ -65,7 +65,7 @@ function main() {
     console.log(plan.map((r) => `  ${r.detail}`).join('\n'));
   }
 
-  for (const c of CASES) run(c); // warm the page cache and the statement cache
+  for (const c of CASES) await run(c); // warm the page cache and the statement cache
   const all: number[] = [];
   const rows: string[] = [];
   for (const c of CASES) {
@@ -73,7 +73,7 @@ function main() {
     let total = 0;
     for (let i = 0; i < rounds; i++) {
       const started = performance.now();
-      total = run(c)?.total ?? 0;
+      total = (await run(c))?.total ?? 0;
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
@@ -98,4 +98,4 @@ function main() {
   db.$client.close();
 }
 
-main();
+void main();

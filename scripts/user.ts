@@ -50,7 +50,7 @@ async function main() {
   }
   if (!email || !email.includes('@')) fail('--email is required');
   const db = openDb(getDatabasePath());
-  const existing = getUserByEmailForLogin(db, email);
+  const existing = await getUserByEmailForLogin(db, email);
   if (command === 'create') {
     if (!USER_ROLES.includes(values.role as UserRole)) fail(`--role must be one of ${USER_ROLES.join(', ')}`);
     const name = values.name?.trim() || email.split('@')[0]!;

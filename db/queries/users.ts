@@ -21,49 +21,49 @@ export type UserView = {
 };
 
 /** Accounts that can log in (a password is set); demo bylines without passwords do not count. */
-export function countLoginUsers(db: Db): number {
-  return db.select({ n: count() }).from(users).where(isNotNull(users.passwordHash)).get()!.n;
+export async function countLoginUsers(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(users).where(isNotNull(users.passwordHash)))[0]!.n;
 }
 
-export function getUserByEmailForLogin(db: Db, email: string) {
-  return (
-    db
-      .select({ ...userColumns, passwordHash: users.passwordHash })
-      .from(users)
-      .where(eq(users.email, email.trim().toLowerCase()))
-      .get() ?? null
-  );
+export async function getUserByEmailForLogin(db: Db, email: string) {
+  const rows = await db
+    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** The session's user with the session's times, or null. */
-export function getSessionWithUser(db: Db, idHash: string) {
-  return (
-    db
-      .select({ ...userColumns, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.idHash, idHash))
-      .get() ?? null
-  );
+export async function getSessionWithUser(db: Db, idHash: string) {
+  const rows = await db
+    .select({ ...userColumns, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** Failed logins for a throttle key within the current window. */
-export function getLoginFailures(db: Db, key: string, now: Date, windowMs: number): number {
-  const row = db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
+export async function getLoginFailures(db: Db, key: string, now: Date, windowMs: number): Promise<number> {
+  const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).limit(1);
   if (!row || row.windowStart.getTime() < now.getTime() - windowMs) return 0;
   return row.failures;
 }
 
 /** The stored hash of the one-time setup token, while setup is pending. */
-export function getSetupTokenHash(db: Db): string | null {
-  return (
-    db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'setup.token_hash')).get()
-      ?.value ?? null
-  );
+export async function getSetupTokenHash(db: Db): Promise<string | null> {
+  const rows = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, 'setup.token_hash'))
+    .limit(1);
+  return rows[0]?.value ?? null;
 }
 
-export function listUsersForAdmin(db: Db) {
-  return db
+export async function listUsersForAdmin(db: Db) {
+  return await db
     .select({
       id: users.id,
       email: users.email,
@@ -81,31 +81,29 @@ export function listUsersForAdmin(db: Db) {
         ),
     })
     .from(users)
-    .orderBy(users.name)
-    .all();
+    .orderBy(users.name);
 }
 
 /** Who a one-time link (invitation or reset) belongs to, while it is unused and unexpired. */
-export function getPasswordLinkAccount(db: Db, tokenHash: string, now: Date) {
-  return (
-    db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        disabled: users.disabled,
-        purpose: accountTokens.purpose,
-        expiresAt: accountTokens.expiresAt,
-      })
-      .from(accountTokens)
-      .innerJoin(users, eq(users.id, accountTokens.userId))
-      .where(
-        and(
-          eq(accountTokens.tokenHash, tokenHash),
-          isNull(accountTokens.usedAt),
-          gt(accountTokens.expiresAt, now),
-        ),
-      )
-      .get() ?? null
-  );
+export async function getPasswordLinkAccount(db: Db, tokenHash: string, now: Date) {
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      disabled: users.disabled,
+      purpose: accountTokens.purpose,
+      expiresAt: accountTokens.expiresAt,
+    })
+    .from(accountTokens)
+    .innerJoin(users, eq(users.id, accountTokens.userId))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenHash),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return rows[0] ?? null;
 }

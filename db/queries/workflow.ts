@@ -8,9 +8,9 @@ const TRASH_PAGE = 50;
  * The trash: deleted stories, newest deletion first, with whether they can still be restored
  * (deleted less than `days` ago). Older ones stay listed as no longer restorable.
  */
-export function listTrash(db: Db, p: { now: Date; days: number }) {
+export async function listTrash(db: Db, p: { now: Date; days: number }) {
   const limit = p.now.getTime() - p.days * 86_400_000;
-  return db
+  const rows = await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -23,13 +23,12 @@ export function listTrash(db: Db, p: { now: Date; days: number }) {
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(isNotNull(articles.deletedAt))
     .orderBy(desc(articles.deletedAt), desc(articles.id))
-    .limit(TRASH_PAGE)
-    .all()
-    .map((r) => ({ ...r, deletedAt: r.deletedAt!, restorable: r.deletedAt!.getTime() >= limit }));
+    .limit(TRASH_PAGE);
+  return rows.map((r) => ({ ...r, deletedAt: r.deletedAt!, restorable: r.deletedAt!.getTime() >= limit }));
 }
 
-export function countTrash(db: Db, p: { now: Date; days: number }): number {
-  return db
+export async function countTrash(db: Db, p: { now: Date; days: number }): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(articles)
     .where(
@@ -37,21 +36,21 @@ export function countTrash(db: Db, p: { now: Date; days: number }): number {
         isNotNull(articles.deletedAt),
         gte(articles.deletedAt, new Date(p.now.getTime() - p.days * 86_400_000)),
       ),
-    )
-    .get()!.n;
+    );
+  return row!.n;
 }
 
 /**
  * Stories an editor sent back to this writer that are still drafts: the latest note on each, who
  * sent it and when. A story resubmitted (or deleted) drops off the list.
  */
-export function listReturnedToWriter(db: Db, userId: number) {
+export async function listReturnedToWriter(db: Db, userId: number) {
   const latest = db
     .select({ articleId: articleReturns.articleId, at: max(articleReturns.createdAt).as('at') })
     .from(articleReturns)
     .groupBy(articleReturns.articleId)
     .as('latest');
-  return db
+  return await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -72,19 +71,12 @@ export function listReturnedToWriter(db: Db, userId: number) {
     .leftJoin(users, eq(users.id, articleReturns.userId))
     .where(and(eq(articles.status, 'draft'), isNull(articles.deletedAt)))
     .orderBy(desc(articleReturns.createdAt))
-    .limit(20)
-    .all();
+    .limit(20);
 }
 
 /** The alt text of images by id, to name them in revision diffs. */
-export function listMediaAlts(db: Db, ids: number[]): Map<number, string> {
+export async function listMediaAlts(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  return new Map(
-    db
-      .select({ id: media.id, alt: media.alt })
-      .from(media)
-      .where(inArray(media.id, ids))
-      .all()
-      .map((m) => [m.id, m.alt]),
-  );
+  const rows = await db.select({ id: media.id, alt: media.alt }).from(media).where(inArray(media.id, ids));
+  return new Map(rows.map((m) => [m.id, m.alt]));
 }

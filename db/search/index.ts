@@ -85,11 +85,13 @@ const searchStatements = preparedPerDb((db) => ({
  * one page at a time with the total. Null when the input holds nothing to search for (empty,
  * only marks, punctuation or stop words, only exclusions); a page past the end has no items.
  */
-export function searchArticles(db: Db, p: SearchParams): Page<SearchResult> | null {
+export async function searchArticles(db: Db, p: SearchParams): Promise<Page<SearchResult> | null> {
   const query = parseSearchQuery(p.q);
   if (!query) return null;
   const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(p.perPage ?? SEARCH_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(p.page) || 1);
+  // FTS5 statements on the SQLite connection, synchronous (awaiting them is a lint error); the
+  // PostgreSQL search (its own engine-specific body) will answer these asynchronously.
   const statements = searchStatements(db);
   const empty = { items: [], page, pageCount: 1, total: 0 };
 
@@ -117,14 +119,11 @@ export function searchArticles(db: Db, p: SearchParams): Page<SearchResult> | nu
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return { items: [], page, pageCount, total };
   const cards = listCardsByIds(db, ids, p.locale, p.now);
-  const texts = new Map(
-    db
-      .select({ id: articles.id, body: articles.body })
-      .from(articles)
-      .where(inArray(articles.id, ids))
-      .all()
-      .map((r) => [r.id, r.body]),
-  );
+  const bodies = await db
+    .select({ id: articles.id, body: articles.body })
+    .from(articles)
+    .where(inArray(articles.id, ids));
+  const texts = new Map(bodies.map((r) => [r.id, r.body]));
   const items = cards.map((card): SearchResult => {
     const body = buildSnippet(htmlToPlainText(texts.get(card.id) ?? ''), query.highlight);
     const bodyHit = body.some((s) => s.hit);

@@ -26,12 +26,12 @@ export async function attemptLogin(
   const accountKey = `email:${email}`;
   const addressKey = `ip:${input.ip}`;
   if (
-    getLoginFailures(db, accountKey, now, THROTTLE_WINDOW_MS) >= MAX_FAILURES_PER_ACCOUNT ||
-    getLoginFailures(db, addressKey, now, THROTTLE_WINDOW_MS) >= MAX_FAILURES_PER_ADDRESS
+    (await getLoginFailures(db, accountKey, now, THROTTLE_WINDOW_MS)) >= MAX_FAILURES_PER_ACCOUNT ||
+    (await getLoginFailures(db, addressKey, now, THROTTLE_WINDOW_MS)) >= MAX_FAILURES_PER_ADDRESS
   ) {
     return { ok: false, reason: 'throttled' };
   }
-  const user = getUserByEmailForLogin(db, email);
+  const user = await getUserByEmailForLogin(db, email);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !valid || user.disabled) {
     recordLoginFailure(db, [accountKey, addressKey], now, THROTTLE_WINDOW_MS);

@@ -83,7 +83,7 @@ export const getCurrentUser = cache(async () => {
   if (!token) return null;
   const idHash = hashToken(token);
   const db = getDb();
-  const s = getSessionWithUser(db, idHash);
+  const s = await getSessionWithUser(db, idHash);
   if (!s) return null;
   const now = Date.now();
   if (

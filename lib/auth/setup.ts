@@ -23,7 +23,7 @@ export async function prepareFirstRun(
   | { kind: 'token'; token: string }
   | { kind: 'bad-password'; problem: PasswordProblem }
 > {
-  if (countLoginUsers(db) > 0) return { kind: 'ready' };
+  if ((await countLoginUsers(db)) > 0) return { kind: 'ready' };
   if (env.email && env.password) {
     const problem = checkNewPassword(env.password, env.email);
     if (problem) return { kind: 'bad-password', problem };
@@ -47,10 +47,10 @@ export async function prepareFirstRun(
  * admin deletes it (db/mutations/users.ts createFirstAdmin), and once any account can log in
  * setup refuses whatever token it is given.
  */
-export function isSetupTokenValid(db: Db, token: string, now = new Date()): boolean {
-  if (!token || countLoginUsers(db) > 0) return false;
+export async function isSetupTokenValid(db: Db, token: string, now = new Date()): Promise<boolean> {
+  if (!token || (await countLoginUsers(db)) > 0) return false;
   // CASE: a value without an expiry (written before expiries existed) is dead; the next start writes a new one.
-  const [hash, expires] = (getSetupTokenHash(db) ?? '').split(' ');
+  const [hash, expires] = ((await getSetupTokenHash(db)) ?? '').split(' ');
   if (!hash || !expires || !(now.getTime() < Number(expires))) return false;
   const given = Buffer.from(hashToken(token));
   const expected = Buffer.from(hash);

@@ -69,7 +69,7 @@ async function submitLogin(page: Page, email: string, password: string, xff?: st
   return result;
 }
 
-const live = (token: string) => getSessionWithUser(db, hashToken(token)) !== null;
+const live = async (token: string) => (await getSessionWithUser(db, hashToken(token))) !== null;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -151,12 +151,12 @@ describe('sessions', () => {
     expect(cookie?.value).not.toBe(planted);
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.path).toBe('/');
-    expect(live(planted)).toBe(false);
-    expect(live(cookie!.value)).toBe(true);
+    expect(await live(planted)).toBe(false);
+    expect(await live(cookie!.value)).toBe(true);
 
     await page.getByRole('button', { name: 'تسجيل الخروج', exact: true }).click();
     await page.getByRole('heading', { name: 'تسجيل الدخول إلى غرفة الأخبار' }).waitFor();
-    expect(live(cookie!.value)).toBe(false);
+    expect(await live(cookie!.value)).toBe(false);
     // Replaying the old cookie opens nothing.
     const replay = await fetch(server.baseURL + '/admin', {
       headers: { Cookie: `midad_session=${cookie!.value}` },

@@ -31,7 +31,7 @@ const passwordOf = (id: number) =>
   t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()!.h;
 
 describe('one-time account links', () => {
-  it('invites: stores only the hash, works once, and is refused after its use', () => {
+  it('invites: stores only the hash, works once, and is refused after its use', async () => {
     const token = newToken();
     const id = inviteUser(
       t.db,
@@ -47,7 +47,7 @@ describe('one-time account links', () => {
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored[0]!.expiresAt.getTime() - now.getTime()).toBe(72 * 3_600_000);
 
-    expect(getPasswordLinkAccount(t.db, hashToken(token), now)).toMatchObject({
+    expect(await getPasswordLinkAccount(t.db, hashToken(token), now)).toMatchObject({
       userId: id,
       email: 'nour@tokens.test',
       purpose: 'invite',
@@ -55,7 +55,7 @@ describe('one-time account links', () => {
     expect(setPasswordFromLink(t.db, hashToken(token), 'hash-1', now)).toBe(id);
     expect(passwordOf(id)).toBe('hash-1');
     // Single use: the same link again changes nothing.
-    expect(getPasswordLinkAccount(t.db, hashToken(token), now)).toBeNull();
+    expect(await getPasswordLinkAccount(t.db, hashToken(token), now)).toBeNull();
     expect(setPasswordFromLink(t.db, hashToken(token), 'hash-2', now)).toBeNull();
     expect(passwordOf(id)).toBe('hash-1');
     // The raw token is not a key: only its hash opens the account.
@@ -76,7 +76,7 @@ describe('one-time account links', () => {
     ).toThrow(EmailTakenError);
   });
 
-  it('expires after 72 hours', () => {
+  it('expires after 72 hours', async () => {
     const token = newToken();
     const id = inviteUser(
       t.db,
@@ -86,7 +86,7 @@ describe('one-time account links', () => {
       now,
     );
     const later = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS + 1);
-    expect(getPasswordLinkAccount(t.db, hashToken(token), later)).toBeNull();
+    expect(await getPasswordLinkAccount(t.db, hashToken(token), later)).toBeNull();
     expect(setPasswordFromLink(t.db, hashToken(token), 'hash', later)).toBeNull();
     expect(passwordOf(id)).toBeNull();
     const justInTime = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS - 1);

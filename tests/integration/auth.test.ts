@@ -78,7 +78,7 @@ describe('passwords', () => {
 
 describe('accounts and login', () => {
   it('creates the first admin once, and only while nobody can log in', async () => {
-    expect(countLoginUsers(t.db)).toBe(0);
+    expect(await countLoginUsers(t.db)).toBe(0);
     const hash = await hashPassword('first-admin-pass');
     expect(
       createFirstAdmin(t.db, {
@@ -91,7 +91,7 @@ describe('accounts and login', () => {
     expect(
       createFirstAdmin(t.db, { email: 'intruder@x.example', name: 'x', slug: 'x', passwordHash: hash }),
     ).toBeNull();
-    expect(countLoginUsers(t.db)).toBe(1);
+    expect(await countLoginUsers(t.db)).toBe(1);
   });
 
   it('answers the same for an unknown e-mail and a wrong password', async () => {

@@ -39,7 +39,8 @@ function fields(over: Partial<ArticleFields> & { title: string }): ArticleFields
 function search(q: string, over: Partial<SearchParams> = {}) {
   return searchArticles(t.db, { q, locale: 'ar', now: later, page: 1, perPage: 50, ...over });
 }
-const ids = (q: string, over: Partial<SearchParams> = {}) => search(q, over)?.items.map((i) => i.id) ?? [];
+const ids = async (q: string, over: Partial<SearchParams> = {}) =>
+  (await search(q, over))?.items.map((i) => i.id) ?? [];
 
 beforeAll(async () => {
   // Some demo stories around ours, so ranking and filters work among other matches.
@@ -51,98 +52,100 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('Arabic spelling variants find each other', () => {
-  it('matches vowelled and unvowelled forms both ways', () => {
+  it('matches vowelled and unvowelled forms both ways', async () => {
     const vowelled = publish({ title: 'السُّلَحْفَاةُ البَحْرِيَّةُ تَعُودُ إِلَى الشَّاطِئِ' });
     const plain = publish({ title: 'الأخطبوط يغير لونه في الماء' });
-    expect(ids('السلحفاة')).toContain(vowelled);
-    expect(ids('سلحفاة البحرية')).toContain(vowelled);
-    expect(ids('الأُخْطُبُوطُ')).toContain(plain);
+    expect(await ids('السلحفاة')).toContain(vowelled);
+    expect(await ids('سلحفاة البحرية')).toContain(vowelled);
+    expect(await ids('الأُخْطُبُوطُ')).toContain(plain);
   });
 
-  it('matches every form of alef with every other', () => {
+  it('matches every form of alef with every other', async () => {
     const forms = ['أرخبيل', 'إرخبيل', 'آرخبيل', 'ٱرخبيل', 'ارخبيل'];
     const written = forms.map((f) => publish({ title: `جزر ${f} البعيدة` }));
-    for (const q of forms) expect(ids(q)).toEqual(expect.arrayContaining(written));
+    for (const q of forms) expect(await ids(q)).toEqual(expect.arrayContaining(written));
   });
 
-  it('folds ta marbuta into heh and alef maksura into yeh', () => {
+  it('folds ta marbuta into heh and alef maksura into yeh', async () => {
     const marbuta = publish({ title: 'ترميم القنطرة القديمة' });
     const heh = publish({ title: 'ترميم القنطره الحجرية' });
     const maksura = publish({ title: 'توسعة المرسى الشمالي' });
     const yeh = publish({ title: 'توسعة المرسي الجنوبي' });
-    for (const q of ['القنطرة', 'القنطره']) expect(ids(q)).toEqual(expect.arrayContaining([marbuta, heh]));
-    for (const q of ['المرسى', 'المرسي']) expect(ids(q)).toEqual(expect.arrayContaining([maksura, yeh]));
+    for (const q of ['القنطرة', 'القنطره'])
+      expect(await ids(q)).toEqual(expect.arrayContaining([marbuta, heh]));
+    for (const q of ['المرسى', 'المرسي'])
+      expect(await ids(q)).toEqual(expect.arrayContaining([maksura, yeh]));
   });
 
-  it('finds ال-prefixed and bare forms from each other', () => {
+  it('finds ال-prefixed and bare forms from each other', async () => {
     const withArticle = publish({ title: 'انطلاق المنطاد فوق الصحراء' });
     const bare = publish({ title: 'رحلة منطاد للسياح' });
-    expect(ids('منطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
-    expect(ids('المنطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
-    expect(ids('والمنطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
+    expect(await ids('منطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
+    expect(await ids('المنطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
+    expect(await ids('والمنطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
   });
 
-  it('finds a word behind a proclitic by its bare form', () => {
+  it('finds a word behind a proclitic by its bare form', async () => {
     const clitics = ['بدمج', 'لدمج', 'وبدمج'].map((w) => publish({ title: `قرار ${w} الشركتين` }));
-    expect(ids('دمج')).toEqual(expect.arrayContaining(clitics));
-    expect(ids('الدمج')).toEqual(expect.arrayContaining(clitics));
+    expect(await ids('دمج')).toEqual(expect.arrayContaining(clitics));
+    expect(await ids('الدمج')).toEqual(expect.arrayContaining(clitics));
   });
 
-  it('finds common broken plurals by their singular and the other way round, exact words first', () => {
+  it('finds common broken plurals by their singular and the other way round, exact words first', async () => {
     const plural = publish({ title: 'ترميم المدارس القديمة في حي الميدان' }, 60);
     const singular = publish({ title: 'ترميم مدرسة قديمة في حي الميدان' }, 60);
-    const pair = (q: string) => ids(q).filter((id) => id === plural || id === singular);
-    expect(pair('مدرسة')).toEqual([singular, plural]);
-    expect(pair('مدارس')).toEqual([plural, singular]);
+    const pair = async (q: string) => (await ids(q)).filter((id) => id === plural || id === singular);
+    expect(await pair('مدرسة')).toEqual([singular, plural]);
+    expect(await pair('مدارس')).toEqual([plural, singular]);
     const kids = publish({ title: 'ملعب جديد لأطفال المخيم' }, 61);
-    expect(ids('طفل')).toContain(kids);
+    expect(await ids('طفل')).toContain(kids);
   });
 
-  it('finds a quoted phrase whose first word carries a proclitic', () => {
+  it('finds a quoted phrase whose first word carries a proclitic', async () => {
     const id = publish({ title: 'اجتماع طارئ', body: '<p>ناقش الأعضاء الخطة بمجلس الحكماء أمس.</p>' });
-    expect(ids('"مجلس الحكماء"')).toContain(id);
-    expect(ids('"الحكماء مجلس"')).not.toContain(id);
+    expect(await ids('"مجلس الحكماء"')).toContain(id);
+    expect(await ids('"الحكماء مجلس"')).not.toContain(id);
   });
 
-  it('matches Arabic-Indic digits with Western ones', () => {
+  it('matches Arabic-Indic digits with Western ones', async () => {
     const indic = publish({ title: 'خطة النقل حتى عام ٢٠٢٦' });
     const western = publish({ title: 'رؤية عام 2031 للمدن' });
-    expect(ids('2026')).toContain(indic);
-    expect(ids('٢٠٣١')).toContain(western);
-    expect(ids('۲۰۳۱')).toContain(western);
+    expect(await ids('2026')).toContain(indic);
+    expect(await ids('٢٠٣١')).toContain(western);
+    expect(await ids('۲۰۳۱')).toContain(western);
   });
 });
 
 describe('ranking', () => {
-  it('puts exact matches above stemmed ones', () => {
+  it('puts exact matches above stemmed ones', async () => {
     const exact = publish({ title: 'افتتاح المفاعل في المدينة' }, 100);
     const stemmed = publish({ title: 'افتتاح مفاعل في المدينة' }, 100);
-    const order = (q: string) => ids(q).filter((id) => id === exact || id === stemmed);
-    expect(order('المفاعل')).toEqual([exact, stemmed]);
-    expect(order('مفاعل')).toEqual([stemmed, exact]);
+    const order = async (q: string) => (await ids(q)).filter((id) => id === exact || id === stemmed);
+    expect(await order('المفاعل')).toEqual([exact, stemmed]);
+    expect(await order('مفاعل')).toEqual([stemmed, exact]);
     const bare = publish({ title: 'خطة تكامل المصرفين' }, 105);
     const clitic = publish({ title: 'خطة لتكامل المصرفين' }, 105);
-    expect(ids('تكامل').filter((id) => id === bare || id === clitic)).toEqual([bare, clitic]);
+    expect((await ids('تكامل')).filter((id) => id === bare || id === clitic)).toEqual([bare, clitic]);
   });
 
-  it('puts a headline match above a body-only one, even a newer body', () => {
+  it('puts a headline match above a body-only one, even a newer body', async () => {
     const headline = publish({ title: 'رصد الكسوف من المرصد', body: '<p>تابع الهواة الظاهرة.</p>' }, 110);
     const body = publish(
       { title: 'أخبار الفلك هذا الأسبوع', body: '<p>تابع الهواة الكسوف من أسطح المنازل.</p>' },
       120,
     );
-    expect(ids('الكسوف')).toEqual([headline, body]);
+    expect(await ids('الكسوف')).toEqual([headline, body]);
   });
 
-  it('prefers the newer of two equal matches', () => {
+  it('prefers the newer of two equal matches', async () => {
     const older = publish({ title: 'حوت أزرق قرب الساحل' }, 130);
     const newer = publish({ title: 'حوت أزرق قرب الساحل' }, 600);
-    expect(ids('حوت')).toEqual([newer, older]);
+    expect(await ids('حوت')).toEqual([newer, older]);
   });
 });
 
 describe('only what readers may see is found', () => {
-  it('never finds drafts, scheduled, archived, unpublished or deleted stories', () => {
+  it('never finds drafts, scheduled, archived, unpublished or deleted stories', async () => {
     createDraft(t.db, editorId, fields({ title: 'السنجاب في الحديقة' }), at(200));
     const scheduled = createDraft(t.db, editorId, fields({ title: 'الزرافة تصل إلى الحديقة' }), at(200)).id;
     transitionArticle(t.db, editorId, scheduled, 'schedule', { at: at(300), now: at(200) });
@@ -153,103 +156,105 @@ describe('only what readers may see is found', () => {
     const archived = publish({ title: 'الفهد ينام في الحديقة' }, 200);
     transitionArticle(t.db, editorId, archived, 'archive', { now: at(201) });
 
-    for (const q of ['السنجاب', 'الزرافة', 'البطريق', 'الدلفين', 'الفهد']) expect(ids(q)).toEqual([]);
+    for (const q of ['السنجاب', 'الزرافة', 'البطريق', 'الدلفين', 'الفهد']) expect(await ids(q)).toEqual([]);
     // The scheduler puts the story live, and into the index with it.
     expect(publishDueArticles(t.db, at(300))).toEqual([scheduled]);
-    expect(ids('الزرافة')).toEqual([scheduled]);
+    expect(await ids('الزرافة')).toEqual([scheduled]);
     // Republishing brings a story back.
     transitionArticle(t.db, editorId, unpublished, 'publish', { now: at(302) });
-    expect(ids('الدلفين')).toEqual([unpublished]);
+    expect(await ids('الدلفين')).toEqual([unpublished]);
   });
 
-  it('drops a story taken off the site by any path, raw SQL included', () => {
+  it('drops a story taken off the site by any path, raw SQL included', async () => {
     const id = publish({ title: 'النسر يحلق فوق الوادي' }, 210);
-    expect(ids('النسر')).toEqual([id]);
+    expect(await ids('النسر')).toEqual([id]);
     t.db.$client.prepare("UPDATE articles SET status = 'draft' WHERE id = ?").run(id);
-    expect(ids('النسر')).toEqual([]);
+    expect(await ids('النسر')).toEqual([]);
     const other = publish({ title: 'النسر الذهبي' }, 211);
     t.db.$client.prepare('DELETE FROM articles WHERE id = ?').run(other);
-    expect(ids('النسر')).toEqual([]);
+    expect(await ids('النسر')).toEqual([]);
   });
 
-  it('does not show a story before its publish time, whatever the index holds', () => {
+  it('does not show a story before its publish time, whatever the index holds', async () => {
     const id = publish({ title: 'الغزال يعبر الطريق' }, 400);
-    expect(ids('الغزال', { now: at(399) })).toEqual([]);
-    expect(ids('الغزال', { now: at(400) })).toEqual([id]);
+    expect(await ids('الغزال', { now: at(399) })).toEqual([]);
+    expect(await ids('الغزال', { now: at(400) })).toEqual([id]);
   });
 
-  it('keeps the index in the transaction of an edit', () => {
+  it('keeps the index in the transaction of an edit', async () => {
     const id = publish({ title: 'قطار جديد بين المدينتين' }, 500);
     const edited = fields({ title: 'حافلة جديدة بين المدينتين' });
-    expect(() =>
-      t.db.$client.transaction(() => {
-        updateArticle(t.db, editorId, id, edited, at(501));
-        expect(ids('حافلة')).toContain(id);
-        throw new Error('the save fails later in the same transaction');
-      })(),
-    ).toThrow('the save fails');
-    expect(ids('قطار')).toEqual([id]);
-    expect(ids('حافلة')).not.toContain(id);
+    // The save fails later in the same transaction (the search is awaited inside it, so it is
+    // opened by hand): the edit's index rows go with the rest.
+    t.db.$client.exec('BEGIN');
+    try {
+      updateArticle(t.db, editorId, id, edited, at(501));
+      expect(await ids('حافلة')).toContain(id);
+    } finally {
+      t.db.$client.exec('ROLLBACK');
+    }
+    expect(await ids('قطار')).toEqual([id]);
+    expect(await ids('حافلة')).not.toContain(id);
 
     updateArticle(t.db, editorId, id, edited, at(502));
-    expect(ids('قطار')).toEqual([]);
-    expect(ids('حافلة')).toContain(id);
+    expect(await ids('قطار')).toEqual([]);
+    expect(await ids('حافلة')).toContain(id);
   });
 
-  it('searches tags and section names, and follows a story to another section', () => {
+  it('searches tags and section names, and follows a story to another section', async () => {
     const id = publish({ title: 'جولة في السوق', tags: [{ name: 'نسور', slug: 'نسور' }] }, 510);
-    expect(ids('نسور')).toEqual([id]);
-    expect(ids('جولة السوق محليات')).toContain(id);
+    expect(await ids('نسور')).toEqual([id]);
+    expect(await ids('جولة السوق محليات')).toContain(id);
     moveArticlesToSection(t.db, editorId, [id], worldId, at(511));
-    expect(ids('جولة السوق محليات')).not.toContain(id);
-    expect(ids('جولة السوق', { section: 'world' })).toContain(id);
-    expect(ids('جولة السوق', { section: 'local' })).not.toContain(id);
+    expect(await ids('جولة السوق محليات')).not.toContain(id);
+    expect(await ids('جولة السوق', { section: 'world' })).toContain(id);
+    expect(await ids('جولة السوق', { section: 'local' })).not.toContain(id);
 
     // A renamed tag: the newsroom's taxonomy mutation must re-file its stories (see report).
     const tagId = t.db.select({ id: tags.id }).from(tags).where(eq(tags.slug, 'نسور')).get()!.id;
     t.db.update(tags).set({ name: 'صقور' }).where(eq(tags.id, tagId)).run();
     syncSearchIndexForTag(t.db, tagId);
-    expect(ids('صقور')).toEqual([id]);
-    expect(ids('نسور')).toEqual([]);
+    expect(await ids('صقور')).toEqual([id]);
+    expect(await ids('نسور')).toEqual([]);
     // And a renamed section, likewise.
     t.db.update(sections).set({ nameAr: 'العالم الواسع' }).where(eq(sections.id, worldId)).run();
     syncSearchIndexForSection(t.db, worldId);
-    expect(ids('جولة السوق الواسع')).toEqual([id]);
+    expect(await ids('جولة السوق الواسع')).toEqual([id]);
   });
 });
 
 describe('filters, pages and editions', () => {
-  it('filters by section and publish date, and pages with a total', () => {
+  it('filters by section and publish date, and pages with a total', async () => {
     const spread = [0, 1, 2, 3, 4].map((day) =>
       publish({ title: `نشرة الكنغر رقم ${day}`, sectionId: day % 2 ? worldId : localId }, 700 + day * 60),
     );
-    expect(search('الكنغر')!.total).toBe(5);
-    expect(ids('الكنغر', { section: 'world' }).sort()).toEqual([spread[1], spread[3]].sort());
-    expect(ids('الكنغر', { from: at(700 + 60), to: at(700 + 180) }).sort()).toEqual(
+    expect((await search('الكنغر'))!.total).toBe(5);
+    expect((await ids('الكنغر', { section: 'world' })).sort()).toEqual([spread[1], spread[3]].sort());
+    expect((await ids('الكنغر', { from: at(700 + 60), to: at(700 + 180) })).sort()).toEqual(
       spread.slice(1, 4).sort(),
     );
-    expect(search('الكنغر', { section: 'nowhere' })!.total).toBe(0);
+    expect((await search('الكنغر', { section: 'nowhere' }))!.total).toBe(0);
 
-    const first = search('الكنغر', { perPage: 2 })!;
-    const third = search('الكنغر', { perPage: 2, page: 3 })!;
+    const first = (await search('الكنغر', { perPage: 2 }))!;
+    const third = (await search('الكنغر', { perPage: 2, page: 3 }))!;
     expect([first.total, first.pageCount, first.items.length]).toEqual([5, 3, 2]);
     expect([third.total, third.items.length]).toEqual([5, 1]);
-    expect(search('الكنغر', { perPage: 2, page: 9 })!).toMatchObject({ total: 5, items: [] });
+    expect((await search('الكنغر', { perPage: 2, page: 9 }))!).toMatchObject({ total: 5, items: [] });
   });
 
-  it('keeps the editions apart, with English rules for English', () => {
+  it('keeps the editions apart, with English rules for English', async () => {
     const en = publish({ title: 'City elections draw record turnout', locale: 'en' }, 800);
     const ar = publish({ title: 'انتخابات المدينة تسجل إقبالاً قياسياً' }, 800);
-    expect(ids('election', { locale: 'en' })).toContain(en);
-    expect(ids('ELECTIONS', { locale: 'en' })).toContain(en);
-    expect(ids('election')).toEqual([]);
-    expect(ids('انتخابات', { locale: 'en' })).toEqual([]);
-    expect(ids('انتخابات')).toContain(ar);
+    expect(await ids('election', { locale: 'en' })).toContain(en);
+    expect(await ids('ELECTIONS', { locale: 'en' })).toContain(en);
+    expect(await ids('election')).toEqual([]);
+    expect(await ids('انتخابات', { locale: 'en' })).toEqual([]);
+    expect(await ids('انتخابات')).toContain(ar);
   });
 });
 
 describe('results', () => {
-  it('returns cards with the hits marked in the text as written', () => {
+  it('returns cards with the hits marked in the text as written', async () => {
     const id = publish(
       {
         title: 'البومة تعود إلى البرج',
@@ -258,7 +263,7 @@ describe('results', () => {
       },
       900,
     );
-    const hit = search('بومة')!.items.find((i) => i.id === id)!;
+    const hit = (await search('بومة'))!.items.find((i) => i.id === id)!;
     expect(hit).toMatchObject({ id, title: 'البومة تعود إلى البرج', dek: 'عودة طائر نادر' });
     expect(hit.section.slug).toBe('local');
     expect(hit.titleHighlight).toContainEqual({ text: 'البومة', hit: true });
@@ -272,10 +277,10 @@ describe('results', () => {
     expect(ensureSearchIndex(t.db)).toBeNull();
   });
 
-  it('rebuilds to the same index', () => {
-    const before = ['دمج', 'الكنغر', 'ارخبيل', 'حوت'].map((q) => ids(q));
+  it('rebuilds to the same index', async () => {
+    const before = await Promise.all(['دمج', 'الكنغر', 'ارخبيل', 'حوت'].map((q) => ids(q)));
     expect(rebuildSearchIndex(t.db)).toBeGreaterThan(48);
-    expect(['دمج', 'الكنغر', 'ارخبيل', 'حوت'].map((q) => ids(q))).toEqual(before);
+    expect(await Promise.all(['دمج', 'الكنغر', 'ارخبيل', 'حوت'].map((q) => ids(q)))).toEqual(before);
   });
 
   it('answers from the full-text index and joins by primary key', () => {
@@ -314,8 +319,10 @@ describe('hostile input', () => {
     'ا'.repeat(1000),
     'دمج '.repeat(250),
     '\u0000\uFFFF\uD800',
-  ])('never throws on %j', (q) => {
-    expect(() => search(q)).not.toThrow();
-    expect(() => search(q, { locale: 'en', section: 'local', from: at(0), to: later })).not.toThrow();
+  ])('never throws on %j', async (q) => {
+    await expect(search(q)).resolves.toBeDefined();
+    await expect(
+      search(q, { locale: 'en', section: 'local', from: at(0), to: later }),
+    ).resolves.toBeDefined();
   });
 });

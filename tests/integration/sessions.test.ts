@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-const live = (token: string) => getSessionWithUser(t.db, hashToken(token)) !== null;
+const live = async (token: string) => (await getSessionWithUser(t.db, hashToken(token))) !== null;
 
 function session(userId: number): string {
   const token = newToken();
@@ -27,16 +27,18 @@ describe('setup token', () => {
     const first = await prepareFirstRun(t.db, {}, start);
     expect(first.kind).toBe('token');
     const token = (first as { token: string }).token;
-    expect(isSetupTokenValid(t.db, token, start)).toBe(true);
-    expect(isSetupTokenValid(t.db, token + 'x', start)).toBe(false);
-    expect(isSetupTokenValid(t.db, '', start)).toBe(false);
-    expect(isSetupTokenValid(t.db, token, new Date(start.getTime() + SETUP_TOKEN_TTL_MS - 1000))).toBe(true);
-    expect(isSetupTokenValid(t.db, token, new Date(start.getTime() + SETUP_TOKEN_TTL_MS))).toBe(false);
+    expect(await isSetupTokenValid(t.db, token, start)).toBe(true);
+    expect(await isSetupTokenValid(t.db, token + 'x', start)).toBe(false);
+    expect(await isSetupTokenValid(t.db, '', start)).toBe(false);
+    expect(await isSetupTokenValid(t.db, token, new Date(start.getTime() + SETUP_TOKEN_TTL_MS - 1000))).toBe(
+      true,
+    );
+    expect(await isSetupTokenValid(t.db, token, new Date(start.getTime() + SETUP_TOKEN_TTL_MS))).toBe(false);
 
     // A restart prints a new link; the old one is dead at once.
     const second = (await prepareFirstRun(t.db, {}, start)) as { token: string };
-    expect(isSetupTokenValid(t.db, token, start)).toBe(false);
-    expect(isSetupTokenValid(t.db, second.token, start)).toBe(true);
+    expect(await isSetupTokenValid(t.db, token, start)).toBe(false);
+    expect(await isSetupTokenValid(t.db, second.token, start)).toBe(true);
 
     // Used: the first admin exists, and the same token (or any) opens nothing any more.
     const id = createFirstAdmin(t.db, {
@@ -46,7 +48,7 @@ describe('setup token', () => {
       passwordHash: 'x',
     });
     expect(id).toBeTypeOf('number');
-    expect(isSetupTokenValid(t.db, second.token, start)).toBe(false);
+    expect(await isSetupTokenValid(t.db, second.token, start)).toBe(false);
     expect(
       createFirstAdmin(t.db, { email: 'late@midad.example', name: 'x', slug: 'late', passwordHash: 'x' }),
     ).toBeNull();
@@ -64,7 +66,7 @@ describe('sessions', () => {
     );
   });
 
-  it('a login replaces the session the browser came with', () => {
+  it('a login replaces the session the browser came with', async () => {
     const before = session(userId);
     const after = newToken();
     rotateSession(t.db, {
@@ -74,8 +76,8 @@ describe('sessions', () => {
       now: new Date(),
       userAgent: 'test',
     });
-    expect(live(before)).toBe(false);
-    expect(live(after)).toBe(true);
+    expect(await live(before)).toBe(false);
+    expect(await live(after)).toBe(true);
     // A planted id that never existed is not adopted either: the new one is always fresh.
     const planted = newToken();
     const next = newToken();
@@ -86,19 +88,19 @@ describe('sessions', () => {
       now: new Date(),
       userAgent: 'test',
     });
-    expect(live(planted)).toBe(false);
-    expect(live(next)).toBe(true);
+    expect(await live(planted)).toBe(false);
+    expect(await live(next)).toBe(true);
   });
 
-  it('logout ends exactly that session', () => {
+  it('logout ends exactly that session', async () => {
     const a = session(userId);
     const b = session(userId);
     deleteSession(t.db, hashToken(a));
-    expect(live(a)).toBe(false);
-    expect(live(b)).toBe(true);
+    expect(await live(a)).toBe(false);
+    expect(await live(b)).toBe(true);
   });
 
-  it('a password change ends every session of that person, and only theirs', () => {
+  it('a password change ends every session of that person, and only theirs', async () => {
     const other = createUser(
       t.db,
       { email: 'other@midad.example', name: 'آخر', slug: 'other', role: 'writer', passwordHash: 'x' },
@@ -107,15 +109,15 @@ describe('sessions', () => {
     const mine = [session(userId), session(userId)];
     const theirs = session(other);
     setUserPassword(t.db, userId, 'scrypt$new', null);
-    expect(mine.map(live)).toEqual([false, false]);
-    expect(live(theirs)).toBe(true);
+    expect(await Promise.all(mine.map(live))).toEqual([false, false]);
+    expect(await live(theirs)).toBe(true);
   });
 
-  it('a password set from a reset link ends every session too', () => {
+  it('a password set from a reset link ends every session too', async () => {
     const mine = [session(userId), session(userId)];
     const link = newToken();
     expect(createResetLink(t.db, userId, userId, hashToken(link))).toBe(true);
     expect(setPasswordFromLink(t.db, hashToken(link), 'scrypt$newer')).toBe(userId);
-    expect(mine.map(live)).toEqual([false, false]);
+    expect(await Promise.all(mine.map(live))).toEqual([false, false]);
   });
 });

@@ -61,7 +61,7 @@ const audits = (id: number, action: string) =>
     .all().length;
 
 describe('trash', () => {
-  it('takes a published story off the site (410) and brings it back as a draft with its URL', () => {
+  it('takes a published story off the site (410) and brings it back as a draft with its URL', async () => {
     const { id, slug } = story('مهرجان الزيتون يعود إلى القرية');
     transitionArticle(t.db, editorId, id, 'publish', { now: at(1) });
     transitionArticle(t.db, editorId, id, 'delete', { now: at(2) });
@@ -69,7 +69,7 @@ describe('trash', () => {
     expect(getLiveArticle(t.db, id, at(3))).toBeNull();
     // Another story with the same headline does not take the deleted one's slug.
     expect(story('مهرجان الزيتون يعود إلى القرية').slug).not.toBe(slug);
-    expect(listTrash(t.db, { now: at(3), days: 30 }).find((r) => r.id === id)).toMatchObject({
+    expect((await listTrash(t.db, { now: at(3), days: 30 })).find((r) => r.id === id)).toMatchObject({
       restorable: true,
       status: 'published',
     });
@@ -84,12 +84,14 @@ describe('trash', () => {
     );
   });
 
-  it('refuses to restore after 30 days, and leaves the story deleted', () => {
+  it('refuses to restore after 30 days, and leaves the story deleted', async () => {
     const { id } = story('سوق الأحد ينتقل إلى الساحة الجديدة');
     transitionArticle(t.db, editorId, id, 'delete', { now: at(1) });
     expect(code(() => restoreFromTrash(t.db, editorId, id, at(1 + 30 * DAY + 1)))).toBe('expired');
     expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(1));
-    expect(listTrash(t.db, { now: at(31 * DAY), days: 30 }).find((r) => r.id === id)?.restorable).toBe(false);
+    expect(
+      (await listTrash(t.db, { now: at(31 * DAY), days: 30 })).find((r) => r.id === id)?.restorable,
+    ).toBe(false);
     expect(audits(id, 'article.restore')).toBe(0);
   });
 
@@ -122,7 +124,7 @@ describe('trash', () => {
 });
 
 describe('sending a story back to its writer', () => {
-  it('turns a story in review into a draft with the note, shown to its writer only', () => {
+  it('turns a story in review into a draft with the note, shown to its writer only', async () => {
     const { id } = story('مدرسة الحي تزرع حديقتها الأولى');
     transitionArticle(t.db, writerId, id, 'submit', { now: at(1) });
     expect(code(() => transitionArticle(t.db, editorId, id, 'return', { note: '  ', now: at(2) }))).toBe(
@@ -133,25 +135,23 @@ describe('sending a story back to its writer', () => {
         .to,
     ).toBe('draft');
     expect(audits(id, 'article.return')).toBe(1);
-    expect(listReturnedToWriter(t.db, writerId).find((r) => r.id === id)).toMatchObject({
+    expect((await listReturnedToWriter(t.db, writerId)).find((r) => r.id === id)).toMatchObject({
       note: 'أضف اسم المدرسة وتصريح المديرة.',
       editorName: 'رنا حداد',
       createdAt: at(3),
     });
-    expect(listReturnedToWriter(t.db, otherWriterId).find((r) => r.id === id)).toBeUndefined();
+    expect((await listReturnedToWriter(t.db, otherWriterId)).find((r) => r.id === id)).toBeUndefined();
   });
 
-  it('shows only the latest note, and drops the story once it is resubmitted', () => {
+  it('shows only the latest note, and drops the story once it is resubmitted', async () => {
     const { id } = story('نادي الشطرنج يستقبل أعضاء جدداً');
     transitionArticle(t.db, writerId, id, 'submit', { now: at(1) });
     transitionArticle(t.db, editorId, id, 'return', { note: 'الملاحظة الأولى', now: at(2) });
     transitionArticle(t.db, writerId, id, 'submit', { now: at(3) });
-    expect(listReturnedToWriter(t.db, writerId).find((r) => r.id === id)).toBeUndefined();
+    expect((await listReturnedToWriter(t.db, writerId)).find((r) => r.id === id)).toBeUndefined();
     transitionArticle(t.db, editorId, id, 'return', { note: 'الملاحظة الثانية', now: at(4) });
     expect(
-      listReturnedToWriter(t.db, writerId)
-        .filter((r) => r.id === id)
-        .map((r) => r.note),
+      (await listReturnedToWriter(t.db, writerId)).filter((r) => r.id === id).map((r) => r.note),
     ).toEqual(['الملاحظة الثانية']);
   });
 

@@ -54,7 +54,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             </div>
           ))}
         </dl>
-        <ReturnedToYou items={listReturnedToWriter(db, user.id)} locale={locale} dates={dates} />
+        <ReturnedToYou items={await listReturnedToWriter(db, user.id)} locale={locale} dates={dates} />
         <div className="mt-8 grid gap-4 md:grid-cols-2">
           {queues.map((q) => (
             <section key={q.id} aria-labelledby={q.id} className="rounded-md bg-white p-5 shadow-sm">

@@ -52,7 +52,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const sections = getRequestSections();
   const q = request.q.trim();
   const result = q
-    ? searchArticles(db, {
+    ? await searchArticles(db, {
         q,
         locale,
         section: request.section,

@@ -58,10 +58,10 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
           <ArticlesTabs
             locale={locale}
             current="trash"
-            trashCount={countTrash(db, { now, days: TRASH_DAYS })}
+            trashCount={await countTrash(db, { now, days: TRASH_DAYS })}
           />
           <TrashList
-            rows={listTrash(db, { now, days: TRASH_DAYS })}
+            rows={await listTrash(db, { now, days: TRASH_DAYS })}
             days={TRASH_DAYS}
             locale={locale}
             dates={dates}
@@ -147,7 +147,7 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
           <ArticlesTabs
             locale={locale}
             current="all"
-            trashCount={countTrash(db, { now: new Date(), days: TRASH_DAYS })}
+            trashCount={await countTrash(db, { now: new Date(), days: TRASH_DAYS })}
           />
         )}
         {one(sp.trashed) && (

@@ -17,7 +17,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
   const passwordSet = (await searchParams).password === 'set';
   if (await getCurrentUser()) redirect(adminPath(locale));
   const t = await getTranslations({ locale, namespace: 'Admin' });
-  const needsSetup = countLoginUsers(getDb()) === 0;
+  const needsSetup = (await countLoginUsers(getDb())) === 0;
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <p className="text-center text-4xl font-bold text-ink-900">{t('title')}</p>

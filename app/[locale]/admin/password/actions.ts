@@ -20,7 +20,7 @@ export async function setPasswordFromLinkAction(_prev: FormState, data: FormData
   const t = await getTranslations({ locale, namespace: 'Admin' });
   const db = getDb();
   const tokenHash = hashToken(values.token.slice(0, 200));
-  const account = getPasswordLinkAccount(db, tokenHash, new Date());
+  const account = await getPasswordLinkAccount(db, tokenHash, new Date());
   if (!account) return { ok: false, error: t('passwordLink.invalid'), fieldErrors: {}, values: {} };
   if (values.password !== values.confirm)
     return { ok: false, fieldErrors: { confirm: t('passwordLink.mismatch') }, values: {} };

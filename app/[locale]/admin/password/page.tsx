@@ -16,7 +16,7 @@ export default async function PasswordLinkPage({ params, searchParams }: Props) 
   const raw = (await searchParams).token;
   const token = typeof raw === 'string' ? raw.slice(0, 200) : '';
   const t = await getTranslations({ locale, namespace: 'Admin.passwordLink' });
-  const account = token ? getPasswordLinkAccount(getDb(), hashToken(token), new Date()) : null;
+  const account = token ? await getPasswordLinkAccount(getDb(), hashToken(token), new Date()) : null;
   return (
     <main className="mx-auto max-w-md px-4 py-16">
       <div className="rounded-md bg-white p-6 shadow-sm">

@@ -41,7 +41,7 @@ export async function setupAction(_prev: FormState, data: FormData): Promise<For
     };
   }
   const db = getDb();
-  if (!isSetupTokenValid(db, parsed.data.token)) {
+  if (!(await isSetupTokenValid(db, parsed.data.token))) {
     return { ok: false, fieldErrors: { token: t('setup.badToken') }, values: keep };
   }
   const id = createFirstAdmin(db, {

@@ -13,7 +13,7 @@ type Props = {
 
 export default async function SetupPage({ params, searchParams }: Props) {
   const { locale } = await params;
-  if (countLoginUsers(getDb()) > 0) redirect(adminPath(locale, '/login'));
+  if ((await countLoginUsers(getDb())) > 0) redirect(adminPath(locale, '/login'));
   const token = (await searchParams).token;
   const t = await getTranslations({ locale, namespace: 'Admin' });
   return (

@@ -64,7 +64,7 @@ export default async function UsersPage({ params, searchParams }: Props) {
           </section>
         </div>
         <ul className="divide-y divide-rule rounded-md bg-white shadow-sm">
-          {listUsersForAdmin(getDb()).map((u) => (
+          {(await listUsersForAdmin(getDb())).map((u) => (
             <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
               <span>
                 <bdi className="font-semibold">{u.name}</bdi> ·{' '}

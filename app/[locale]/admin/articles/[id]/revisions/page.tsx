@@ -31,7 +31,7 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   const currentId = list.find((r) => r.kind === 'save')?.id;
   const sections = new Map(listSections(db).map((x) => [x.id, locale === 'ar' ? x.nameAr : x.nameEn]));
   const sectionName = (sid: number) => sections.get(sid) ?? `#${sid}`;
-  const alts = listMediaAlts(db, [
+  const alts = await listMediaAlts(db, [
     ...new Set(list.map((r) => r.snapshot.heroMediaId).filter((m): m is number => m !== null)),
   ]);
   const markLabel = (m: BodyMark): string => {
