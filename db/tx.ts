@@ -22,10 +22,10 @@ import * as schema from './schema';
  * inner failure that the outer body catches undoes only the inner part. A body must never call
  * writeTx with the outer `db` instead of its `tx`: that waits for its own turn to end.
  */
-export type Tx = Db;
+export type WriteTx = Db;
 
 interface WriterState {
-  tx: Tx;
+  tx: WriteTx;
   /** The end of the queue: the next body starts when this settles. */
   tail: Promise<void>;
   /** Savepoint counter while a transaction is open. */
@@ -33,14 +33,14 @@ interface WriterState {
 }
 
 const writers = new WeakMap<Db, WriterState>();
-const openWriters = new WeakMap<Tx, WriterState>();
+const openWriters = new WeakMap<WriteTx, WriterState>();
 
 function writerFor(db: Db): WriterState {
   let state = writers.get(db);
   if (state) return state;
   const file = db.$client.name;
   if (db.$client.memory) throw new Error('writeTx needs a database file, not :memory:');
-  const tx = drizzle(connectSqlite(file), { schema }) as Tx;
+  const tx = drizzle(connectSqlite(file), { schema }) as WriteTx;
   state = { tx, tail: Promise.resolve(), depth: 0 };
   writers.set(db, state);
   openWriters.set(tx, state);
@@ -60,7 +60,7 @@ export function closeWriter(db: Db): void {
  * not at all, whatever it awaits in between. Returns what the body returns; a body that throws
  * rolls everything back and the error reaches the caller.
  */
-export async function writeTx<T>(db: Db | Tx, body: (tx: Tx) => Promise<T>): Promise<T> {
+export async function writeTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promise<T>): Promise<T> {
   const open = openWriters.get(db);
   if (open && open.depth > 0) return savepoint(open, body);
   const state = writerFor(db);
@@ -85,7 +85,7 @@ export async function writeTx<T>(db: Db | Tx, body: (tx: Tx) => Promise<T>): Pro
   }
 }
 
-async function savepoint<T>(state: WriterState, body: (tx: Tx) => Promise<T>): Promise<T> {
+async function savepoint<T>(state: WriterState, body: (tx: WriteTx) => Promise<T>): Promise<T> {
   const name = `midad_sp_${state.depth++}`;
   const client = state.tx.$client;
   client.exec(`SAVEPOINT ${name}`);

@@ -207,7 +207,8 @@ export function withPageCache(handle: Handler, { store, beforeLookup }: CachingO
     // CASE: a page whose chrome alone changed (a new story in the ticker) is re-rendered now
     // only if the server is not already busy rendering: on a busy news day the renders go to
     // the pages whose own content changed, and the rest follow as renders free up.
-    if (page && !page.stale && !(page.softStale && !flight && rendering.size < SPARE_RENDERS)) {
+    const renderSoftNow = page?.softStale === true && !flight && rendering.size < SPARE_RENDERS;
+    if (page && !page.stale && !renderSoftNow) {
       store.count(page.softStale ? 'staleHits' : 'hits');
       return sendCached(req, res, page, page.softStale ? 'stale' : 'hit');
     }
