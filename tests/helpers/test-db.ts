@@ -6,15 +6,15 @@ import { closeDb, openDb, type Db } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 
 /** A fresh, migrated SQLite file in a temporary folder; `cleanup` removes it. */
-export function createTestDb(options: { verbose?: (sql: unknown) => void } = {}) {
+export async function createTestDb(options: { verbose?: (sql: unknown) => void } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
   const db = openDb(path.join(dir, 'midad.db'), options);
   return {
     db,
     dir,
     mediaDir: path.join(dir, 'media'),
-    cleanup() {
-      closeDb(db);
+    async cleanup() {
+      await Promise.resolve(closeDb(db));
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -24,7 +24,7 @@ export function createTestDb(options: { verbose?: (sql: unknown) => void } = {})
 export async function createSeededDb(
   options: { articles?: number; now?: Date; verbose?: (sql: unknown) => void } = {},
 ) {
-  const t = createTestDb({ verbose: options.verbose });
+  const t = await createTestDb({ verbose: options.verbose });
   await withImageMemo(() =>
     seedDemo(t.db, { articles: options.articles, now: options.now, mediaDir: t.mediaDir }),
   );
@@ -47,4 +47,4 @@ async function withImageMemo<T>(seed: () => Promise<T>): Promise<T> {
   }
 }
 
-export type TestDb = { db: Db; cleanup: () => void };
+export type TestDb = { db: Db; cleanup: () => Promise<void> };

@@ -14,11 +14,11 @@ import { hashToken, newToken } from '@/lib/auth/tokens';
 import { createTestDb } from '../helpers/test-db';
 
 const now = new Date('2026-12-01T10:00:00Z');
-let t: ReturnType<typeof createTestDb>;
+let t: Awaited<ReturnType<typeof createTestDb>>;
 let admin: number;
 
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
   admin = createUser(
     t.db,
     { email: 'admin@tokens.test', name: 'المديرة', slug: 'admin-tokens', role: 'admin', passwordHash: 'x' },

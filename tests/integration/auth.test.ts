@@ -15,9 +15,9 @@ import {
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { createTestDb } from '../helpers/test-db';
 
-let t: ReturnType<typeof createTestDb>;
-beforeAll(() => {
-  t = createTestDb();
+let t: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 

@@ -14,20 +14,20 @@ import { createTestDb } from '../helpers/test-db';
  * busy_timeout cannot help, its snapshot is stale. An immediate one holds the write lock from
  * its first read, so the other writer waits for it instead.
  */
-let t: ReturnType<typeof createTestDb>;
+let t: Awaited<ReturnType<typeof createTestDb>>;
 let other: Db;
 
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
   other = openDb(path.join(t.dir, 'midad.db'));
   // The other writer gives up quickly here; in the server it would wait up to 5 s and succeed.
   other.$client.pragma('busy_timeout = 200');
   t.db.insert(settings).values({ key: 'race', value: '0' }).run();
 });
 
-afterAll(() => {
+afterAll(async () => {
   other.$client.close();
-  t.cleanup();
+  await t.cleanup();
 });
 
 /** Read the counter, let the other connection write in between, then write what was read + 1. */

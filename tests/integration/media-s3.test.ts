@@ -15,7 +15,7 @@ import { createTestDb } from '../helpers/test-db';
 /** An upload kept only in a bucket: its variants, its cards and its crops all come from there. */
 let s3: Awaited<ReturnType<typeof startS3Server>>;
 let storage: MediaStorage;
-let t: ReturnType<typeof createTestDb>;
+let t: Awaited<ReturnType<typeof createTestDb>>;
 let stem: string;
 
 const serve = (file: string, ifNoneMatch?: string) =>
@@ -24,7 +24,7 @@ const serve = (file: string, ifNoneMatch?: string) =>
 beforeAll(async () => {
   s3 = await startS3Server();
   storage = createMediaStorage(s3.settings);
-  t = createTestDb();
+  t = await createTestDb();
   const userId = createUser(
     t.db,
     { email: 's3@example.test', name: 'مصوّر', slug: 's3-writer', role: 'writer', passwordHash: 'x' },
@@ -38,7 +38,7 @@ beforeAll(async () => {
   insertMedia(t.db, userId, { ...stored, alt: 'صورة في الدلو', caption: '', credit: '' });
 });
 afterAll(async () => {
-  t?.cleanup();
+  await t?.cleanup();
   await s3?.stop();
 });
 

@@ -35,7 +35,7 @@ if (!serverUrl) {
     const name = `pgschema_test_${randomBytes(6).toString('hex')}`;
     let admin: pg.Client;
     let db: PgDb;
-    const sqlite = createTestDb();
+    let sqlite: Awaited<ReturnType<typeof createTestDb>>;
 
     const urlOf = (database: string) => {
       const u = new URL(serverUrl);
@@ -44,6 +44,7 @@ if (!serverUrl) {
     };
 
     beforeAll(async () => {
+      sqlite = await createTestDb();
       admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect(); // an unreachable server fails every test here, as it should
       await admin.query(`CREATE DATABASE ${name}`);
@@ -58,7 +59,7 @@ if (!serverUrl) {
     });
 
     afterAll(async () => {
-      sqlite.cleanup();
+      await sqlite.cleanup();
       await db?.$client.end();
       if (admin) {
         // pool.end() resolves before the server has seen every connection go; wait for that, so

@@ -7,9 +7,9 @@ import { SETUP_TOKEN_TTL_MS, isSetupTokenValid, prepareFirstRun } from '@/lib/au
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { createTestDb } from '../helpers/test-db';
 
-let t: ReturnType<typeof createTestDb>;
-beforeAll(() => {
-  t = createTestDb();
+let t: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 

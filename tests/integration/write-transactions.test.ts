@@ -12,7 +12,7 @@ import { createTestDb } from '../helpers/test-db';
  * statement of anyone else's escapes into it or out of it — on a real SQLite file, with a
  * second process-like connection watching.
  */
-let t: ReturnType<typeof createTestDb>;
+let t: Awaited<ReturnType<typeof createTestDb>>;
 let watcher: Db;
 
 const value = async (db: Db, key: string) =>
@@ -27,14 +27,14 @@ const keys = async (db: Db, prefix: string) =>
     .map((r) => r.key)
     .sort();
 
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
   watcher = openDb(path.join(t.dir, 'midad.db'));
 });
 
-afterAll(() => {
+afterAll(async () => {
   closeDb(watcher);
-  t.cleanup();
+  await t.cleanup();
 });
 
 beforeEach(() => {
