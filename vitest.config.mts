@@ -4,6 +4,22 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.dirname(fileURLToPath(import.meta.url)) };
 
+/**
+ * The PostgreSQL server the suite may use (`.ci/run` sets it). With it, the integration tests run
+ * a second time with PostgreSQL as the engine (db/engine.ts), each file on a database of its own.
+ */
+const pgUrl = process.env.MIDAD_TEST_DATABASE_URL;
+
+/** Integration files about SQLite itself (its locks, plans, files), not about what db/ does. */
+const sqliteOnly = [
+  'tests/integration/immediate-transactions.test.ts',
+  'tests/integration/query-plans.test.ts',
+  'tests/integration/migrations-drift.test.ts',
+  'tests/integration/pg-schema.test.ts',
+  'tests/integration/write-transactions.test.ts',
+  'tests/integration/cache-outbox.test.ts',
+];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -19,6 +35,23 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      ...(pgUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'integration-pg',
+                include: ['tests/integration/**/*.test.ts'],
+                exclude: sqliteOnly,
+                environment: 'node' as const,
+                env: { DATABASE_URL: pgUrl },
+                globalSetup: ['tests/integration/global-setup.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
       {
         resolve: { alias },
         test: {

@@ -5,9 +5,17 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getDatabasePath } from '@/lib/config';
 import { normaliseForSearch } from '@/lib/search/normalise';
+import { ENGINE } from './engine';
+import { migratePg, openPgPool } from './pg';
 import * as schema from './schema';
 import { closeWriter } from './tx';
 
+/**
+ * A database handle. Typed as SQLite's Drizzle database, which is what the builders in db/ are
+ * written against; on PostgreSQL (db/engine.ts) it is node-postgres's Drizzle database over a
+ * pool, whose builders take the same calls (see ENGINE rules in db/engine.ts). Only db/ looks
+ * at `$client`.
+ */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations', 'sqlite');
@@ -34,21 +42,68 @@ export function openDb(file: string, options: { verbose?: (sql: unknown) => void
   return db;
 }
 
-const globalForDb = globalThis as unknown as { midadDb?: Db; midadCloseWriter?: () => void };
+/**
+ * The process database, shared through globalThis because the Next server bundles its own copy
+ * of this module; `midadCloseDb` is what the graceful shutdown (lib/server/shutdown.ts) calls.
+ */
+const globalForDb = globalThis as unknown as { midadDb?: Db; midadCloseDb?: () => Promise<void> };
 
-/** The process-wide connection to the database in DATA_DIR. */
+/** A pool on a postgres:// URL as a Db (see the type's note). Migrations: migrateDatabase. */
+function openPostgres(url: string): Db {
+  return openPgPool(url) as unknown as Db;
+}
+
+/**
+ * The process-wide database: the SQLite file in DATA_DIR (migrated when opened), or the
+ * PostgreSQL pool on DATABASE_URL (migrated by prepareDatabase at start).
+ */
 export function getDb(): Db {
   if (!globalForDb.midadDb) {
-    const db = openDb(getDatabasePath());
+    const db = ENGINE === 'pg' ? openPostgres(process.env.DATABASE_URL!) : openDb(getDatabasePath());
     globalForDb.midadDb = db;
-    // The shutdown (lib/server/shutdown.ts) closes the writer before the main connection.
-    globalForDb.midadCloseWriter = () => closeWriter(db);
+    globalForDb.midadCloseDb = async () => {
+      globalForDb.midadDb = undefined;
+      globalForDb.midadCloseDb = undefined;
+      await closeDb(db, { checkpoint: true });
+    };
   }
   return globalForDb.midadDb;
 }
 
-/** Closes every connection of `db`: its own and the writer of db/tx.ts. */
-export function closeDb(db: Db): void {
+/**
+ * Opens the process database and applies pending migrations: PostgreSQL's are applied here, one
+ * instance at a time (db/pg.ts); SQLite's already were when the file was opened. Every entry
+ * point (npm start, the scripts) calls this before anything else touches the database.
+ */
+export async function prepareDatabase(): Promise<Db> {
+  const db = getDb();
+  if (ENGINE === 'pg') await migratePg(db as unknown as Parameters<typeof migratePg>[0]);
+  return db;
+}
+
+/** Closes the process database, if it was opened (the graceful shutdown and the scripts' end). */
+export async function closeProcessDb(): Promise<void> {
+  await globalForDb.midadCloseDb?.();
+}
+
+/**
+ * Closes every connection of `db`: its own and the writer of db/tx.ts (SQLite), or its pool.
+ * `checkpoint`: the last SQLite connection folds the WAL into the main file first.
+ */
+export async function closeDb(db: Db, options: { checkpoint?: boolean } = {}): Promise<void> {
+  if (ENGINE === 'pg') {
+    const pool = db.$client as unknown as { end(): Promise<void>; ended?: boolean };
+    if (!pool.ended) await pool.end();
+    return;
+  }
   closeWriter(db);
-  if (db.$client.open) db.$client.close();
+  if (!db.$client.open) return;
+  if (options.checkpoint) {
+    try {
+      db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // another process holds a read lock: close() still leaves a consistent file
+    }
+  }
+  db.$client.close();
 }

@@ -1,5 +1,8 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { Pool, PoolClient } from 'pg';
 import { connectSqlite, type Db } from './client';
+import { ENGINE } from './engine';
 import * as schema from './schema';
 
 /**
@@ -21,6 +24,13 @@ import * as schema from './schema';
  * given a handle that is already inside a transaction runs the inner body in a SAVEPOINT, so an
  * inner failure that the outer body catches undoes only the inner part. A body must never call
  * writeTx with the outer `db` instead of its `tx`: that waits for its own turn to end.
+ *
+ * CASE: PostgreSQL. Each transaction takes a connection of the pool for its whole body, and
+ * begins by taking one transaction-scoped advisory lock shared by every instance: writes are
+ * serialised across the cluster exactly as SQLite's write lock serialises them on one machine,
+ * so a read-then-write body never works from a snapshot another writer has moved past (READ
+ * COMMITTED alone would let two publishes both see a slug as free). A newsroom writes a few
+ * times a second at most; the readers, who are the load, never wait on it.
  */
 export type WriteTx = Db;
 
@@ -61,6 +71,7 @@ export function closeWriter(db: Db): void {
  * rolls everything back and the error reaches the caller.
  */
 export async function writeTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promise<T>): Promise<T> {
+  if (ENGINE === 'pg') return pgWriteTx(db, body);
   const open = openWriters.get(db);
   if (open && open.depth > 0) return savepoint(open, body);
   const state = writerFor(db);
@@ -96,6 +107,76 @@ async function savepoint<T>(state: WriterState, body: (tx: WriteTx) => Promise<T
   } catch (error) {
     client.exec(`ROLLBACK TO ${name}`);
     client.exec(`RELEASE ${name}`);
+    throw error;
+  } finally {
+    state.depth--;
+  }
+}
+
+/** Any constant of our own, distinct from db/pg.ts's migration lock: the cluster's write turn. */
+const PG_WRITE_LOCK = 4_714_502;
+
+interface PgTxState {
+  client: PoolClient;
+  depth: number;
+}
+const openPgTransactions = new WeakMap<WriteTx, PgTxState>();
+/**
+ * This process's queue of write turns per pool, as on SQLite: one transaction holds a pooled
+ * connection at a time, so queued writers never use up the pool that the holder's own reads (a
+ * body may read through the outer db) and every reader need.
+ */
+const pgQueues = new WeakMap<Pool, Promise<void>>();
+
+async function pgWriteTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const open = openPgTransactions.get(db);
+  if (open) return pgSavepoint(open, db, body);
+  const pool = db.$client as unknown as Pool;
+  const previous = pgQueues.get(pool) ?? Promise.resolve();
+  let release!: () => void;
+  pgQueues.set(pool, new Promise<void>((resolve) => (release = resolve)));
+  await previous;
+  try {
+    return await pgTurn(pool, body);
+  } finally {
+    release();
+  }
+}
+
+async function pgTurn<T>(pool: Pool, body: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const tx = drizzlePg(client, { schema }) as unknown as WriteTx;
+  const state: PgTxState = { client, depth: 1 };
+  openPgTransactions.set(tx, state);
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PG_WRITE_LOCK]);
+    const result = await body(tx);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A failed body, or a COMMIT the server refused: nothing of it stays. A connection that
+    // cannot even roll back is discarded rather than handed to the next transaction.
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    state.depth = 0;
+    openPgTransactions.delete(tx);
+    client.release(broken);
+  }
+}
+
+async function pgSavepoint<T>(state: PgTxState, tx: WriteTx, body: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const name = `midad_sp_${state.depth++}`;
+  await state.client.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await body(tx);
+    await state.client.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await state.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    await state.client.query(`RELEASE SAVEPOINT ${name}`);
     throw error;
   } finally {
     state.depth--;

@@ -10,9 +10,8 @@ interface ProcessHooks {
   midadDraining?: boolean;
   midadFlushViews?: () => Promise<void>;
   midadScheduler?: NodeJS.Timeout;
-  midadDb?: { $client: { open: boolean; close(): void; pragma(sql: string): unknown } };
-  /** Closes the writer connection of db/tx.ts (set by db/client.ts with the process database). */
-  midadCloseWriter?: () => void;
+  /** Closes the process database, whichever engine it is on (set by db/client.ts getDb). */
+  midadCloseDb?: () => Promise<void>;
 }
 const hooks = globalThis as ProcessHooks;
 
@@ -47,18 +46,11 @@ export async function releaseResources(log: (message: string) => void = () => {}
     clearInterval(hooks.midadScheduler);
     hooks.midadScheduler = undefined;
   }
-  hooks.midadCloseWriter?.();
-  const client = hooks.midadDb?.$client;
-  if (client?.open) {
-    // Closing the last connection checkpoints the WAL into the main file and removes it.
-    try {
-      client.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // another process holds a read lock: close() still leaves a consistent file
-    }
-    client.close();
+  try {
+    await hooks.midadCloseDb?.();
+  } catch (error) {
+    log(`shutdown: database not closed cleanly: ${error instanceof Error ? error.message : error}`);
   }
-  hooks.midadDb = undefined;
 }
 
 /**

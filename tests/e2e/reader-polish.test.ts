@@ -28,7 +28,7 @@ afterAll(async () => {
   db.delete(articleViews)
     .where(and(eq(articleViews.articleId, viewed), eq(articleViews.day, today)))
     .run();
-  closeDb(db);
+  await closeDb(db);
 });
 
 async function firstArticle(prefix: '' | '/en'): Promise<string> {

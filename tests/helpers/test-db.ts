@@ -3,18 +3,42 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { closeDb, openDb, type Db } from '@/db/client';
+import { ENGINE } from '@/db/engine';
+import { migratePg, openPgPool } from '@/db/pg';
 import { seedDemo } from '@/db/seed';
+import { createPgDatabase } from './pg-database';
 
-/** A fresh, migrated SQLite file in a temporary folder; `cleanup` removes it. */
+/**
+ * A fresh, migrated database of the engine this test process runs on (db/engine.ts): a SQLite
+ * file in a temporary folder, or a database of its own on the PostgreSQL server DATABASE_URL
+ * names (the `integration-pg` project). The folder holds media either way; `cleanup` removes
+ * both. `verbose` (every SQL statement) is SQLite's only.
+ */
 export async function createTestDb(options: { verbose?: (sql: unknown) => void } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-test-'));
+  if (ENGINE === 'pg') {
+    const database = await createPgDatabase(process.env.DATABASE_URL!);
+    const pool = openPgPool(database.url);
+    await migratePg(pool);
+    const db = pool as unknown as Db;
+    return {
+      db,
+      dir,
+      mediaDir: path.join(dir, 'media'),
+      async cleanup() {
+        await closeDb(db);
+        await database.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const db = openDb(path.join(dir, 'midad.db'), options);
   return {
     db,
     dir,
     mediaDir: path.join(dir, 'media'),
     async cleanup() {
-      await Promise.resolve(closeDb(db));
+      await closeDb(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

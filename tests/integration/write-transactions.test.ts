@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  closeDb(watcher);
+  await closeDb(watcher);
   await t.cleanup();
 });
 
