@@ -81,6 +81,13 @@ export async function prepareDatabase(): Promise<Db> {
   return db;
 }
 
+/** At start: SQLite refreshes the planner's statistics where they are missing or old (PostgreSQL's autovacuum does that itself). */
+export function optimiseDatabase(db: Db): void {
+  if (ENGINE === 'pg') return;
+  db.$client.pragma('analysis_limit = 1000');
+  db.$client.pragma('optimize = 0x10002');
+}
+
 /** Closes the process database, if it was opened (the graceful shutdown and the scripts' end). */
 export async function closeProcessDb(): Promise<void> {
   await globalForDb.midadCloseDb?.();

@@ -42,8 +42,18 @@ interface WriterState {
   depth: number;
 }
 
-const writers = new WeakMap<Db, WriterState>();
-const openWriters = new WeakMap<WriteTx, WriterState>();
+/**
+ * On globalThis: the custom server (scripts/start.ts) and the Next server's bundle load this
+ * module separately but share the process database, and must share its one writer too.
+ */
+const shared = globalThis as {
+  midadWriters?: WeakMap<Db, WriterState>;
+  midadOpenWriters?: WeakMap<WriteTx, WriterState>;
+  midadPgQueues?: WeakMap<Pool, Promise<void>>;
+  midadOpenPgTransactions?: WeakMap<WriteTx, PgTxState>;
+};
+const writers = (shared.midadWriters ??= new WeakMap<Db, WriterState>());
+const openWriters = (shared.midadOpenWriters ??= new WeakMap<WriteTx, WriterState>());
 
 function writerFor(db: Db): WriterState {
   let state = writers.get(db);
@@ -120,13 +130,13 @@ interface PgTxState {
   client: PoolClient;
   depth: number;
 }
-const openPgTransactions = new WeakMap<WriteTx, PgTxState>();
+const openPgTransactions = (shared.midadOpenPgTransactions ??= new WeakMap<WriteTx, PgTxState>());
 /**
  * This process's queue of write turns per pool, as on SQLite: one transaction holds a pooled
  * connection at a time, so queued writers never use up the pool that the holder's own reads (a
  * body may read through the outer db) and every reader need.
  */
-const pgQueues = new WeakMap<Pool, Promise<void>>();
+const pgQueues = (shared.midadPgQueues ??= new WeakMap<Pool, Promise<void>>());
 
 async function pgWriteTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promise<T>): Promise<T> {
   const open = openPgTransactions.get(db);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { openDb } from '@/db/client';
+import { optimiseDatabase, prepareDatabase } from '@/db/client';
 import { isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { ensureSearchIndex } from '@/db/search';
 import { parseTrustProxy, withClientAddress } from '@/lib/auth/client-address';
@@ -15,9 +15,8 @@ import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
 import { withSecurityHeaders } from '@/lib/security/respond';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
-import { changeGate, followOutbox, type OutboxPosition } from '@/lib/page-cache/change-gate';
+import { openChangeFeed } from '@/db/change-feed';
 import { instanceId } from '@/db/mutations/outbox';
-import { readInvalidationsSince } from '@/db/queries/outbox';
 import { PageCacheStore } from '@/lib/page-cache/store';
 import { getDatabasePath } from '@/lib/config';
 import { listMediaStems } from '@/db/queries/media-files';
@@ -35,11 +34,10 @@ const root = process.cwd();
  * The reader-page cache, shared with the Next server code in this process through globalThis:
  * the newsroom invalidates by tag after its own writes (lib/cache-tags.ts) through the
  * invalidation bus, and a change made by another process (a second instance, the user CLI,
- * tests) is read from the outbox its transaction wrote (db/mutations/outbox.ts) when SQLite's
- * data_version moves: exactly the pages it names go stale, or every page when the change cannot
- * be explained (lib/page-cache/change-gate.ts, followOutbox).
+ * tests) reaches it through the outbox its transaction wrote (db/change-feed.ts): exactly the
+ * pages it names go stale, or every page when the change cannot be explained.
  */
-function pageCache() {
+async function pageCache() {
   const store = new PageCacheStore(
     Number(process.env.MIDAD_PAGE_CACHE_MB || 64) * 1024 * 1024,
     Number(process.env.MIDAD_PAGE_CACHE_TTL || 60) * 1000,
@@ -60,25 +58,8 @@ function pageCache() {
     if (line !== logged) console.log(`midad: ${line}`);
     logged = line;
   }, 300_000).unref();
-  // The follower's own connection: its data_version moves for every other connection's commit,
-  // this process's Next code included (whose rows it skips by origin).
-  const follower = openDb(getDatabasePath());
-  const self = instanceId();
-  const start = readInvalidationsSince(follower, Number.MAX_SAFE_INTEGER, 0);
-  let at: OutboxPosition = { lastId: start.newestId ?? 0, contentVersion: start.contentVersion };
-  return {
-    store,
-    // Another process's commit is seen within MIDAD_DATA_VERSION_MS (see change-gate.ts).
-    beforeLookup: changeGate(
-      () => follower.$client.pragma('data_version', { simple: true }) as number,
-      () => {
-        const followed = followOutbox(at, readInvalidationsSince(follower, at.lastId), self);
-        at = followed.at;
-        if (followed.invalidation) bus.publish(followed.invalidation);
-      },
-      Number(process.env.MIDAD_DATA_VERSION_MS || 2),
-    ),
-  };
+  const feed = await openChangeFeed({ self: instanceId(), onInvalidation: (i) => bus.publish(i) });
+  return { store, beforeLookup: feed.beforeLookup };
 }
 
 /**
@@ -127,7 +108,7 @@ async function main() {
     process.exit(1);
   }
 
-  const db = openDb(getDatabasePath());
+  const db = await prepareDatabase();
   const media = getMediaStorage();
   if (media.kind !== 'local') console.log(`midad: media in ${media.description}`);
   if (isDatabaseEmpty(db)) {
@@ -146,13 +127,11 @@ async function main() {
     return 0;
   });
   if (orphans) console.log(`midad: removed ${orphans} file(s) of uploads cut off before they were stored`);
-  db.$client.pragma('analysis_limit = 1000');
-  db.$client.pragma('optimize = 0x10002');
+  optimiseDatabase(db);
   const firstRun = await prepareFirstRun(db, {
     email: process.env.MIDAD_ADMIN_EMAIL,
     password: process.env.MIDAD_ADMIN_PASSWORD,
   });
-  db.$client.close();
 
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOST || '0.0.0.0';
@@ -168,7 +147,7 @@ async function main() {
   // Next sees the request, so a hit does not set them twice.
   const rendered = withSecurityHeaders(render);
   const serve = withClientAddress(
-    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(rendered) : withPageCache(rendered, pageCache()),
+    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(rendered) : withPageCache(rendered, await pageCache()),
     trustProxy,
   );
   // One log line per request, whoever answers it.
