@@ -1,8 +1,8 @@
-import { IMMEDIATE } from './immediate';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { listMediaUsage } from '../queries/media';
 import { media } from '../schema';
+import { writeTx, type WriteTx } from '../tx';
 import { cleanCredit } from '@/lib/media/credit';
 import { writeAudit, type Tx } from './audit';
 import { openOutbox } from './outbox';
@@ -12,16 +12,19 @@ import { CACHE_TAGS } from '@/lib/cache-tags';
  * Records the pages showing an image (its stories, and through their tags every card of them)
  * around a change to it. An upload shows nowhere until a story uses it, so it records nothing.
  */
-function changingMedia<T>(tx: Tx, id: number, change: () => T): T {
-  const outbox = openOutbox(tx);
-  const row = tx.select({ id: media.id, stem: media.stem }).from(media).where(eq(media.id, id)).get();
-  const shownOn = row ? listMediaUsage(tx as unknown as Db, row).map((a) => CACHE_TAGS.article(a.id)) : [];
-  const result = change();
+async function changingMedia<T>(tx: WriteTx, id: number, change: () => Promise<T>): Promise<T> {
+  // STAGE2: openOutbox still types its handle as the synchronous Tx; the writer's is a Db.
+  const outbox = openOutbox(tx as unknown as Tx);
+  const row = (
+    await tx.select({ id: media.id, stem: media.stem }).from(media).where(eq(media.id, id)).limit(1)
+  )[0];
+  const shownOn = row ? listMediaUsage(tx, row).map((a) => CACHE_TAGS.article(a.id)) : [];
+  const result = await change();
   outbox.record(shownOn);
   return result;
 }
 
-export function insertMedia(
+export async function insertMedia(
   db: Db,
   actorId: number,
   m: {
@@ -35,104 +38,107 @@ export function insertMedia(
     focalX?: number | null;
     focalY?: number | null;
   },
-): number {
-  return db.transaction((tx) => {
+): Promise<number> {
+  return writeTx(db, async (tx) => {
     // CASE: the site prints «تصوير:» before a credit; a typed one is dropped so it never doubles.
-    const id = tx
-      .insert(media)
-      .values({ ...m, credit: cleanCredit(m.credit), uploadedBy: actorId })
-      .returning({ id: media.id })
-      .get().id;
+    const id = (
+      await tx
+        .insert(media)
+        .values({ ...m, credit: cleanCredit(m.credit), uploadedBy: actorId })
+        .returning({ id: media.id })
+    )[0]!.id;
     writeAudit(tx, { userId: actorId, action: 'media.upload', entity: 'media', entityId: id });
     return id;
-  }, IMMEDIATE);
+  });
 }
 
 /** Corrects an image's alt text, caption and credit. */
-export function updateMediaText(
+export async function updateMediaText(
   db: Db,
   actorId: number,
   id: number,
   text: { alt: string; caption: string; credit: string },
-): boolean {
-  return db.transaction(
-    (tx) =>
-      changingMedia(tx, id, () => {
-        const changed =
-          tx
+): Promise<boolean> {
+  return writeTx(db, async (tx) =>
+    changingMedia(tx, id, async () => {
+      // The returned row tells whether the image exists, the same way on both engines.
+      const changed =
+        (
+          await tx
             .update(media)
             .set({ ...text, credit: cleanCredit(text.credit) })
             .where(eq(media.id, id))
-            .run().changes > 0;
-        if (changed)
-          writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
-        return changed;
-      }),
-    IMMEDIATE,
+            .returning({ id: media.id })
+        ).length > 0;
+      if (changed) writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
+      return changed;
+    }),
   );
 }
 
 /** Moves the focal point 16:9 cards are cropped around. */
-export function setMediaFocalPoint(
+export async function setMediaFocalPoint(
   db: Db,
   actorId: number,
   id: number,
   focal: { x: number; y: number },
-): boolean {
-  return db.transaction(
-    (tx) =>
-      changingMedia(tx, id, () => {
-        const changed =
-          tx.update(media).set({ focalX: focal.x, focalY: focal.y }).where(eq(media.id, id)).run().changes >
-          0;
-        if (changed)
-          writeAudit(tx, {
-            userId: actorId,
-            action: 'media.focal',
-            entity: 'media',
-            entityId: id,
-            details: { x: focal.x, y: focal.y },
-          });
-        return changed;
-      }),
-    IMMEDIATE,
+): Promise<boolean> {
+  return writeTx(db, async (tx) =>
+    changingMedia(tx, id, async () => {
+      const changed =
+        (
+          await tx
+            .update(media)
+            .set({ focalX: focal.x, focalY: focal.y })
+            .where(eq(media.id, id))
+            .returning({ id: media.id })
+        ).length > 0;
+      if (changed)
+        writeAudit(tx, {
+          userId: actorId,
+          action: 'media.focal',
+          entity: 'media',
+          entityId: id,
+          details: { x: focal.x, y: focal.y },
+        });
+      return changed;
+    }),
   );
 }
 
 export type DeleteMediaResult =
   | { ok: true; stem: string }
   | { ok: false; reason: 'notFound' }
-  | { ok: false; reason: 'inUse'; usage: ReturnType<typeof listMediaUsage> };
+  | { ok: false; reason: 'inUse'; usage: Awaited<ReturnType<typeof listMediaUsage>> };
 
 /**
  * Deletes an image's row, unless a story shows it. CASE: an image a story uses (lead image or
  * inside the body, trashed stories included) is never deleted; the caller gets the list instead.
  * The check and the delete share one immediate transaction, so a save cannot slip in between.
  */
-export function deleteMedia(db: Db, actorId: number, id: number): DeleteMediaResult {
-  return db.transaction(
-    (tx) => {
-      const outbox = openOutbox(tx);
-      const row = tx
+export async function deleteMedia(db: Db, actorId: number, id: number): Promise<DeleteMediaResult> {
+  return writeTx(db, async (tx) => {
+    const outbox = openOutbox(tx as unknown as Tx);
+    const row = (
+      await tx
         .select({ id: media.id, stem: media.stem, alt: media.alt })
         .from(media)
         .where(eq(media.id, id))
-        .get();
-      if (!row) return { ok: false, reason: 'notFound' } as const;
-      const usage = listMediaUsage(tx as unknown as Db, row);
-      if (usage.length > 0) return { ok: false, reason: 'inUse', usage } as const;
-      tx.delete(media).where(eq(media.id, id)).run();
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'media.delete',
-        entity: 'media',
-        entityId: id,
-        details: { stem: row.stem, alt: row.alt },
-      });
-      // No story shows it (checked above): the row only says the change is known.
-      outbox.record([]);
-      return { ok: true, stem: row.stem } as const;
-    },
-    { behavior: 'immediate' },
-  );
+        .limit(1)
+    )[0];
+    if (!row) return { ok: false, reason: 'notFound' } as const;
+    const usage = listMediaUsage(tx, row);
+    if (usage.length > 0) return { ok: false, reason: 'inUse', usage } as const;
+    await tx.delete(media).where(eq(media.id, id));
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'media.delete',
+      entity: 'media',
+      entityId: id,
+      details: { stem: row.stem, alt: row.alt },
+    });
+    // No story shows it (checked above): the row only says the change is known.
+    outbox.record([]);
+    return { ok: true, stem: row.stem } as const;
+  });
 }

@@ -1,8 +1,8 @@
-import { IMMEDIATE } from './immediate';
 import type { Db } from '../client';
 import { staticPages, type StaticPageSlug } from '../schema';
+import { writeTx } from '../tx';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
-import { writeAudit } from './audit';
+import { writeAudit, type Tx } from './audit';
 import { openOutbox } from './outbox';
 import { CACHE_TAGS } from '@/lib/cache-tags';
 
@@ -17,11 +17,18 @@ export interface StaticPageInput {
  * Saves one edition of a site page (created on first save), with its audit row.
  * CASE: the body is sanitised with the articles' allowlist before it is stored.
  */
-export function saveStaticPage(db: Db, actorId: number, input: StaticPageInput, now = new Date()): void {
+export async function saveStaticPage(
+  db: Db,
+  actorId: number,
+  input: StaticPageInput,
+  now = new Date(),
+): Promise<void> {
   const body = sanitizeArticleHtml(input.body);
-  db.transaction((tx) => {
-    const outbox = openOutbox(tx);
-    tx.insert(staticPages)
+  await writeTx(db, async (tx) => {
+    // STAGE2: openOutbox still types its handle as the synchronous Tx; the writer's is a Db.
+    const outbox = openOutbox(tx as unknown as Tx);
+    await tx
+      .insert(staticPages)
       .values({
         slug: input.slug,
         locale: input.locale,
@@ -33,8 +40,7 @@ export function saveStaticPage(db: Db, actorId: number, input: StaticPageInput, 
       .onConflictDoUpdate({
         target: [staticPages.slug, staticPages.locale],
         set: { title: input.title, body, updatedAt: now, updatedBy: actorId },
-      })
-      .run();
+      });
     writeAudit(tx, {
       userId: actorId,
       action: 'page.update',
@@ -42,5 +48,5 @@ export function saveStaticPage(db: Db, actorId: number, input: StaticPageInput, 
       details: { slug: input.slug, locale: input.locale, title: input.title },
     });
     outbox.record([CACHE_TAGS.page(input.slug), CACHE_TAGS.sitemaps]);
-  }, IMMEDIATE);
+  });
 }

@@ -1,8 +1,8 @@
-import { IMMEDIATE } from './immediate';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { syncSearchIndex, syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
 import { articleTags, redirects, sections, tags } from '../schema';
+import { writeTx, type WriteTx } from '../tx';
 import { writeAudit, type Tx } from './audit';
 import { openOutbox } from './outbox';
 import { CACHE_TAGS } from '@/lib/cache-tags';
@@ -17,14 +17,14 @@ export class SlugTakenError extends Error {
  * Old URL → new URL, answered with a 301 by the proxy. Earlier redirects that pointed at the old
  * URL are pointed at the new one, so readers never follow a chain.
  */
-function addRedirect(tx: Tx, fromPath: string, toPath: string): void {
+async function addRedirect(tx: WriteTx, fromPath: string, toPath: string): Promise<void> {
   if (fromPath === toPath) return;
-  tx.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath)).run();
-  tx.delete(redirects).where(eq(redirects.fromPath, toPath)).run();
-  tx.insert(redirects)
+  await tx.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath));
+  await tx.delete(redirects).where(eq(redirects.fromPath, toPath));
+  await tx
+    .insert(redirects)
     .values({ fromPath, toPath })
-    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } })
-    .run();
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } });
 }
 
 /** Every public path of a listing in both editions, with its feed where it has one. */
@@ -35,10 +35,10 @@ function listingPaths(kind: 'category' | 'tag', slug: string): string[] {
   return paths;
 }
 
-function redirectListing(tx: Tx, kind: 'category' | 'tag', oldSlug: string, newSlug: string) {
+async function redirectListing(tx: WriteTx, kind: 'category' | 'tag', oldSlug: string, newSlug: string) {
   const from = listingPaths(kind, oldSlug);
   const to = listingPaths(kind, newSlug);
-  from.forEach((f, i) => addRedirect(tx, f, to[i]!));
+  for (const [i, f] of from.entries()) await addRedirect(tx, f, to[i]!);
 }
 
 export interface SectionInput {
@@ -49,18 +49,26 @@ export interface SectionInput {
   position: number;
 }
 
-export function saveSection(db: Db, actorId: number, id: number | null, s: SectionInput): number {
-  return db.transaction((tx) => {
-    const outbox = openOutbox(tx);
+export async function saveSection(
+  db: Db,
+  actorId: number,
+  id: number | null,
+  s: SectionInput,
+): Promise<number> {
+  return writeTx(db, async (tx) => {
+    // STAGE2: openOutbox still types its handle as the synchronous Tx; the writer's is a Db.
+    const outbox = openOutbox(tx as unknown as Tx);
     // Section names are in every page's menu.
     const done = (sectionId: number) => {
       outbox.record([CACHE_TAGS.layout]);
       return sectionId;
     };
-    const clash = tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, s.slug)).get();
+    const clash = (
+      await tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, s.slug)).limit(1)
+    )[0];
     if (clash && clash.id !== id) throw new SlugTakenError();
     if (id === null) {
-      const newId = tx.insert(sections).values(s).returning({ id: sections.id }).get().id;
+      const newId = (await tx.insert(sections).values(s).returning({ id: sections.id }))[0]!.id;
       writeAudit(tx, {
         userId: actorId,
         action: 'section.create',
@@ -70,15 +78,17 @@ export function saveSection(db: Db, actorId: number, id: number | null, s: Secti
       });
       return done(newId);
     }
-    const before = tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id)).get();
+    const before = (
+      await tx.select({ slug: sections.slug }).from(sections).where(eq(sections.id, id)).limit(1)
+    )[0];
     if (!before) throw new Error('section not found');
     // CASE: a section cannot be its own parent.
-    tx.update(sections)
+    await tx
+      .update(sections)
       .set({ ...s, parentId: s.parentId === id ? null : s.parentId })
-      .where(eq(sections.id, id))
-      .run();
+      .where(eq(sections.id, id));
     // CASE: renaming a slug keeps the old URLs working through 301 redirects.
-    if (before.slug !== s.slug) redirectListing(tx, 'category', before.slug, s.slug);
+    if (before.slug !== s.slug) await redirectListing(tx, 'category', before.slug, s.slug);
     // Search finds stories by their section's name: re-index them under the new one.
     syncSearchIndexForSection(tx, id);
     writeAudit(tx, {
@@ -89,18 +99,23 @@ export function saveSection(db: Db, actorId: number, id: number | null, s: Secti
       details: { from: before.slug, to: s.slug },
     });
     return done(id);
-  }, IMMEDIATE);
+  });
 }
 
-export function saveTag(db: Db, actorId: number, id: number, t: { name: string; slug: string }): void {
-  db.transaction((tx) => {
-    const outbox = openOutbox(tx);
-    const clash = tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).get();
+export async function saveTag(
+  db: Db,
+  actorId: number,
+  id: number,
+  t: { name: string; slug: string },
+): Promise<void> {
+  await writeTx(db, async (tx) => {
+    const outbox = openOutbox(tx as unknown as Tx);
+    const clash = (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).limit(1))[0];
     if (clash && clash.id !== id) throw new SlugTakenError();
-    const before = tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).get();
+    const before = (await tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).limit(1))[0];
     if (!before) throw new Error('tag not found');
-    tx.update(tags).set(t).where(eq(tags.id, id)).run();
-    if (before.slug !== t.slug) redirectListing(tx, 'tag', before.slug, t.slug);
+    await tx.update(tags).set(t).where(eq(tags.id, id));
+    if (before.slug !== t.slug) await redirectListing(tx, 'tag', before.slug, t.slug);
     syncSearchIndexForTag(tx, id);
     writeAudit(tx, {
       userId: actorId,
@@ -111,7 +126,7 @@ export function saveTag(db: Db, actorId: number, id: number, t: { name: string; 
     });
     // A tag's name is on every card and story that carries it.
     outbox.record([CACHE_TAGS.layout]);
-  }, IMMEDIATE);
+  });
 }
 
 export class TagMergeError extends Error {
@@ -131,75 +146,80 @@ function tagPages(slugs: string[], articleIds: number[]): string[] {
   ];
 }
 
-function storiesWithTag(tx: Tx, tagId: number): number[] {
-  return tx
+async function storiesWithTag(tx: WriteTx, tagId: number): Promise<number[]> {
+  const rows = await tx
     .select({ id: articleTags.articleId })
     .from(articleTags)
-    .where(eq(articleTags.tagId, tagId))
-    .all()
-    .map((r) => r.id);
+    .where(eq(articleTags.tagId, tagId));
+  return rows.map((r) => r.id);
 }
 
 /**
  * Merges tag `fromId` into `intoId` in one transaction: its stories get the other tag, the tag
  * goes, and its URLs answer 301 to the other tag's. Returns what the caller must invalidate.
  */
-export function mergeTags(db: Db, actorId: number, fromId: number, intoId: number) {
-  return db.transaction(
-    (tx) => {
-      const outbox = openOutbox(tx);
-      if (fromId === intoId) throw new TagMergeError('same');
-      const from = tx.select().from(tags).where(eq(tags.id, fromId)).get();
-      const into = tx.select().from(tags).where(eq(tags.id, intoId)).get();
-      if (!from || !into) throw new TagMergeError('missing');
-      const articleIds = storiesWithTag(tx, fromId);
-      // A story holding both tags keeps one row; triggers fill locale and live_at as on any insert.
-      tx.run(
-        sql`INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ${intoId} FROM article_tags WHERE tag_id = ${fromId}`,
-      );
-      tx.delete(tags).where(eq(tags.id, fromId)).run();
-      redirectListing(tx, 'tag', from.slug, into.slug);
-      syncSearchIndex(tx, articleIds);
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'tag.merge',
-        entity: 'tag',
-        entityId: intoId,
-        details: { from: from.slug, fromName: from.name, to: into.slug, stories: articleIds.length },
-      });
-      outbox.record(tagPages([from.slug, into.slug], articleIds));
-      return { fromSlug: from.slug, intoSlug: into.slug, articleIds };
-    },
-    { behavior: 'immediate' },
-  );
+export async function mergeTags(db: Db, actorId: number, fromId: number, intoId: number) {
+  return writeTx(db, async (tx) => {
+    const outbox = openOutbox(tx as unknown as Tx);
+    if (fromId === intoId) throw new TagMergeError('same');
+    const from = (await tx.select().from(tags).where(eq(tags.id, fromId)).limit(1))[0];
+    const into = (await tx.select().from(tags).where(eq(tags.id, intoId)).limit(1))[0];
+    if (!from || !into) throw new TagMergeError('missing');
+    const articleIds = await storiesWithTag(tx, fromId);
+    // A story holding both tags keeps one row; triggers fill locale and live_at as on any insert.
+    // The cast types the bound id for PostgreSQL, which cannot infer it in a select list.
+    await tx
+      .insert(articleTags)
+      .select(
+        tx
+          .select({
+            articleId: articleTags.articleId,
+            tagId: sql<number>`cast(${intoId} as integer)`.as('tag_id'),
+            locale: articleTags.locale,
+            liveAt: articleTags.liveAt,
+          })
+          .from(articleTags)
+          .where(eq(articleTags.tagId, fromId)),
+      )
+      .onConflictDoNothing();
+    await tx.delete(tags).where(eq(tags.id, fromId));
+    await redirectListing(tx, 'tag', from.slug, into.slug);
+    syncSearchIndex(tx, articleIds);
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'tag.merge',
+      entity: 'tag',
+      entityId: intoId,
+      details: { from: from.slug, fromName: from.name, to: into.slug, stories: articleIds.length },
+    });
+    outbox.record(tagPages([from.slug, into.slug], articleIds));
+    return { fromSlug: from.slug, intoSlug: into.slug, articleIds };
+  });
 }
 
 /**
  * Deletes a tag: its stories lose it and its page answers 404 (no redirect is left, and any
  * redirect that pointed at it is removed, so old URLs do not lead to a missing page).
  */
-export function deleteTag(db: Db, actorId: number, id: number) {
-  return db.transaction(
-    (tx) => {
-      const outbox = openOutbox(tx);
-      const tag = tx.select().from(tags).where(eq(tags.id, id)).get();
-      if (!tag) return null;
-      const articleIds = storiesWithTag(tx, id);
-      tx.delete(articleTags).where(eq(articleTags.tagId, id)).run();
-      tx.delete(tags).where(eq(tags.id, id)).run();
-      for (const path of listingPaths('tag', tag.slug))
-        tx.delete(redirects).where(eq(redirects.toPath, path)).run();
-      syncSearchIndex(tx, articleIds);
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'tag.delete',
-        entity: 'tag',
-        entityId: id,
-        details: { from: tag.slug, fromName: tag.name, stories: articleIds.length },
-      });
-      outbox.record(tagPages([tag.slug], articleIds));
-      return { slug: tag.slug, articleIds };
-    },
-    { behavior: 'immediate' },
-  );
+export async function deleteTag(db: Db, actorId: number, id: number) {
+  return writeTx(db, async (tx) => {
+    const outbox = openOutbox(tx as unknown as Tx);
+    const tag = (await tx.select().from(tags).where(eq(tags.id, id)).limit(1))[0];
+    if (!tag) return null;
+    const articleIds = await storiesWithTag(tx, id);
+    await tx.delete(articleTags).where(eq(articleTags.tagId, id));
+    await tx.delete(tags).where(eq(tags.id, id));
+    for (const path of listingPaths('tag', tag.slug))
+      await tx.delete(redirects).where(eq(redirects.toPath, path));
+    syncSearchIndex(tx, articleIds);
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'tag.delete',
+      entity: 'tag',
+      entityId: id,
+      details: { from: tag.slug, fromName: tag.name, stories: articleIds.length },
+    });
+    outbox.record(tagPages([tag.slug], articleIds));
+    return { slug: tag.slug, articleIds };
+  });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { insertMedia } from '@/db/mutations/media';
 import { media } from '@/db/schema';
 import { actionId } from '../helpers/actions';
@@ -29,11 +29,11 @@ afterAll(() => {
     .where(eq(media.alt, `صورة صلاحيات ${stamp}`))
     .run();
   for (const a of Object.values(accounts)) a.remove();
-  db.$client.close();
+  closeDb(db);
 });
 
 /** A library row of the owner's (no files: the refused calls never reach them). */
-function ownersImage(): number {
+async function ownersImage(): Promise<number> {
   return insertMedia(db, accounts.owner.id, {
     stem: `perm-${stamp}-${Math.random().toString(36).slice(2, 8)}`,
     width: 1440,
@@ -64,7 +64,7 @@ const row = (id: number) => db.select().from(media).where(eq(media.id, id)).get(
 
 describe('media actions enforce who may change an image', () => {
   it.each([undefined, 'other'] as const)('refuses edits, focal moves and deletes as %s', async (who) => {
-    const id = ownersImage();
+    const id = await ownersImage();
     expect(await call('updateMediaTextAction', [{ id, alt: 'مخترق', caption: '', credit: '' }], who)).toMatch(
       /"error":"(session|forbidden)"/,
     );
@@ -78,7 +78,7 @@ describe('media actions enforce who may change an image', () => {
   it.each(['owner', 'editor'] as const)(
     'lets %s correct the text and delete the unused image',
     async (who) => {
-      const id = ownersImage();
+      const id = await ownersImage();
       const alt = `صورة صلاحيات ${stamp}`;
       expect(
         await call('updateMediaTextAction', [{ id, alt, caption: `صححها ${who}`, credit: '' }], who),

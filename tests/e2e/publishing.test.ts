@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
 import { saveSection } from '@/db/mutations/taxonomy';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -35,7 +35,7 @@ beforeAll(() => {
 
 afterAll(() => {
   for (const id of created) db.delete(articles).where(eq(articles.id, id)).run();
-  db.$client.close();
+  closeDb(db);
 });
 
 async function get(p: string) {
@@ -92,14 +92,14 @@ describe('renamed sections', () => {
   it('answer 301 from the old URL, query kept, and the new URL serves the section', async () => {
     const s = getSectionBySlug(db, 'health')!;
     const base = { nameAr: s.nameAr, nameEn: s.nameEn, parentId: null, position: 7 };
-    saveSection(db, editorId, s.id, { ...base, slug: 'wellbeing' });
+    await saveSection(db, editorId, s.id, { ...base, slug: 'wellbeing' });
     try {
       const res = await fetch(`${inject('baseURL')}/category/health?page=2`, { redirect: 'manual' });
       expect(res.status).toBe(301);
       expect(res.headers.get('location')).toMatch(/\/category\/wellbeing\?page=2$/);
       expect((await get('/category/wellbeing')).status).toBe(200);
     } finally {
-      saveSection(db, editorId, s.id, { ...base, slug: 'health' });
+      await saveSection(db, editorId, s.id, { ...base, slug: 'health' });
     }
     expect((await get('/category/health')).status).toBe(200);
   });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { saveSettings } from '@/db/mutations/settings';
 import { insertSession } from '@/db/mutations/sessions';
 import { createUser } from '@/db/mutations/users';
@@ -28,13 +28,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  saveSettings(db, null, {
+  await saveSettings(db, null, {
     'dates.months': 'levantine',
     'dates.digits': 'latn',
     'dates.hijri': 'false',
   });
   db.delete(users).where(eq(users.email, email)).run();
-  db.$client.close();
+  closeDb(db);
   await browser?.close();
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { saveStaticPage } from '@/db/mutations/pages';
 import { getStaticPage } from '@/db/queries/pages';
 import { auditLog } from '@/db/schema';
@@ -28,11 +28,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  saveStaticPage(db, admin.id, { slug: 'about', locale: 'ar', ...original });
+  await saveStaticPage(db, admin.id, { slug: 'about', locale: 'ar', ...original });
   db.delete(auditLog).where(eq(auditLog.userId, admin.id)).run();
   admin.remove();
   editor.remove();
-  db.$client.close();
+  closeDb(db);
 });
 
 async function contextWith(cookie?: string): Promise<BrowserContext> {

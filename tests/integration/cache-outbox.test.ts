@@ -88,6 +88,26 @@ function follow(change: () => unknown, on: Db = db) {
   };
 }
 
+/** follow() for an async change: what it wrote once it has settled. */
+// STAGE2: the only follow() once every mutation is async.
+async function followAsync(change: () => Promise<unknown>, on: Db = db) {
+  const at = position(on);
+  let error: unknown = null;
+  try {
+    await change();
+  } catch (e) {
+    error = e;
+  }
+  const read = readInvalidationsSince(on, at.lastId);
+  const seen = followOutbox(at, read, ANOTHER_INSTANCE).invalidation;
+  return {
+    rows: read.rows,
+    seen,
+    tags: seen && 'tags' in seen ? seen.tags : [],
+    error,
+  };
+}
+
 function fields(title: string, extra: Partial<ArticleFields> = {}): ArticleFields {
   return articleFields({ title, sectionId: localId, authorIds: [editorId], ...extra });
 }
@@ -210,8 +230,8 @@ describe('articles: each change records the pages it changed, in its transaction
 });
 
 describe('taxonomy, settings, pages, media and bylines', () => {
-  it('sections and tags', () => {
-    const section = follow(() =>
+  it('sections and tags', async () => {
+    const section = await followAsync(() =>
       saveSection(db, editorId, null, {
         slug: 'science',
         nameAr: 'علوم',
@@ -221,7 +241,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       }),
     );
     expect(section.tags).toEqual([CACHE_TAGS.layout]);
-    const taken = follow(() =>
+    const taken = await followAsync(() =>
       saveSection(db, editorId, null, {
         slug: 'local',
         nameAr: 'محلي',
@@ -237,43 +257,42 @@ describe('taxonomy, settings, pages, media and bylines', () => {
     publishedStory('خبر بوسم ثان', { tags: [{ name: 'وسم ثان', slug: 'وسم-ثان' }] });
     const tagId = (slug: string) =>
       db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()!.id;
-    const renamed = follow(() =>
+    const renamed = await followAsync(() =>
       saveTag(db, editorId, tagId('وسم-أول'), { name: 'وسم أول', slug: 'وسم-اول' }),
     );
     expect(renamed.tags).toEqual([CACHE_TAGS.layout]);
-    const merged = follow(() => mergeTags(db, editorId, tagId('وسم-اول'), tagId('وسم-ثان')));
+    const merged = await followAsync(() => mergeTags(db, editorId, tagId('وسم-اول'), tagId('وسم-ثان')));
     expect(merged.tags).toEqual(
       expect.arrayContaining([CACHE_TAGS.tag('وسم-اول'), CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]),
     );
-    const deleted = follow(() => deleteTag(db, editorId, tagId('وسم-ثان')));
+    const deleted = await followAsync(() => deleteTag(db, editorId, tagId('وسم-ثان')));
     expect(deleted.tags).toEqual(expect.arrayContaining([CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]));
   });
 
-  it('settings and the site’s pages', () => {
-    expect(follow(() => saveSettings(db, editorId, { 'site.tagline': 'شعار جديد' })).tags).toEqual([
-      CACHE_TAGS.layout,
-    ]);
-    const page = follow(() =>
+  it('settings and the site’s pages', async () => {
+    const saved = await followAsync(() => saveSettings(db, editorId, { 'site.tagline': 'شعار جديد' }));
+    expect(saved.tags).toEqual([CACHE_TAGS.layout]);
+    const page = await followAsync(() =>
       saveStaticPage(db, editorId, { slug: 'about', locale: 'ar', title: 'من نحن', body: '<p>نحن</p>' }),
     );
     expect(page.tags).toEqual([CACHE_TAGS.page('about'), CACHE_TAGS.sitemaps]);
   });
 
-  it('an image’s text and crop reach the stories that show it; an upload or unused delete nothing', () => {
+  it('an image’s text and crop reach the stories that show it; an upload or unused delete nothing', async () => {
     const used = db
       .select({ id: articles.id, heroMediaId: articles.heroMediaId })
       .from(articles)
       .where(and(isNotNull(articles.heroMediaId), eq(articles.status, 'published')))
       .get()!;
     const mediaId = used.heroMediaId!;
-    const text = follow(() =>
+    const text = await followAsync(() =>
       updateMediaText(db, editorId, mediaId, { alt: 'وصف جديد', caption: '', credit: '' }),
     );
     expect(text.tags).toContain(CACHE_TAGS.article(used.id));
-    const focal = follow(() => setMediaFocalPoint(db, editorId, mediaId, { x: 0.2, y: 0.3 }));
+    const focal = await followAsync(() => setMediaFocalPoint(db, editorId, mediaId, { x: 0.2, y: 0.3 }));
     expect(focal.tags).toContain(CACHE_TAGS.article(used.id));
 
-    const uploaded = follow(() =>
+    const uploaded = await followAsync(() =>
       insertMedia(db, editorId, {
         stem: 'outbox-test',
         width: 10,
@@ -286,7 +305,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
     );
     expect([uploaded.rows, uploaded.seen]).toEqual([[], null]);
     const unused = db.select({ id: media.id }).from(media).where(eq(media.stem, 'outbox-test')).get()!.id;
-    const removed = follow(() => deleteMedia(db, editorId, unused));
+    const removed = await followAsync(() => deleteMedia(db, editorId, unused));
     expect(removed.rows).toHaveLength(1);
     expect(removed.seen).toBeNull();
   });
@@ -376,19 +395,19 @@ describe('another instance, on its own connection, following the outbox', () => 
     expect(r.seen).toEqual({ all: true });
   });
 
-  it('a row written after an unexplained change does not hide it', () => {
+  it('a row written after an unexplained change does not hide it', async () => {
     const section = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'local')).get()!.id;
-    const r = follow(() => {
+    const r = await followAsync(async () => {
       db.update(sections).set({ nameAr: 'محليات' }).where(eq(sections.id, section)).run();
-      saveSettings(db, editorId, { 'site.tagline': 'شعار آخر' });
+      await saveSettings(db, editorId, { 'site.tagline': 'شعار آخر' });
     });
     expect(r.rows).toHaveLength(1);
     expect(r.seen).toEqual({ all: true });
   });
 
-  it('rows this instance wrote itself are skipped; `*` means everything', () => {
+  it('rows this instance wrote itself are skipped; `*` means everything', async () => {
     const at = position();
-    saveSettings(db, editorId, { 'site.tagline': 'شعار ثالث' });
+    await saveSettings(db, editorId, { 'site.tagline': 'شعار ثالث' });
     expect(followOutbox(at, readInvalidationsSince(db, at.lastId), instanceId()).invalidation).toBeNull();
     const r = follow(() => db.transaction((tx) => openOutbox(tx).record('*')));
     expect(r.seen).toEqual({ all: true });

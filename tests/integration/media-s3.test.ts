@@ -35,7 +35,7 @@ beforeAll(async () => {
   const photo = await sharp(Buffer.from(svg)).jpeg().toBuffer();
   const stored = await storeImage(storage, photo, uploadStem(photo));
   stem = stored.stem;
-  insertMedia(t.db, userId, { ...stored, alt: 'صورة في الدلو', caption: '', credit: '' });
+  await insertMedia(t.db, userId, { ...stored, alt: 'صورة في الدلو', caption: '', credit: '' });
 });
 afterAll(async () => {
   await t?.cleanup();

@@ -48,19 +48,19 @@ describe('the media library', () => {
     }
   });
 
-  it('finds images by alt text, caption or credit with Arabic spellings folded', () => {
-    const id = photo('u-search-1', 'مئذنة الجامع الأموي في الصباح');
+  it('finds images by alt text, caption or credit with Arabic spellings folded', async () => {
+    const id = await photo('u-search-1', 'مئذنة الجامع الأموي في الصباح');
     expect(searchMediaLibrary(t.db, { q: 'مئذنه الاموي' }).map((m) => m.id)).toEqual([id]);
     expect(searchMediaLibrary(t.db, { q: 'سوق الخضار' }).map((m) => m.id)).toContain(id);
     expect(searchMediaLibrary(t.db, { q: 'لا-شيء-بهذا-الاسم' })).toEqual([]);
   });
 
-  it('stores a moved focal point and corrected text, each with an audit row', () => {
-    const id = photo('u-focal-1', 'ميناء اللاذقية');
-    expect(setMediaFocalPoint(t.db, editorId, id, { x: 0.2, y: 0.75 })).toBe(true);
-    expect(updateMediaText(t.db, editorId, id, { alt: 'ميناء طرطوس', caption: '', credit: 'وكالة' })).toBe(
-      true,
-    );
+  it('stores a moved focal point and corrected text, each with an audit row', async () => {
+    const id = await photo('u-focal-1', 'ميناء اللاذقية');
+    expect(await setMediaFocalPoint(t.db, editorId, id, { x: 0.2, y: 0.75 })).toBe(true);
+    expect(
+      await updateMediaText(t.db, editorId, id, { alt: 'ميناء طرطوس', caption: '', credit: 'وكالة' }),
+    ).toBe(true);
     expect(getMediaById(t.db, id)).toMatchObject({
       focalX: 0.2,
       focalY: 0.75,
@@ -76,9 +76,9 @@ describe('the media library', () => {
     expect(actions).toEqual(expect.arrayContaining(['media.upload', 'media.focal', 'media.update']));
   });
 
-  it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', () => {
-    const hero = photo('u-used-1', 'صورة رئيسية');
-    const inline = photo('u-used-2', 'صورة في النص');
+  it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', async () => {
+    const hero = await photo('u-used-1', 'صورة رئيسية');
+    const inline = await photo('u-used-2', 'صورة في النص');
     const sectionId = getSectionBySlug(t.db, 'local')!.id;
     const { id: storyA } = createDraft(
       t.db,
@@ -95,20 +95,20 @@ describe('the media library', () => {
         authorIds: [editorId],
       }),
     );
-    expect(deleteMedia(t.db, editorId, hero)).toMatchObject({
+    expect(await deleteMedia(t.db, editorId, hero)).toMatchObject({
       ok: false,
       reason: 'inUse',
       usage: [{ id: storyA, title: 'خبر بصورة رئيسية', asHero: true }],
     });
-    expect(deleteMedia(t.db, editorId, inline)).toMatchObject({
+    expect(await deleteMedia(t.db, editorId, inline)).toMatchObject({
       ok: false,
       reason: 'inUse',
       usage: [{ id: storyB, asHero: false }],
     });
     expect(getMediaById(t.db, hero)).not.toBeNull();
-    const unused = photo('u-unused-1', 'صورة لا يستخدمها أحد');
+    const unused = await photo('u-unused-1', 'صورة لا يستخدمها أحد');
     expect(listMediaUsage(t.db, { id: unused, stem: 'u-unused-1' })).toEqual([]);
-    expect(deleteMedia(t.db, editorId, unused)).toEqual({ ok: true, stem: 'u-unused-1' });
+    expect(await deleteMedia(t.db, editorId, unused)).toEqual({ ok: true, stem: 'u-unused-1' });
     expect(getMediaById(t.db, unused)).toBeNull();
   });
 

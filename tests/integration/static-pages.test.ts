@@ -30,7 +30,7 @@ describe('the site pages (about, contact, privacy)', () => {
 
   it('saves one edition, sanitised, with an audit row, and leaves the other alone', async () => {
     const english = (await getStaticPage(t.db, { slug: 'contact', locale: 'en' }))!;
-    saveStaticPage(t.db, adminId, {
+    await saveStaticPage(t.db, adminId, {
       slug: 'contact',
       locale: 'ar',
       title: 'تواصل معنا',

@@ -76,7 +76,7 @@ export async function POST(request: Request) {
       .trim()
       .slice(0, 200),
   };
-  const id = insertMedia(getDb(), user.id, { ...stored, ...text });
+  const id = await insertMedia(getDb(), user.id, { ...stored, ...text });
   return Response.json(
     { id, ...stored, ...text, uploadedBy: user.id },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },

@@ -47,7 +47,7 @@ export async function updateMediaTextAction(
   if (!m) return { ok: false, error: 'notFound' };
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
   const { id, ...text } = parsed.data;
-  updateMediaText(db, user.id, id, text);
+  await updateMediaText(db, user.id, id, text);
   invalidateUsers(m);
   return { ok: true };
 }
@@ -78,7 +78,7 @@ export async function setFocalPointAction(
   } catch {
     return { ok: false, error: 'broken' };
   }
-  setMediaFocalPoint(db, user.id, m.id, focal);
+  await setMediaFocalPoint(db, user.id, m.id, focal);
   invalidateUsers(m);
   await removeCardVariants(getMediaStorage(), m.stem, written);
   return { ok: true, focalX: focal.x, focalY: focal.y };
@@ -98,7 +98,7 @@ export async function deleteMediaAction(id: number): Promise<DeleteMediaActionRe
   const m = getMediaById(db, id);
   if (!m) return { ok: false, error: 'notFound' };
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
-  const result = deleteMedia(db, user.id, id);
+  const result = await deleteMedia(db, user.id, id);
   if (!result.ok && result.reason === 'inUse')
     return {
       ok: false,

@@ -54,7 +54,7 @@ export async function saveStaticPageAction(
     return { status: 'invalid', fieldErrors, values: kept };
   }
   const { slug, edition, title, body } = parsed.data;
-  saveStaticPage(getDb(), admin.id, { slug, locale: edition, title, body });
+  await saveStaticPage(getDb(), admin.id, { slug, locale: edition, title, body });
   // The page is the only reader URL showing this text (the footer's link names are fixed);
   // the sections sitemap lists it with its last change.
   invalidatePages([CACHE_TAGS.page(slug), CACHE_TAGS.sitemaps]);

@@ -34,7 +34,7 @@ export async function saveSectionAction(data: FormData): Promise<void> {
   if (!parsed.success) back(locale, '/sections', 'invalid');
   const { id, parentId, ...rest } = parsed.data;
   try {
-    saveSection(getDb(), user.id, id ? Number(id) : null, {
+    await saveSection(getDb(), user.id, id ? Number(id) : null, {
       ...rest,
       parentId: parentId ? Number(parentId) : null,
     });
@@ -62,7 +62,7 @@ export async function saveTagAction(data: FormData): Promise<void> {
   const slug = slugify(parsed.data.slug || parsed.data.name);
   if (!slug) back(locale, '/tags', 'invalid');
   try {
-    saveTag(getDb(), user.id, parsed.data.id, { name: parsed.data.name, slug });
+    await saveTag(getDb(), user.id, parsed.data.id, { name: parsed.data.name, slug });
   } catch (error) {
     if (error instanceof SlugTakenError) back(locale, '/tags', 'slugTaken');
     throw error;

@@ -22,7 +22,7 @@ export async function saveDateSettingsAction(data: FormData): Promise<void> {
       hijri: data.get('hijri') === 'on' ? 'true' : 'false',
     });
   if (!parsed.success) redirect(adminPath(locale, '/settings?status=invalid'));
-  saveSettings(getDb(), admin.id, {
+  await saveSettings(getDb(), admin.id, {
     [SETTING_KEYS.months]: parsed.data.months,
     [SETTING_KEYS.digits]: parsed.data.digits,
     [SETTING_KEYS.hijri]: parsed.data.hijri,

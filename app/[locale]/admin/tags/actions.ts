@@ -45,9 +45,9 @@ export async function mergeTagAction(data: FormData): Promise<void> {
   const db = getDb();
   const into = getTagByName(db, parsed.data.into);
   if (!into) back(locale, 'mergeMissing', parsed.data.q);
-  let result: ReturnType<typeof mergeTags>;
+  let result: Awaited<ReturnType<typeof mergeTags>>;
   try {
-    result = mergeTags(db, user.id, parsed.data.id, into.id);
+    result = await mergeTags(db, user.id, parsed.data.id, into.id);
   } catch (error) {
     if (error instanceof TagMergeError) back(locale, error.reason === 'same' ? 'mergeSame' : 'mergeMissing');
     throw error;
@@ -63,7 +63,7 @@ export async function deleteTagAction(data: FormData): Promise<void> {
   const id = Number(data.get('id'));
   const q = String(data.get('q') ?? '').slice(0, 100);
   if (!Number.isSafeInteger(id) || id <= 0) back(locale, 'invalid');
-  const result = deleteTag(getDb(), user.id, id);
+  const result = await deleteTag(getDb(), user.id, id);
   if (!result) back(locale, 'invalid', q);
   invalidateTagPages([result.slug], result.articleIds);
   back(locale, 'deleted', q);
