@@ -24,12 +24,12 @@ beforeAll(() => {
     editor: signedInUser(db, 'media-ed', 'editor', 'محررة'),
   };
 });
-afterAll(() => {
+afterAll(async () => {
   db.delete(media)
     .where(eq(media.alt, `صورة صلاحيات ${stamp}`))
     .run();
   for (const a of Object.values(accounts)) a.remove();
-  closeDb(db);
+  await closeDb(db);
 });
 
 /** A library row of the owner's (no files: the refused calls never reach them). */

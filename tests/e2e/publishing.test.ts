@@ -33,9 +33,9 @@ beforeAll(() => {
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
   for (const id of created) db.delete(articles).where(eq(articles.id, id)).run();
-  closeDb(db);
+  await closeDb(db);
 });
 
 async function get(p: string) {

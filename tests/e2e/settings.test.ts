@@ -34,7 +34,7 @@ afterAll(async () => {
     'dates.hijri': 'false',
   });
   db.delete(users).where(eq(users.email, email)).run();
-  closeDb(db);
+  await closeDb(db);
   await browser?.close();
 });
 

@@ -32,7 +32,7 @@ afterAll(async () => {
   db.delete(auditLog).where(eq(auditLog.userId, admin.id)).run();
   admin.remove();
   editor.remove();
-  closeDb(db);
+  await closeDb(db);
 });
 
 async function contextWith(cookie?: string): Promise<BrowserContext> {
