@@ -76,16 +76,16 @@ describe('the media library', () => {
     expect(actions).toEqual(expect.arrayContaining(['media.upload', 'media.focal', 'media.update']));
   });
 
-  it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', () => {
+  it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', async () => {
     const hero = photo('u-used-1', 'صورة رئيسية');
     const inline = photo('u-used-2', 'صورة في النص');
     const sectionId = getSectionBySlug(t.db, 'local')!.id;
-    const { id: storyA } = createDraft(
+    const { id: storyA } = await createDraft(
       t.db,
       editorId,
       articleFields({ title: 'خبر بصورة رئيسية', sectionId, heroMediaId: hero, authorIds: [editorId] }),
     );
-    const { id: storyB } = createDraft(
+    const { id: storyB } = await createDraft(
       t.db,
       editorId,
       articleFields({
