@@ -59,21 +59,21 @@ async function main() {
       const token = `ضغطتجريبي${'أبجدهوزحطي'[index % 10]}${n.toString(36)}ق${process.pid.toString(36)}`;
       const title = `خبر اختبار الضغط ${token}`;
       const body = `<p>نص الخبر ${token} كتبه المحرر رقم ${index + 1} أثناء القراءة المتزامنة.</p>`;
-      const { id, slug } = createDraft(db, editorId, fields(title, body));
+      const { id, slug } = await createDraft(db, editorId, fields(title, body));
       const t0 = Date.now();
-      transitionArticle(db, editorId, id, 'publish');
+      await transitionArticle(db, editorId, id, 'publish');
       send({ kind: 'published', id, slug, title, token, at: Date.now(), ms: Date.now() - t0 });
       mine.push({ id, title });
       await new Promise((r) => setTimeout(r, pauseMs));
       if (mine.length >= 2) {
         const earlier = mine[mine.length - 2]!;
-        updateArticle(db, editorId, earlier.id, fields(earlier.title, `<p>نص معدل ${n}.</p>`));
+        await updateArticle(db, editorId, earlier.id, fields(earlier.title, `<p>نص معدل ${n}.</p>`));
         send({ kind: 'edited', id: earlier.id });
       }
       await new Promise((r) => setTimeout(r, pauseMs));
       if (mine.length >= 4) {
         const older = mine.shift()!;
-        transitionArticle(db, editorId, older.id, 'unpublish');
+        await transitionArticle(db, editorId, older.id, 'unpublish');
         send({ kind: 'unpublished', id: older.id });
       }
       await new Promise((r) => setTimeout(r, pauseMs));

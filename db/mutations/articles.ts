@@ -13,8 +13,8 @@ import {
 } from '../schema';
 import { getTranslationKey, getTranslationPartnerId, translationPartner } from '../queries/newsroom';
 import { syncSearchIndex } from '../search/maintain';
+import { writeTx, type WriteTx } from '../tx';
 import { writeAudit, type Tx } from './audit';
-import { IMMEDIATE } from './immediate';
 import { recordArticleChanges } from './outbox';
 
 export interface ArticleFields {
@@ -41,6 +41,14 @@ export interface ArticleFields {
   /** The article version this save started from; undefined saves unconditionally (revision restore). */
   expectedVersion?: number;
 }
+
+/**
+ * STAGE2: recordArticleChanges still takes better-sqlite3's synchronous transaction type and a
+ * synchronous `change`; on SQLite the writer connection of writeTx runs the same statements, so
+ * every statement inside a `change` (and the helpers below, which only run there) stays a
+ * synchronous builder call until recordArticleChanges is converted.
+ */
+const syncTx = (tx: WriteTx) => tx as unknown as Tx;
 
 /** Every write that changes an article bumps this, so an editor open on an older copy notices. */
 const nextVersion = sql`${articles.version} + 1`;
@@ -73,7 +81,8 @@ export class TranslationError extends Error {
  * so a key always names one of its group's members and can never be reused by a stale group.
  * The caller invalidates the pages of the old and the new partner (see saveArticleAction).
  */
-function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number | null): void {
+// STAGE2: synchronous, runs inside recordArticleChanges' change.
+function linkTranslation(tx: WriteTx, id: number, locale: string, partnerId: number | null): void {
   const current = getTranslationKey(tx, id);
   const oldPartner = current === null ? null : (translationPartner(tx, current, id)?.id ?? null);
   if (partnerId === oldPartner) return;
@@ -97,7 +106,8 @@ function linkTranslation(tx: Tx, id: number, locale: string, partnerId: number |
 }
 
 /** A free slug: the wanted one, or with -2, -3 … appended when another live article of the edition has it. */
-function uniqueSlug(tx: Tx, wanted: string, locale: string, exceptId: number | null): string {
+// STAGE2: synchronous, runs inside recordArticleChanges' change.
+function uniqueSlug(tx: WriteTx, wanted: string, locale: string, exceptId: number | null): string {
   let slug = wanted;
   for (let n = 2; ; n++) {
     const clash = tx
@@ -116,7 +126,8 @@ function uniqueSlug(tx: Tx, wanted: string, locale: string, exceptId: number | n
   }
 }
 
-function setTagsAndAuthors(tx: Tx, articleId: number, f: ArticleFields): string[] {
+// STAGE2: synchronous, runs inside recordArticleChanges' change.
+function setTagsAndAuthors(tx: WriteTx, articleId: number, f: ArticleFields): string[] {
   tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
   const names: string[] = [];
   for (const t of f.tags) {
@@ -166,38 +177,37 @@ function columns(f: ArticleFields) {
 }
 
 /** A new draft with its first revision. */
-export function createDraft(
+export async function createDraft(
   db: Db,
   actorId: number,
   f: ArticleFields,
   now = new Date(),
-): { id: number; slug: string } {
+): Promise<{ id: number; slug: string }> {
   // A new draft shows nowhere; the story it is linked to as a translation may.
-  return db.transaction(
-    (tx) =>
-      recordArticleChanges(tx, [f.translationId], () => {
-        const slug = uniqueSlug(tx, f.slug, f.locale, null);
-        const id = tx
-          .insert(articles)
-          .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
-          .returning({ id: articles.id })
-          .get().id;
-        const names = setTagsAndAuthors(tx, id, f);
-        if (f.translationId != null) linkTranslation(tx, id, f.locale, f.translationId);
-        tx.insert(revisions)
-          .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
-          .run();
-        writeAudit(tx, {
-          userId: actorId,
-          action: 'article.create',
-          entity: 'article',
-          entityId: id,
-          details: { title: f.title },
-        });
-        return { id, slug };
-        // IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
-      }),
-    IMMEDIATE,
+  // writeTx begins IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
+  return writeTx(db, async (tx) =>
+    // STAGE2: synchronous statements inside recordArticleChanges' change.
+    recordArticleChanges(syncTx(tx), [f.translationId], () => {
+      const slug = uniqueSlug(tx, f.slug, f.locale, null);
+      const id = tx
+        .insert(articles)
+        .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
+        .returning({ id: articles.id })
+        .get().id;
+      const names = setTagsAndAuthors(tx, id, f);
+      if (f.translationId != null) linkTranslation(tx, id, f.locale, f.translationId);
+      tx.insert(revisions)
+        .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
+        .run();
+      writeAudit(tx, {
+        userId: actorId,
+        action: 'article.create',
+        entity: 'article',
+        entityId: id,
+        details: { title: f.title },
+      });
+      return { id, slug };
+    }),
   );
 }
 
@@ -205,63 +215,62 @@ export function createDraft(
  * Saves an edit and keeps a revision. Returns where the article was before, so the caller can
  * invalidate old and new locations (slug, section, tags, authors).
  */
-export function updateArticle(db: Db, actorId: number, id: number, f: ArticleFields, now = new Date()) {
-  // IMMEDIATE: the version check and the write happen under one write lock, so two saves that
-  // started from the same version cannot both pass the check.
+export async function updateArticle(db: Db, actorId: number, id: number, f: ArticleFields, now = new Date()) {
+  // writeTx begins IMMEDIATE: the version check and the write happen under one write lock, so two
+  // saves that started from the same version cannot both pass the check.
   // Its old and new translation show (or stop showing) a link to it.
-  return db.transaction(
-    (tx) =>
-      recordArticleChanges(tx, [id, getTranslationPartnerId(tx, id), f.translationId], () => {
-        const row = tx
-          .select({
-            slug: articles.slug,
-            sectionId: articles.sectionId,
-            status: articles.status,
-            locale: articles.locale,
-            version: articles.version,
-          })
-          .from(articles)
-          .where(eq(articles.id, id))
-          .get();
-        if (!row) throw new WorkflowError('notFound');
-        // CASE: a save based on an older version never overwrites a newer one.
-        if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
-          throw new StaleSaveError(row.version);
-        const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
-        const beforeTags = tx
-          .select({ tagId: articleTags.tagId })
-          .from(articleTags)
-          .where(eq(articleTags.articleId, id))
-          .all();
-        const beforeAuthors = tx
-          .select({ userId: articleAuthors.userId })
-          .from(articleAuthors)
-          .where(eq(articleAuthors.articleId, id))
-          .all();
-        // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
-        const slug = uniqueSlug(tx, f.slug, before.locale, id);
-        tx.update(articles)
-          .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
-          .where(eq(articles.id, id))
-          .run();
-        const names = setTagsAndAuthors(tx, id, f);
-        if (f.translationId !== undefined) linkTranslation(tx, id, before.locale, f.translationId);
-        syncSearchIndex(tx, [id]);
-        tx.insert(revisions)
-          .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
-          .run();
-        writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
-        return {
-          before: {
-            ...before,
-            tagIds: beforeTags.map((t) => t.tagId),
-            authorIds: beforeAuthors.map((a) => a.userId),
-          },
-          slug,
-          version: row.version + 1,
-        };
-      }),
-    IMMEDIATE,
+  return writeTx(db, async (tx) =>
+    // STAGE2: synchronous statements inside recordArticleChanges' change.
+    recordArticleChanges(syncTx(tx), [id, getTranslationPartnerId(tx, id), f.translationId], () => {
+      const row = tx
+        .select({
+          slug: articles.slug,
+          sectionId: articles.sectionId,
+          status: articles.status,
+          locale: articles.locale,
+          version: articles.version,
+        })
+        .from(articles)
+        .where(eq(articles.id, id))
+        .get();
+      if (!row) throw new WorkflowError('notFound');
+      // CASE: a save based on an older version never overwrites a newer one.
+      if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
+        throw new StaleSaveError(row.version);
+      const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
+      const beforeTags = tx
+        .select({ tagId: articleTags.tagId })
+        .from(articleTags)
+        .where(eq(articleTags.articleId, id))
+        .all();
+      const beforeAuthors = tx
+        .select({ userId: articleAuthors.userId })
+        .from(articleAuthors)
+        .where(eq(articleAuthors.articleId, id))
+        .all();
+      // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
+      const slug = uniqueSlug(tx, f.slug, before.locale, id);
+      tx.update(articles)
+        .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
+        .where(eq(articles.id, id))
+        .run();
+      const names = setTagsAndAuthors(tx, id, f);
+      if (f.translationId !== undefined) linkTranslation(tx, id, before.locale, f.translationId);
+      syncSearchIndex(tx, [id]);
+      tx.insert(revisions)
+        .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
+        .run();
+      writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
+      return {
+        before: {
+          ...before,
+          tagIds: beforeTags.map((t) => t.tagId),
+          authorIds: beforeAuthors.map((a) => a.userId),
+        },
+        slug,
+        version: row.version + 1,
+      };
+    }),
   );
 }
 
@@ -297,89 +306,86 @@ export function transitionArticle(
   id: number,
   transition: Transition,
   options: { at?: Date; now?: Date; note?: string } = {},
-): { from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null; version: number } {
+): Promise<{ from: ArticleStatus; to: ArticleStatus; publishedAt: Date | null; version: number }> {
   const now = options.now ?? new Date();
   // A delete unlinks its translation, whose page loses the link.
-  return db.transaction(
-    (tx) =>
-      recordArticleChanges(
-        tx,
-        [id, getTranslationPartnerId(tx, id)],
-        () => {
-          const row = tx
-            .select({
-              status: articles.status,
-              publishedAt: articles.publishedAt,
-              deletedAt: articles.deletedAt,
-              version: articles.version,
-            })
-            .from(articles)
-            .where(eq(articles.id, id))
-            .get();
-          if (!row || row.deletedAt) throw new WorkflowError('notFound');
-          if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
-          let to: ArticleStatus = row.status;
-          let publishedAt = row.publishedAt;
-          const set: Partial<typeof articles.$inferInsert> = { updatedAt: now, version: row.version + 1 };
-          switch (transition) {
-            case 'submit':
-              to = 'review';
-              break;
-            case 'publish':
-              to = 'published';
-              // A time in the future (a schedule that was cancelled or overtaken) becomes now.
-              if (!publishedAt || publishedAt > now) publishedAt = now;
-              break;
-            case 'schedule':
-              if (!options.at || options.at.getTime() <= now.getTime())
-                throw new WorkflowError('scheduleInPast');
-              to = 'scheduled';
-              publishedAt = options.at;
-              break;
-            case 'unschedule':
-              to = 'draft';
-              if (publishedAt && publishedAt > now) publishedAt = null;
-              break;
-            case 'unpublish':
-              to = 'draft';
-              break;
-            case 'archive':
-              to = 'archived';
-              break;
-            case 'return': {
-              const note = options.note?.trim() ?? '';
-              if (!note) throw new WorkflowError('noteRequired');
-              to = 'draft';
-              tx.insert(articleReturns)
-                .values({ articleId: id, userId: actorId, note, createdAt: now })
-                .run();
-              break;
-            }
-            case 'delete':
-              set.deletedAt = now;
-              // The other edition's story is free to pair again (its page loses the link through this one's tag).
-              linkTranslation(tx, id, '', null);
-              break;
+  // writeTx begins IMMEDIATE: it reads the status, then writes; deferred, a second writer (another
+  // process) made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
+  return writeTx(db, async (tx) =>
+    recordArticleChanges(
+      syncTx(tx),
+      [id, getTranslationPartnerId(tx, id)],
+      // STAGE2: synchronous statements inside recordArticleChanges' change.
+      () => {
+        const row = tx
+          .select({
+            status: articles.status,
+            publishedAt: articles.publishedAt,
+            deletedAt: articles.deletedAt,
+            version: articles.version,
+          })
+          .from(articles)
+          .where(eq(articles.id, id))
+          .get();
+        if (!row || row.deletedAt) throw new WorkflowError('notFound');
+        if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
+        let to: ArticleStatus = row.status;
+        let publishedAt = row.publishedAt;
+        const set: Partial<typeof articles.$inferInsert> = { updatedAt: now, version: row.version + 1 };
+        switch (transition) {
+          case 'submit':
+            to = 'review';
+            break;
+          case 'publish':
+            to = 'published';
+            // A time in the future (a schedule that was cancelled or overtaken) becomes now.
+            if (!publishedAt || publishedAt > now) publishedAt = now;
+            break;
+          case 'schedule':
+            if (!options.at || options.at.getTime() <= now.getTime())
+              throw new WorkflowError('scheduleInPast');
+            to = 'scheduled';
+            publishedAt = options.at;
+            break;
+          case 'unschedule':
+            to = 'draft';
+            if (publishedAt && publishedAt > now) publishedAt = null;
+            break;
+          case 'unpublish':
+            to = 'draft';
+            break;
+          case 'archive':
+            to = 'archived';
+            break;
+          case 'return': {
+            const note = options.note?.trim() ?? '';
+            if (!note) throw new WorkflowError('noteRequired');
+            to = 'draft';
+            tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now }).run();
+            break;
           }
-          tx.update(articles)
-            .set({ ...set, status: to, publishedAt })
-            .where(eq(articles.id, id))
-            .run();
-          syncSearchIndex(tx, [id]);
-          writeAudit(tx, {
-            userId: actorId,
-            action: `article.${transition}`,
-            entity: 'article',
-            entityId: id,
-            details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
-          });
-          return { from: row.status, to, publishedAt, version: row.version + 1 };
-          // IMMEDIATE: it reads the status, then writes; deferred, a second writer (another process)
-          // made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
-        },
-        now,
-      ),
-    IMMEDIATE,
+          case 'delete':
+            set.deletedAt = now;
+            // The other edition's story is free to pair again (its page loses the link through this one's tag).
+            linkTranslation(tx, id, '', null);
+            break;
+        }
+        tx.update(articles)
+          .set({ ...set, status: to, publishedAt })
+          .where(eq(articles.id, id))
+          .run();
+        syncSearchIndex(tx, [id]);
+        writeAudit(tx, {
+          userId: actorId,
+          action: `article.${transition}`,
+          entity: 'article',
+          entityId: id,
+          details: { from: row.status, to, ...(options.at ? { at: options.at.toISOString() } : {}) },
+        });
+        return { from: row.status, to, publishedAt, version: row.version + 1 };
+      },
+      now,
+    ),
   );
 }
 
@@ -396,53 +402,53 @@ const TRASH_MS = TRASH_DAYS * 86_400_000;
  * CASE: after TRASH_DAYS the story cannot be restored (it is not purged: readers keep getting 410
  * and the audit trail keeps pointing at it).
  */
-export function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
-  return db.transaction(
-    (tx) =>
-      recordArticleChanges(
-        tx,
-        [id],
-        () => {
-          const row = tx
-            .select({ status: articles.status, deletedAt: articles.deletedAt })
-            .from(articles)
-            .where(eq(articles.id, id))
-            .get();
-          if (!row || !row.deletedAt) throw new WorkflowError('notFound');
-          if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
-          tx.update(articles)
-            .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
-            .where(eq(articles.id, id))
-            .run();
-          syncSearchIndex(tx, [id]);
-          writeAudit(tx, {
-            userId: actorId,
-            action: 'article.restore',
-            entity: 'article',
-            entityId: id,
-            details: { from: row.status, to: 'draft' },
-          });
-          return { from: row.status, to: 'draft' as const };
-        },
-        now,
-      ),
-    { behavior: 'immediate' },
+export async function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
+  return writeTx(db, async (tx) =>
+    recordArticleChanges(
+      syncTx(tx),
+      [id],
+      // STAGE2: synchronous statements inside recordArticleChanges' change.
+      () => {
+        const row = tx
+          .select({ status: articles.status, deletedAt: articles.deletedAt })
+          .from(articles)
+          .where(eq(articles.id, id))
+          .get();
+        if (!row || !row.deletedAt) throw new WorkflowError('notFound');
+        if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
+        tx.update(articles)
+          .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
+          .where(eq(articles.id, id))
+          .run();
+        syncSearchIndex(tx, [id]);
+        writeAudit(tx, {
+          userId: actorId,
+          action: 'article.restore',
+          entity: 'article',
+          entityId: id,
+          details: { from: row.status, to: 'draft' },
+        });
+        return { from: row.status, to: 'draft' as const };
+      },
+      now,
+    ),
   );
 }
 
 /** Scheduled articles whose time has come go live; returns their ids (to invalidate their pages). */
-export function publishDueArticles(db: Db, now = new Date()): number[] {
-  return db.transaction((tx) => {
-    const due = tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
-      .all()
-      .map((r) => r.id);
+export async function publishDueArticles(db: Db, now = new Date()): Promise<number[]> {
+  return writeTx(db, async (tx) => {
+    const due = (
+      await tx
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
+    ).map((r) => r.id);
     if (due.length === 0) return due;
     return recordArticleChanges(
-      tx,
+      syncTx(tx),
       due,
+      // STAGE2: synchronous statements inside recordArticleChanges' change.
       () => {
         tx.update(articles)
           .set({ status: 'published', updatedAt: now, version: nextVersion })
@@ -460,70 +466,68 @@ export function publishDueArticles(db: Db, now = new Date()): number[] {
       },
       now,
     );
-  }, IMMEDIATE);
+  });
 }
 
-export function addCorrection(
+export async function addCorrection(
   db: Db,
   actorId: number,
   articleId: number,
   note: string,
   now = new Date(),
-): void {
-  db.transaction(
-    (tx) =>
-      recordArticleChanges(
-        tx,
-        [articleId],
-        () => {
-          tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
-          tx.update(articles)
-            .set({ updatedAt: now, version: nextVersion })
-            .where(eq(articles.id, articleId))
-            .run();
-          writeAudit(tx, {
-            userId: actorId,
-            action: 'article.correction',
-            entity: 'article',
-            entityId: articleId,
-          });
-        },
-        now,
-      ),
-    IMMEDIATE,
+): Promise<void> {
+  await writeTx(db, async (tx) =>
+    recordArticleChanges(
+      syncTx(tx),
+      [articleId],
+      // STAGE2: synchronous statements inside recordArticleChanges' change.
+      () => {
+        tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
+        tx.update(articles)
+          .set({ updatedAt: now, version: nextVersion })
+          .where(eq(articles.id, articleId))
+          .run();
+        writeAudit(tx, {
+          userId: actorId,
+          action: 'article.correction',
+          entity: 'article',
+          entityId: articleId,
+        });
+      },
+      now,
+    ),
   );
 }
 
 /** Moves articles to another section in one transaction (bulk action). */
-export function moveArticlesToSection(
+export async function moveArticlesToSection(
   db: Db,
   actorId: number,
   ids: number[],
   sectionId: number,
   now = new Date(),
-): void {
-  db.transaction(
-    (tx) =>
-      recordArticleChanges(
-        tx,
-        ids,
-        () => {
-          tx.update(articles)
-            .set({ sectionId, updatedAt: now, version: nextVersion })
-            .where(inArray(articles.id, ids))
-            .run();
-          syncSearchIndex(tx, ids);
-          for (const id of ids)
-            writeAudit(tx, {
-              userId: actorId,
-              action: 'article.move',
-              entity: 'article',
-              entityId: id,
-              details: { sectionId },
-            });
-        },
-        now,
-      ),
-    IMMEDIATE,
+): Promise<void> {
+  await writeTx(db, async (tx) =>
+    recordArticleChanges(
+      syncTx(tx),
+      ids,
+      // STAGE2: synchronous statements inside recordArticleChanges' change.
+      () => {
+        tx.update(articles)
+          .set({ sectionId, updatedAt: now, version: nextVersion })
+          .where(inArray(articles.id, ids))
+          .run();
+        syncSearchIndex(tx, ids);
+        for (const id of ids)
+          writeAudit(tx, {
+            userId: actorId,
+            action: 'article.move',
+            entity: 'article',
+            entityId: id,
+            details: { sectionId },
+          });
+      },
+      now,
+    ),
   );
 }

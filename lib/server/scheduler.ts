@@ -12,9 +12,9 @@ export const SCHEDULER_INTERVAL_MS = 15_000;
 export function startScheduler(): void {
   const g = globalThis as unknown as { midadScheduler?: NodeJS.Timeout };
   if (g.midadScheduler) return;
-  const tick = () => {
+  const tick = async () => {
     try {
-      const ids = publishDueArticles(getDb());
+      const ids = await publishDueArticles(getDb());
       if (ids.length) {
         invalidatePages([CACHE_TAGS.layout]);
         console.log(`scheduler: published ${ids.length} scheduled article(s): ${ids.join(', ')}`);
@@ -23,7 +23,8 @@ export function startScheduler(): void {
       console.error('scheduler:', error instanceof Error ? error.message : error);
     }
   };
-  tick();
-  g.midadScheduler = setInterval(tick, SCHEDULER_INTERVAL_MS);
+  // tick catches and logs its own errors.
+  void tick();
+  g.midadScheduler = setInterval(() => void tick(), SCHEDULER_INTERVAL_MS);
   g.midadScheduler.unref();
 }

@@ -47,7 +47,7 @@ beforeAll(async () => {
   // A story of this test's own, deleted, for the 410 page.
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  const { id, slug } = createDraft(
+  const { id, slug } = await createDraft(
     db,
     editorId,
     articleFields({
@@ -56,8 +56,8 @@ beforeAll(async () => {
       authorIds: [editorId],
     }),
   );
-  transitionArticle(db, editorId, id, 'publish');
-  transitionArticle(db, editorId, id, 'delete');
+  await transitionArticle(db, editorId, id, 'publish');
+  await transitionArticle(db, editorId, id, 'delete');
   goneId = id;
   gonePath = articlePath({ id, slug, locale: 'ar' });
 });

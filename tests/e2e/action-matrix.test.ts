@@ -67,10 +67,10 @@ afterAll(() => {
 });
 
 /** A story by someone else, in the state the step starts from. */
-function storyIn(state: 'draft' | 'published'): number {
-  const { id } = createDraft(db, ownerId, fields);
+async function storyIn(state: 'draft' | 'published'): Promise<number> {
+  const { id } = await createDraft(db, ownerId, fields);
   made.push(id);
-  if (state === 'published') transitionArticle(db, ownerId, id, 'publish');
+  if (state === 'published') await transitionArticle(db, ownerId, id, 'publish');
   return id;
 }
 
@@ -92,7 +92,7 @@ describe('server actions enforce roles', () => {
   it.each(STEPS.flatMap((s) => ROLES.map((role) => [s.step, role, s] as const)))(
     '%s on someone else’s story as %s',
     async (step, role, s) => {
-      const id = storyIn(s.from);
+      const id = await storyIn(s.from);
       const before = statusOf(id);
       const at = new Date(Date.now() + 3_600_000).toISOString();
       const body = await callAction(
@@ -111,7 +111,7 @@ describe('server actions enforce roles', () => {
   );
 
   it.each(ROLES)('editing someone else’s draft as %s', async (role) => {
-    const id = storyIn('draft');
+    const id = await storyIn('draft');
     const input = {
       id,
       locale: 'ar',
@@ -145,7 +145,7 @@ describe('server actions enforce roles', () => {
   });
 
   it('refuses a cross-site POST to a server action', async () => {
-    const id = storyIn('draft');
+    const id = await storyIn('draft');
     const res = await fetch(`${base}/admin/articles/new`, {
       method: 'POST',
       headers: {

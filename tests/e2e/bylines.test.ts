@@ -71,7 +71,7 @@ describe('bylines in each edition', () => {
   it('an admin gives a writer a Latin byline and an English bio; English pages show them at once', async () => {
     const sectionId = getSectionBySlug(db, 'sports')!.id;
     const stamp = Date.now();
-    const { id, slug } = createDraft(
+    const { id, slug } = await createDraft(
       db,
       admin.id,
       articleFields({
@@ -81,7 +81,7 @@ describe('bylines in each edition', () => {
         authorIds: [writer.id],
       }),
     );
-    transitionArticle(db, admin.id, id, 'publish');
+    await transitionArticle(db, admin.id, id, 'publish');
     made.push(id);
     const story = articlePath({ id, slug, locale: 'en' });
     const authorPage = `/en/author/${writer.slug}`;

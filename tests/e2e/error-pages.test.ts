@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
   for (const locale of ['ar', 'en'] as const) {
-    const { id, slug } = createDraft(
+    const { id, slug } = await createDraft(
       db,
       editorId,
       articleFields({
@@ -37,8 +37,8 @@ beforeAll(async () => {
       }),
     );
     created.push(id);
-    transitionArticle(db, editorId, id, 'publish');
-    transitionArticle(db, editorId, id, 'delete');
+    await transitionArticle(db, editorId, id, 'publish');
+    await transitionArticle(db, editorId, id, 'delete');
     gone[locale] = articlePath({ id, slug, locale });
   }
 });

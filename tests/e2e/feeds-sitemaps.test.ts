@@ -73,8 +73,8 @@ beforeAll(async () => {
   cookie = `midad_session=${token}`;
 
   const sectionId = getSectionBySlug(db, 'economy')!.id;
-  const story = (title: string, locale = 'ar') => {
-    const { id } = createDraft(
+  const story = async (title: string, locale = 'ar') => {
+    const { id } = await createDraft(
       db,
       authorId,
       articleFields({ title, locale, sectionId, authorIds: [authorId] }),
@@ -82,19 +82,19 @@ beforeAll(async () => {
     made.push(id);
     return id;
   };
-  hidden.draft = story(`مسودة لا تظهر في الخلاصات ${stamp}`);
-  hidden.deleted = story(`خبر محذوف لا يظهر ${stamp}`);
-  transitionArticle(db, authorId, hidden.deleted, 'publish');
-  transitionArticle(db, authorId, hidden.deleted, 'delete');
-  hidden.future = story(`خبر مجدول للغد ${stamp}`);
-  transitionArticle(db, authorId, hidden.future, 'schedule', { at: new Date(Date.now() + 86_400_000) });
-  hidden.unpublished = story(`خبر سُحب من النشر ${stamp}`);
-  transitionArticle(db, authorId, hidden.unpublished, 'publish');
-  transitionArticle(db, authorId, hidden.unpublished, 'unpublish');
+  hidden.draft = await story(`مسودة لا تظهر في الخلاصات ${stamp}`);
+  hidden.deleted = await story(`خبر محذوف لا يظهر ${stamp}`);
+  await transitionArticle(db, authorId, hidden.deleted, 'publish');
+  await transitionArticle(db, authorId, hidden.deleted, 'delete');
+  hidden.future = await story(`خبر مجدول للغد ${stamp}`);
+  await transitionArticle(db, authorId, hidden.future, 'schedule', { at: new Date(Date.now() + 86_400_000) });
+  hidden.unpublished = await story(`خبر سُحب من النشر ${stamp}`);
+  await transitionArticle(db, authorId, hidden.unpublished, 'publish');
+  await transitionArticle(db, authorId, hidden.unpublished, 'unpublish');
   // The demo newsroom is Arabic only: one English story gives the English edition something to list.
   const title = `Feeds and sitemaps reach the English edition ${stamp}`;
-  english = { id: story(title, 'en'), title };
-  transitionArticle(db, authorId, english.id, 'publish');
+  english = { id: await story(title, 'en'), title };
+  await transitionArticle(db, authorId, english.id, 'publish');
 
   const robots = await fetch(`${base}/robots.txt`).then((r) => r.text());
   site = new URL(/^Sitemap: (\S+)$/m.exec(robots)![1]!).origin;
@@ -271,7 +271,7 @@ describe('RSS feeds', () => {
     const heroMediaId = db.select({ id: media.id }).from(media).limit(1).get()!.id;
     const stem = db.select({ stem: media.stem }).from(media).where(eq(media.id, heroMediaId)).get()!.stem;
     const title = `خبر يختبر محتوى الخلاصة ${stamp}`;
-    const { id } = createDraft(
+    const { id } = await createDraft(
       db,
       authorId,
       articleFields({
@@ -284,13 +284,13 @@ describe('RSS feeds', () => {
       }),
     );
     made.push(id);
-    transitionArticle(db, authorId, id, 'publish');
+    await transitionArticle(db, authorId, id, 'publish');
     const item = (await feed('/category/culture/feed.xml')).find((i) => articleIdOf(i.link) === id)!;
     const html = item['content:encoded'];
     expect(html).toContain(`href="${site}/category/culture"`);
     expect(html).toContain(`src="${site}/media/${stem}-480.webp"`);
     expect(html).not.toContain('alert');
-    transitionArticle(db, authorId, id, 'unpublish');
+    await transitionArticle(db, authorId, id, 'unpublish');
   });
 
   it.each([
@@ -412,7 +412,7 @@ describe('robots.txt and sitemaps', () => {
 describe('publishing reaches feeds and sitemaps at once, page cache on', () => {
   it('a published story appears in the feeds, the news sitemap and its month sitemap, and leaves on unpublish', async () => {
     const title = `خبر جديد يصل إلى الخلاصات ${stamp}`;
-    const { id } = createDraft(
+    const { id } = await createDraft(
       db,
       authorId,
       articleFields({

@@ -29,10 +29,10 @@ async function firstLink(from: string, prefix: string): Promise<string> {
 let db: Db;
 let goneId: number;
 let gonePath: string;
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  const { id, slug } = createDraft(
+  const { id, slug } = await createDraft(
     db,
     editorId,
     articleFields({
@@ -41,8 +41,8 @@ beforeAll(() => {
       authorIds: [editorId],
     }),
   );
-  transitionArticle(db, editorId, id, 'publish');
-  transitionArticle(db, editorId, id, 'delete');
+  await transitionArticle(db, editorId, id, 'publish');
+  await transitionArticle(db, editorId, id, 'delete');
   goneId = id;
   gonePath = articlePath({ id, slug, locale: 'ar' });
 });

@@ -124,7 +124,7 @@ describe.skipIf(!hasHaproxy)('three instances behind deploy/haproxy.cfg', () => 
         expect((await fetch(`${base!}/latest`)).headers.get('x-midad-cache')).toBe('hit');
       }
       const title = `نشرٌ عبر النسخ ${trial} ${Date.now()}`;
-      const { id } = createDraft(
+      const { id } = await createDraft(
         db,
         account.id,
         articleFields({ title, sectionId, authorIds: [account.id] }),

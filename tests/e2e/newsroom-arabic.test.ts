@@ -53,19 +53,23 @@ beforeAll(async () => {
   }
   const sectionId = getSectionBySlug(db, 'local')!.id;
   const tagsOf = (names: string[]) => names.map((name) => ({ name, slug: slugify(name) }));
-  const own = createDraft(
-    db,
-    ids.writer!,
-    articleFields({ title: OWN, sectionId, authorIds: [ids.writer!], tags: tagsOf([TAG_A]) }),
+  const own = (
+    await createDraft(
+      db,
+      ids.writer!,
+      articleFields({ title: OWN, sectionId, authorIds: [ids.writer!], tags: tagsOf([TAG_A]) }),
+    )
   ).id;
-  const others = createDraft(
-    db,
-    ids.editor!,
-    articleFields({ title: OTHERS, sectionId, authorIds: [ids.editor!], tags: tagsOf([TAG_B]) }),
+  const others = (
+    await createDraft(
+      db,
+      ids.editor!,
+      articleFields({ title: OTHERS, sectionId, authorIds: [ids.editor!], tags: tagsOf([TAG_B]) }),
+    )
   ).id;
   made.push(own, others);
-  transitionArticle(db, ids.editor!, own, 'publish');
-  transitionArticle(db, ids.editor!, others, 'publish');
+  await transitionArticle(db, ids.editor!, own, 'publish');
+  await transitionArticle(db, ids.editor!, others, 'publish');
 });
 
 afterAll(async () => {

@@ -80,7 +80,7 @@ describe('editor details', () => {
 
   it('links go in through a dialog that takes www addresses, refuses javascript: and removes links', async () => {
     const sectionId = getSectionBySlug(db, 'local')!.id;
-    const id = createDraft(
+    const { id } = await createDraft(
       db,
       editorId,
       articleFields({
@@ -89,7 +89,7 @@ describe('editor details', () => {
         authorIds: [editorId],
         body: '<p>اقرأ التقرير الكامل</p>',
       }),
-    ).id;
+    );
     made.push(id);
     const { page, close } = await openPage(browser, { viewport: { width: 375, height: 800 } });
     await login(page);
@@ -122,13 +122,13 @@ describe('editor details', () => {
     db.update(media).set({ credit: 'تصوير: وكالة سانا' }).where(eq(media.id, image.id)).run();
     try {
       const sectionId = getSectionBySlug(db, 'local')!.id;
-      const id = createDraft(
+      const { id } = await createDraft(
         db,
         editorId,
         articleFields({ title: `صورة ${stamp}`, sectionId, authorIds: [editorId], heroMediaId: image.id }),
-      ).id;
+      );
       made.push(id);
-      transitionArticle(db, editorId, id, 'publish');
+      await transitionArticle(db, editorId, id, 'publish');
       const html = await (await fetch(`${base}/news/${id}`, { redirect: 'follow' })).text();
       expect(html).toContain('<bdi>وكالة سانا</bdi>');
       // The label the site prints, then the credit without the one that was typed.

@@ -148,19 +148,20 @@ describe('writer drafts, editor publishes', () => {
     const local = getSectionBySlug(db, 'local')!.id;
     const sports = getSectionBySlug(db, 'sports')!.id;
     const label = `نقل جماعي ${stamp}`;
-    const ids = [1, 2].map(
-      (n) =>
-        createDraft(
-          db,
-          1,
-          articleFields({
-            title: `${label} ${n}`,
-            slug: `bulk-${stamp}-${n}`,
-            sectionId: local,
-            authorIds: [1],
-          }),
-        ).id,
-    );
+    const ids: number[] = [];
+    for (const n of [1, 2]) {
+      const { id } = await createDraft(
+        db,
+        1,
+        articleFields({
+          title: `${label} ${n}`,
+          slug: `bulk-${stamp}-${n}`,
+          sectionId: local,
+          authorIds: [1],
+        }),
+      );
+      ids.push(id);
+    }
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await login(page, EDITOR);
     await page.goto(`${base}/admin/articles?q=${encodeURIComponent(label)}`);

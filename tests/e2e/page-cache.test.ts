@@ -55,7 +55,7 @@ describe('reader page cache', () => {
   it('shows a publish on every affected page at once, cache on, and takes it off them on unpublish', async () => {
     const title = `خبر يختبر الذاكرة المؤقتة ${Date.now()}`;
     const tag = `وسم-الذاكرة-${Date.now()}`;
-    const { id } = createDraft(
+    const { id } = await createDraft(
       db,
       1,
       articleFields({
@@ -123,7 +123,7 @@ describe('reader page cache', () => {
     await get('/latest');
     expect((await get('/latest')).cache).toBe('hit');
     const title = `خبر من عملية أخرى ${Date.now()}`;
-    const { id } = createDraft(
+    const { id } = await createDraft(
       db,
       1,
       articleFields({ title, sectionId: getSectionBySlug(db, 'economy')!.id, authorIds: [1] }),
@@ -141,9 +141,9 @@ describe('reader page cache', () => {
     // A story published long ago: on its own page, on no home page or ticker.
     const title = `خبر قديم يعدل من عملية أخرى ${Date.now()}`;
     const story = articleFields({ title, sectionId: getSectionBySlug(db, 'local')!.id, authorIds: [1] });
-    const { id, slug } = createDraft(db, 1, story);
+    const { id, slug } = await createDraft(db, 1, story);
     made.push(id);
-    transitionArticle(db, 1, id, 'publish', { now: new Date(Date.now() - 400 * 86_400_000) });
+    await transitionArticle(db, 1, id, 'publish', { now: new Date(Date.now() - 400 * 86_400_000) });
     const page = articlePath({ id, slug, locale: 'ar' });
     const unrelated = ['/', '/about', '/en'];
     await expect.poll(async () => (await get(page)).body).toContain(title);
@@ -153,7 +153,7 @@ describe('reader page cache', () => {
     }
     // This process is "the other instance": its own connection, its own outbox row.
     const edited = `${title} بعد التعديل`;
-    updateArticle(db, 1, id, { ...story, title: edited, slug });
+    await updateArticle(db, 1, id, { ...story, title: edited, slug });
     await expect.poll(async () => (await get(page)).body).toContain(edited);
     for (const p of unrelated) expect((await get(p)).cache).toBe('hit');
   });

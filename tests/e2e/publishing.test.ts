@@ -45,12 +45,12 @@ async function get(p: string) {
 
 describe('what readers see follows the newsroom at once', () => {
   it('a publish shows on home, section, latest and the article; unpublish 404s; delete 410s', async () => {
-    const { id, slug } = createDraft(db, editorId, fields);
+    const { id, slug } = await createDraft(db, editorId, fields);
     created.push(id);
     const url = articlePath({ id, slug, locale: 'ar' });
     expect((await get(url)).status).toBe(404);
 
-    transitionArticle(db, editorId, id, 'publish');
+    await transitionArticle(db, editorId, id, 'publish');
     for (const p of ['/', '/category/culture', '/latest']) {
       expect((await get(p)).body, p).toContain(fields.title);
     }
@@ -59,12 +59,12 @@ describe('what readers see follows the newsroom at once', () => {
     expect(article.body).toContain(fields.title);
     expect(article.body).not.toContain('<script>alert(1)');
 
-    transitionArticle(db, editorId, id, 'unpublish');
+    await transitionArticle(db, editorId, id, 'unpublish');
     expect((await get(url)).status).toBe(404);
     expect((await get('/latest')).body).not.toContain(fields.title);
 
-    transitionArticle(db, editorId, id, 'publish');
-    transitionArticle(db, editorId, id, 'delete');
+    await transitionArticle(db, editorId, id, 'publish');
+    await transitionArticle(db, editorId, id, 'delete');
     const gone = await get(url);
     expect(gone.status).toBe(410);
     expect(gone.body).toContain('حُذف هذا الخبر');
@@ -73,9 +73,9 @@ describe('what readers see follows the newsroom at once', () => {
 
 describe('scheduled articles', () => {
   it('go live by themselves within the scheduler interval', async () => {
-    const { id, slug } = createDraft(db, editorId, { ...fields, title: `${fields.title} – مجدول` });
+    const { id, slug } = await createDraft(db, editorId, { ...fields, title: `${fields.title} – مجدول` });
     created.push(id);
-    transitionArticle(db, editorId, id, 'schedule', { at: new Date(Date.now() + 2_000) });
+    await transitionArticle(db, editorId, id, 'schedule', { at: new Date(Date.now() + 2_000) });
     const url = articlePath({ id, slug, locale: 'ar' });
     expect((await get(url)).status).toBe(404);
     const deadline = Date.now() + 25_000;

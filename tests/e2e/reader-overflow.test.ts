@@ -49,18 +49,18 @@ beforeAll(async () => {
       authorIds: [editorId],
       tags: [{ name: locale === 'ar' ? 'أسواق' : 'markets', slug: locale === 'ar' ? 'أسواق' : 'markets' }],
     });
-    const live = createDraft(db, editorId, fields);
+    const live = await createDraft(db, editorId, fields);
     created.push(live.id);
-    transitionArticle(db, editorId, live.id, 'publish');
+    await transitionArticle(db, editorId, live.id, 'publish');
     // A story of our own that readers then get as 410 Gone.
-    const gone = createDraft(db, editorId, {
+    const gone = await createDraft(db, editorId, {
       ...fields,
       title: `${fields.title} (2)`,
       slug: `${fields.slug}-2`,
     });
     created.push(gone.id);
-    transitionArticle(db, editorId, gone.id, 'publish');
-    transitionArticle(db, editorId, gone.id, 'delete');
+    await transitionArticle(db, editorId, gone.id, 'publish');
+    await transitionArticle(db, editorId, gone.id, 'delete');
 
     const prefix = locale === 'ar' ? '' : '/en';
     const article = articlePath({ id: live.id, slug: live.slug, locale });

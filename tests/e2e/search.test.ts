@@ -56,7 +56,7 @@ describe('reader search', () => {
 
   it('shows a published story at once and forgets it on unpublish, cache on', async () => {
     const unique = `زمردستان${Date.now() % 100000}`;
-    const { id } = createDraft(
+    const { id } = await createDraft(
       db,
       1,
       articleFields({

@@ -32,25 +32,19 @@ beforeAll(async () => {
     { email: 'ot@act.test', name: 'سلمى', slug: 'salma-act', role: 'writer', passwordHash: 'x' },
     editor,
   );
-  ownStory = createDraft(
-    t.db,
-    writer,
-    articleFields({ title: 'خبر باسل', sectionId, authorIds: [writer] }),
-    now,
+  ownStory = (
+    await createDraft(t.db, writer, articleFields({ title: 'خبر باسل', sectionId, authorIds: [writer] }), now)
   ).id;
-  othersStory = createDraft(
-    t.db,
-    other,
-    articleFields({ title: 'خبر سلمى', sectionId, authorIds: [other] }),
-    now,
+  othersStory = (
+    await createDraft(t.db, other, articleFields({ title: 'خبر سلمى', sectionId, authorIds: [other] }), now)
   ).id;
-  transitionArticle(t.db, editor, ownStory, 'publish', { now });
-  transitionArticle(t.db, editor, othersStory, 'publish', { now });
+  await transitionArticle(t.db, editor, ownStory, 'publish', { now });
+  await transitionArticle(t.db, editor, othersStory, 'publish', { now });
 });
 afterAll(() => t.cleanup());
 
 describe('newsroom activity', () => {
-  it('names the story, the actor and the account each row is about', () => {
+  it('names the story, the actor and the account each row is about', async () => {
     const rows = listActivity(t.db, { limit: 100 });
     const published = rows.find((r) => r.action === 'article.publish' && r.entityId === ownStory)!;
     expect(published).toMatchObject({
@@ -60,7 +54,7 @@ describe('newsroom activity', () => {
     });
     const created = rows.find((r) => r.action === 'user.create' && r.entityId === writer)!;
     expect(created).toMatchObject({ userName: 'رنا خوري', subjectName: 'باسل', articleTitle: null });
-    moveArticlesToSection(t.db, editor, [ownStory], getSectionBySlug(t.db, 'economy')!.id);
+    await moveArticlesToSection(t.db, editor, [ownStory], getSectionBySlug(t.db, 'economy')!.id);
     const moved = listActivity(t.db, { limit: 1 })[0]!;
     expect(moved).toMatchObject({ action: 'article.move', articleTitle: 'خبر باسل', sectionName: 'اقتصاد' });
   });

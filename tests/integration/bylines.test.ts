@@ -39,14 +39,14 @@ describe('bylines per edition', () => {
     expect(getAuthorBySlug(t.db, 'layla-nasser', 'ar')).toMatchObject({ name: 'ليلى ناصر' });
   });
 
-  it('falls back to the Arabic byline when no Latin one is given, and records the change', () => {
+  it('falls back to the Arabic byline when no Latin one is given, and records the change', async () => {
     const id = userId('hala-mansour');
     const editor = userId('rana-haddad');
     expect(
       updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: '', bio: 'نبذة', bioEn: '' }, editor),
     ).toBe(true);
     expect(getAuthorBySlug(t.db, 'hala-mansour', 'en')).toMatchObject({ name: 'هالة منصور', bio: 'نبذة' });
-    const { id: story } = createDraft(
+    const { id: story } = await createDraft(
       t.db,
       editor,
       articleFields({
@@ -57,7 +57,7 @@ describe('bylines per edition', () => {
       }),
       now,
     );
-    transitionArticle(t.db, editor, story, 'publish', { now });
+    await transitionArticle(t.db, editor, story, 'publish', { now });
     expect(getLiveArticle(t.db, story, now)!.authors[0]!.name).toBe('هالة منصور');
     updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: 'Hala Mansour', bio: '', bioEn: '' }, editor);
     expect(getLiveArticle(t.db, story, now)!.authors[0]!.name).toBe('Hala Mansour');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, openDb, type Db } from '@/db/client';
 import { inviteUser } from '@/db/mutations/account-tokens';
 import {
   WorkflowError,
@@ -70,27 +70,7 @@ function position(on: Db = db): OutboxPosition {
  * Runs a change and reports what it wrote to the outbox and what another instance, following
  * it from just before, would invalidate (`null`: nothing; `{ all: true }`: every page).
  */
-function follow(change: () => unknown, on: Db = db) {
-  const at = position(on);
-  let error: unknown = null;
-  try {
-    change();
-  } catch (e) {
-    error = e;
-  }
-  const read = readInvalidationsSince(on, at.lastId);
-  const seen = followOutbox(at, read, ANOTHER_INSTANCE).invalidation;
-  return {
-    rows: read.rows,
-    seen,
-    tags: seen && 'tags' in seen ? seen.tags : [],
-    error,
-  };
-}
-
-/** follow() for an async change: what it wrote once it has settled. */
-// STAGE2: the only follow() once every mutation is async.
-async function followAsync(change: () => Promise<unknown>, on: Db = db) {
+async function follow(change: () => unknown, on: Db = db) {
   const at = position(on);
   let error: unknown = null;
   try {
@@ -108,35 +88,36 @@ async function followAsync(change: () => Promise<unknown>, on: Db = db) {
   };
 }
 
+
 function fields(title: string, extra: Partial<ArticleFields> = {}): ArticleFields {
   return articleFields({ title, sectionId: localId, authorIds: [editorId], ...extra });
 }
 
-function publishedStory(title: string, extra: Partial<ArticleFields> = {}) {
-  const { id } = createDraft(db, editorId, fields(title, extra));
-  transitionArticle(db, editorId, id, 'publish');
+async function publishedStory(title: string, extra: Partial<ArticleFields> = {}) {
+  const { id } = await createDraft(db, editorId, fields(title, extra));
+  await transitionArticle(db, editorId, id, 'publish');
   return id;
 }
 
 describe('articles: each change records the pages it changed, in its transaction', () => {
-  it('a new draft explains its change but invalidates nothing', () => {
-    const r = follow(() => createDraft(db, editorId, fields('مسودة لا يراها أحد')));
+  it('a new draft explains its change but invalidates nothing', async () => {
+    const r = await follow(() => createDraft(db, editorId, fields('مسودة لا يراها أحد')));
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]!.origin).toBe(instanceId());
     expect(r.seen).toBeNull();
   });
 
-  it('publishing puts the story in every page (the ticker: layout) and in its listings', () => {
-    const { id } = createDraft(db, editorId, fields('خبر ينشر الآن'));
-    const r = follow(() => transitionArticle(db, editorId, id, 'publish'));
+  it('publishing puts the story in every page (the ticker: layout) and in its listings', async () => {
+    const { id } = await createDraft(db, editorId, fields('خبر ينشر الآن'));
+    const r = await follow(() => transitionArticle(db, editorId, id, 'publish'));
     expect(r.tags).toEqual(
       expect.arrayContaining([CACHE_TAGS.layout, CACHE_TAGS.home, CACHE_TAGS.latest, CACHE_TAGS.feeds]),
     );
   });
 
-  it('an edit of a live story reaches its pages, the feeds and search, not every page', () => {
-    const id = publishedStory('خبر يعدل بعد نشره');
-    const r = follow(() =>
+  it('an edit of a live story reaches its pages, the feeds and search, not every page', async () => {
+    const id = await publishedStory('خبر يعدل بعد نشره');
+    const r = await follow(() =>
       updateArticle(db, editorId, id, fields('خبر يعدل بعد نشره', { body: '<p>جديد</p>' })),
     );
     expect(r.tags).toEqual(
@@ -145,9 +126,9 @@ describe('articles: each change records the pages it changed, in its transaction
     expect(r.tags).not.toContain(CACHE_TAGS.layout);
   });
 
-  it('unpublishing and deleting take it out of its listings; restoring records too', () => {
-    const id = publishedStory('خبر يسحب ثم يحذف');
-    const out = follow(() => transitionArticle(db, editorId, id, 'unpublish'));
+  it('unpublishing and deleting take it out of its listings; restoring records too', async () => {
+    const id = await publishedStory('خبر يسحب ثم يحذف');
+    const out = await follow(() => transitionArticle(db, editorId, id, 'unpublish'));
     expect(out.tags).toEqual(
       expect.arrayContaining([
         CACHE_TAGS.article(id),
@@ -157,37 +138,37 @@ describe('articles: each change records the pages it changed, in its transaction
         CACHE_TAGS.author('rana-haddad'),
       ]),
     );
-    transitionArticle(db, editorId, id, 'publish');
-    const gone = follow(() => transitionArticle(db, editorId, id, 'delete'));
+    await transitionArticle(db, editorId, id, 'publish');
+    const gone = await follow(() => transitionArticle(db, editorId, id, 'delete'));
     expect(gone.tags).toContain(CACHE_TAGS.article(id));
-    const back = follow(() => restoreFromTrash(db, editorId, id));
+    const back = await follow(() => restoreFromTrash(db, editorId, id));
     expect(back.rows).toHaveLength(1);
     expect(back.seen).toBeNull(); // back as a draft: nothing readers see changed
   });
 
-  it('a scheduled story going live, a correction and a section move', () => {
-    const { id } = createDraft(db, editorId, fields('خبر مجدول'));
+  it('a scheduled story going live, a correction and a section move', async () => {
+    const { id } = await createDraft(db, editorId, fields('خبر مجدول'));
     const soon = new Date(Date.now() + 60_000);
-    transitionArticle(db, editorId, id, 'schedule', { at: soon });
-    const due = follow(() => publishDueArticles(db, new Date(soon.getTime() + 1000)));
+    await transitionArticle(db, editorId, id, 'schedule', { at: soon });
+    const due = await follow(() => publishDueArticles(db, new Date(soon.getTime() + 1000)));
     expect(due.tags).toEqual(expect.arrayContaining([CACHE_TAGS.layout, CACHE_TAGS.latest]));
 
-    const live = publishedStory('خبر يصحح وينقل');
-    const corrected = follow(() => addCorrection(db, editorId, live, 'صحح الاسم'));
+    const live = await publishedStory('خبر يصحح وينقل');
+    const corrected = await follow(() => addCorrection(db, editorId, live, 'صحح الاسم'));
     expect(corrected.tags).toContain(CACHE_TAGS.article(live));
-    const moved = follow(() => moveArticlesToSection(db, editorId, [live], economyId));
+    const moved = await follow(() => moveArticlesToSection(db, editorId, [live], economyId));
     expect(moved.tags).toEqual(
       expect.arrayContaining([CACHE_TAGS.section('local'), CACHE_TAGS.section('economy')]),
     );
   });
 
-  it('linking a translation reaches the other edition’s story too', () => {
-    const ar = publishedStory('خبر له ترجمة');
-    const en = publishedStory('A story with a translation', {
+  it('linking a translation reaches the other edition’s story too', async () => {
+    const ar = await publishedStory('خبر له ترجمة');
+    const en = await publishedStory('A story with a translation', {
       locale: 'en',
       slug: 'a-story-with-a-translation',
     });
-    const r = follow(() =>
+    const r = await follow(() =>
       updateArticle(
         db,
         editorId,
@@ -202,22 +183,22 @@ describe('articles: each change records the pages it changed, in its transaction
     expect(r.tags).toEqual(expect.arrayContaining([CACHE_TAGS.article(ar), CACHE_TAGS.article(en)]));
   });
 
-  it('a refused change writes no row: a wrong transition, a stale save', () => {
-    const id = publishedStory('خبر يرفض تغييره');
-    const wrong = follow(() => transitionArticle(db, editorId, id, 'submit'));
+  it('a refused change writes no row: a wrong transition, a stale save', async () => {
+    const id = await publishedStory('خبر يرفض تغييره');
+    const wrong = await follow(() => transitionArticle(db, editorId, id, 'submit'));
     expect(wrong.error).toBeInstanceOf(WorkflowError);
-    const stale = follow(() =>
+    const stale = await follow(() =>
       updateArticle(db, editorId, id, { ...fields('خبر يرفض تغييره'), expectedVersion: 1 }),
     );
     expect(stale.error).toBeTruthy();
     for (const r of [wrong, stale]) expect([r.rows, r.seen]).toEqual([[], null]);
   });
 
-  it('the row shares the change’s transaction: a change rolled back after recording leaves none', () => {
-    const { id } = createDraft(db, editorId, fields('خبر يلغى نشره في المعاملة'));
-    const r = follow(() =>
-      changingArticles(db, [id], () => {
-        transitionArticle(db, editorId, id, 'publish');
+  it('the row shares the change’s transaction: a change rolled back after recording leaves none', async () => {
+    const { id } = await createDraft(db, editorId, fields('خبر يلغى نشره في المعاملة'));
+    const r = await follow(() =>
+      changingArticles(db, [id], async (tx) => {
+        await transitionArticle(tx, editorId, id, 'publish');
         throw new Error('the action fails after the publish');
       }),
     );
@@ -231,7 +212,7 @@ describe('articles: each change records the pages it changed, in its transaction
 
 describe('taxonomy, settings, pages, media and bylines', () => {
   it('sections and tags', async () => {
-    const section = await followAsync(() =>
+    const section = await follow(() =>
       saveSection(db, editorId, null, {
         slug: 'science',
         nameAr: 'علوم',
@@ -241,7 +222,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       }),
     );
     expect(section.tags).toEqual([CACHE_TAGS.layout]);
-    const taken = await followAsync(() =>
+    const taken = await follow(() =>
       saveSection(db, editorId, null, {
         slug: 'local',
         nameAr: 'محلي',
@@ -253,26 +234,27 @@ describe('taxonomy, settings, pages, media and bylines', () => {
     expect(taken.error).toBeInstanceOf(SlugTakenError);
     expect([taken.rows, taken.seen]).toEqual([[], null]);
 
-    const a = publishedStory('خبر بوسم أول', { tags: [{ name: 'وسم أول', slug: 'وسم-أول' }] });
-    publishedStory('خبر بوسم ثان', { tags: [{ name: 'وسم ثان', slug: 'وسم-ثان' }] });
+    const a = await publishedStory('خبر بوسم أول', { tags: [{ name: 'وسم أول', slug: 'وسم-أول' }] });
+    await publishedStory('خبر بوسم ثان', { tags: [{ name: 'وسم ثان', slug: 'وسم-ثان' }] });
     const tagId = (slug: string) =>
       db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()!.id;
-    const renamed = await followAsync(() =>
+    const renamed = await follow(() =>
       saveTag(db, editorId, tagId('وسم-أول'), { name: 'وسم أول', slug: 'وسم-اول' }),
     );
     expect(renamed.tags).toEqual([CACHE_TAGS.layout]);
-    const merged = await followAsync(() => mergeTags(db, editorId, tagId('وسم-اول'), tagId('وسم-ثان')));
+    const merged = await follow(() => mergeTags(db, editorId, tagId('وسم-اول'), tagId('وسم-ثان')));
     expect(merged.tags).toEqual(
       expect.arrayContaining([CACHE_TAGS.tag('وسم-اول'), CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]),
     );
-    const deleted = await followAsync(() => deleteTag(db, editorId, tagId('وسم-ثان')));
+    const deleted = await follow(() => deleteTag(db, editorId, tagId('وسم-ثان')));
     expect(deleted.tags).toEqual(expect.arrayContaining([CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]));
   });
 
   it('settings and the site’s pages', async () => {
-    const saved = await followAsync(() => saveSettings(db, editorId, { 'site.tagline': 'شعار جديد' }));
-    expect(saved.tags).toEqual([CACHE_TAGS.layout]);
-    const page = await followAsync(() =>
+    expect((await follow(() => saveSettings(db, editorId, { 'site.tagline': 'شعار جديد' }))).tags).toEqual([
+      CACHE_TAGS.layout,
+    ]);
+    const page = await follow(() =>
       saveStaticPage(db, editorId, { slug: 'about', locale: 'ar', title: 'من نحن', body: '<p>نحن</p>' }),
     );
     expect(page.tags).toEqual([CACHE_TAGS.page('about'), CACHE_TAGS.sitemaps]);
@@ -285,14 +267,14 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       .where(and(isNotNull(articles.heroMediaId), eq(articles.status, 'published')))
       .get()!;
     const mediaId = used.heroMediaId!;
-    const text = await followAsync(() =>
+    const text = await follow(() =>
       updateMediaText(db, editorId, mediaId, { alt: 'وصف جديد', caption: '', credit: '' }),
     );
     expect(text.tags).toContain(CACHE_TAGS.article(used.id));
-    const focal = await followAsync(() => setMediaFocalPoint(db, editorId, mediaId, { x: 0.2, y: 0.3 }));
+    const focal = await follow(() => setMediaFocalPoint(db, editorId, mediaId, { x: 0.2, y: 0.3 }));
     expect(focal.tags).toContain(CACHE_TAGS.article(used.id));
 
-    const uploaded = await followAsync(() =>
+    const uploaded = await follow(() =>
       insertMedia(db, editorId, {
         stem: 'outbox-test',
         width: 10,
@@ -305,23 +287,25 @@ describe('taxonomy, settings, pages, media and bylines', () => {
     );
     expect([uploaded.rows, uploaded.seen]).toEqual([[], null]);
     const unused = db.select({ id: media.id }).from(media).where(eq(media.stem, 'outbox-test')).get()!.id;
-    const removed = await followAsync(() => deleteMedia(db, editorId, unused));
+    const removed = await follow(() => deleteMedia(db, editorId, unused));
     expect(removed.rows).toHaveLength(1);
     expect(removed.seen).toBeNull();
   });
 
-  it('bylines: a profile edit, and an account that takes over a byline-only author', () => {
+  it('bylines: a profile edit, and an account that takes over a byline-only author', async () => {
     expect(
-      follow(() =>
-        updateUserProfile(
-          db,
-          editorId,
-          { name: 'رنا حداد', nameEn: 'Rana Haddad', bio: 'سيرة', bioEn: '' },
-          editorId,
-        ),
+      (
+        await follow(() =>
+          updateUserProfile(
+            db,
+            editorId,
+            { name: 'رنا حداد', nameEn: 'Rana Haddad', bio: 'سيرة', bioEn: '' },
+            editorId,
+          ),
+        )
       ).tags,
     ).toEqual([CACHE_TAGS.layout]);
-    const fresh = follow(() =>
+    const fresh = await follow(() =>
       createUser(
         db,
         { email: 'new@example.com', name: 'جديد', slug: 'new', role: 'writer', passwordHash: 'x' },
@@ -335,7 +319,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       .returning({ id: users.id })
       .get();
     expect(bylineOnly.id).toBeGreaterThan(0);
-    const claimed = follow(() =>
+    const claimed = await follow(() =>
       inviteUser(
         db,
         editorId,
@@ -348,7 +332,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
 });
 
 describe('what readers never see records nothing and invalidates nothing', () => {
-  it('views, sessions, login throttles, edit locks, passwords, roles, disabling', () => {
+  it('views, sessions, login throttles, edit locks, passwords, roles, disabling', async () => {
     const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
       .id;
     const quiet = [
@@ -362,7 +346,7 @@ describe('what readers never see records nothing and invalidates nothing', () =>
       () => setUserDisabled(db, editorId, false, editorId),
     ];
     for (const change of quiet) {
-      const r = follow(change);
+      const r = await follow(change);
       expect(r.error).toBeNull();
       expect([r.rows, r.seen]).toEqual([[], null]);
     }
@@ -370,25 +354,25 @@ describe('what readers never see records nothing and invalidates nothing', () =>
 });
 
 describe('another instance, on its own connection, following the outbox', () => {
-  it('sees exactly the tags of a change made on another connection', () => {
+  it('sees exactly the tags of a change made on another connection', async () => {
     const other = openDb(path.join(t.dir, 'midad.db'));
     try {
-      const { id } = createDraft(other, editorId, fields('خبر من اتصال آخر'));
-      transitionArticle(other, editorId, id, 'publish');
-      const r = follow(() =>
+      const { id } = await createDraft(other, editorId, fields('خبر من اتصال آخر'));
+      await transitionArticle(other, editorId, id, 'publish');
+      const r = await follow(() =>
         updateArticle(other, editorId, id, fields('خبر من اتصال آخر', { body: '<p>معدل</p>' })),
       );
       expect(r.tags).toContain(CACHE_TAGS.article(id));
       expect(r.seen).not.toEqual({ all: true });
     } finally {
-      other.$client.close();
+      closeDb(other);
     }
   });
 
-  it('a change written without a row (the sqlite3 shell) marks every page stale', () => {
+  it('a change written without a row (the sqlite3 shell) marks every page stale', async () => {
     const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
       .id;
-    const r = follow(() =>
+    const r = await follow(() =>
       db.update(articles).set({ title: 'عنوان غيره أحد باليد' }).where(eq(articles.id, story)).run(),
     );
     expect(r.rows).toEqual([]);
@@ -397,7 +381,7 @@ describe('another instance, on its own connection, following the outbox', () => 
 
   it('a row written after an unexplained change does not hide it', async () => {
     const section = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'local')).get()!.id;
-    const r = await followAsync(async () => {
+    const r = await follow(() => {
       db.update(sections).set({ nameAr: 'محليات' }).where(eq(sections.id, section)).run();
       await saveSettings(db, editorId, { 'site.tagline': 'شعار آخر' });
     });
@@ -409,7 +393,7 @@ describe('another instance, on its own connection, following the outbox', () => 
     const at = position();
     await saveSettings(db, editorId, { 'site.tagline': 'شعار ثالث' });
     expect(followOutbox(at, readInvalidationsSince(db, at.lastId), instanceId()).invalidation).toBeNull();
-    const r = follow(() => db.transaction((tx) => openOutbox(tx).record('*')));
+    const r = await follow(() => db.transaction((tx) => openOutbox(tx).record('*')));
     expect(r.seen).toEqual({ all: true });
   });
 

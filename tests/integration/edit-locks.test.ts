@@ -43,11 +43,11 @@ afterAll(() => t.cleanup());
 const version = (id: number) => getArticleForEdit(t.db, id)!.version;
 
 describe('versioned saves', () => {
-  it('refuses a save that started from an older version and writes nothing', () => {
-    const { id } = createDraft(t.db, ranaId, fields, at(0));
+  it('refuses a save that started from an older version and writes nothing', async () => {
+    const { id } = await createDraft(t.db, ranaId, fields, at(0));
     expect(version(id)).toBe(1);
     // Tab A and tab B both opened version 1. A saves a new headline first.
-    updateArticle(
+    await updateArticle(
       t.db,
       ranaId,
       id,
@@ -59,7 +59,7 @@ describe('versioned saves', () => {
     // B, still on version 1, saves a sentence in the body: refused, with the current version.
     let refused: unknown;
     try {
-      updateArticle(
+      await updateArticle(
         t.db,
         otherId,
         id,
@@ -76,7 +76,7 @@ describe('versioned saves', () => {
     expect(stored.body).toBe(fields.body);
     expect(listRevisions(t.db, id)).toHaveLength(revisionsBefore);
     // B merges on the new version: both changes are kept.
-    updateArticle(
+    await updateArticle(
       t.db,
       otherId,
       id,
@@ -89,25 +89,25 @@ describe('versioned saves', () => {
     expect(merged.version).toBe(3);
   });
 
-  it('bumps the version on transitions, corrections and bulk moves, so an open editor notices', () => {
-    const { id } = createDraft(t.db, ranaId, fields, at(10));
-    expect(transitionArticle(t.db, ranaId, id, 'submit', { now: at(11) }).version).toBe(2);
+  it('bumps the version on transitions, corrections and bulk moves, so an open editor notices', async () => {
+    const { id } = await createDraft(t.db, ranaId, fields, at(10));
+    expect((await transitionArticle(t.db, ranaId, id, 'submit', { now: at(11) })).version).toBe(2);
     expect(version(id)).toBe(2);
-    transitionArticle(t.db, ranaId, id, 'publish', { now: at(12) });
+    await transitionArticle(t.db, ranaId, id, 'publish', { now: at(12) });
     expect(version(id)).toBe(3);
-    addCorrection(t.db, ranaId, id, 'صُحّح اسم الشارع.', at(13));
+    await addCorrection(t.db, ranaId, id, 'صُحّح اسم الشارع.', at(13));
     expect(version(id)).toBe(4);
-    moveArticlesToSection(t.db, ranaId, [id], getSectionBySlug(t.db, 'culture')!.id, at(14));
+    await moveArticlesToSection(t.db, ranaId, [id], getSectionBySlug(t.db, 'culture')!.id, at(14));
     expect(version(id)).toBe(5);
-    expect(() => updateArticle(t.db, ranaId, id, { ...fields, expectedVersion: 1 }, at(15))).toThrow(
+    await expect(updateArticle(t.db, ranaId, id, { ...fields, expectedVersion: 1 }, at(15))).rejects.toThrow(
       StaleSaveError,
     );
   });
 });
 
 describe('soft edit locks', () => {
-  it('gives a free story to the first tab, shows the holder to everyone else, and frees it after a minute', () => {
-    const { id } = createDraft(t.db, ranaId, fields, at(20));
+  it('gives a free story to the first tab, shows the holder to everyone else, and frees it after a minute', async () => {
+    const { id } = await createDraft(t.db, ranaId, fields, at(20));
     expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(20))).toEqual({ held: true });
     const seen = heartbeatLock(t.db, id, otherId, TAB_B, at(25));
     expect(seen.held).toBe(false);
@@ -122,16 +122,16 @@ describe('soft edit locks', () => {
     expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(42 + LOCK_TTL_MS / 1000)).held).toBe(false);
   });
 
-  it('counts the same person in two tabs as two holders', () => {
-    const { id } = createDraft(t.db, ranaId, fields, at(200));
+  it('counts the same person in two tabs as two holders', async () => {
+    const { id } = await createDraft(t.db, ranaId, fields, at(200));
     expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(200)).held).toBe(true);
     const second = heartbeatLock(t.db, id, ranaId, TAB_B, at(201));
     expect(second.held).toBe(false);
     if (!second.held) expect(second.holder.userId).toBe(ranaId);
   });
 
-  it('lets someone take over; the first tab learns at its next heartbeat; release frees only its own lock', () => {
-    const { id } = createDraft(t.db, ranaId, fields, at(300));
+  it('lets someone take over; the first tab learns at its next heartbeat; release frees only its own lock', async () => {
+    const { id } = await createDraft(t.db, ranaId, fields, at(300));
     heartbeatLock(t.db, id, ranaId, TAB_A, at(300));
     expect(takeOverLock(t.db, id, otherId, TAB_B, at(305)).from?.userId).toBe(ranaId);
     const a = heartbeatLock(t.db, id, ranaId, TAB_A, at(310));
@@ -150,8 +150,8 @@ describe('soft edit locks', () => {
     expect(listLiveLocks(t.db, [id], at(312)).has(id)).toBe(false);
   });
 
-  it("keeps the first editor's unsaved text as a revision, not over the article", () => {
-    const { id } = createDraft(t.db, ranaId, fields, at(400));
+  it("keeps the first editor's unsaved text as a revision, not over the article", async () => {
+    const { id } = await createDraft(t.db, ranaId, fields, at(400));
     const before = getArticleForEdit(t.db, id)!;
     const revisionId = keepUnsavedCopy(
       t.db,

@@ -130,7 +130,7 @@ describe('feed items', () => {
     // Authors given in the reverse of their ids: the feed must follow the byline, not the ids.
     const [first, second] = ['sami-azzam', 'rana-haddad'].map((slug) => getAuthorBySlug(t.db, slug)!);
     expect(first!.id).toBeGreaterThan(second!.id);
-    const { id } = createDraft(
+    const { id } = await createDraft(
       t.db,
       first!.id,
       articleFields({
@@ -140,11 +140,11 @@ describe('feed items', () => {
       }),
       now,
     );
-    transitionArticle(t.db, first!.id, id, 'publish', { now });
+    await transitionArticle(t.db, first!.id, id, 'publish', { now });
     const [item] = await listFeedArticles(t.db, { all: true }, { locale: 'ar', now, limit: 1 });
     expect(item?.id).toBe(id);
     expect(item?.authors.map((a) => a.slug)).toEqual(['sami-azzam', 'rana-haddad']);
-    transitionArticle(t.db, first!.id, id, 'delete', { now });
+    await transitionArticle(t.db, first!.id, id, 'delete', { now });
   });
 });
 

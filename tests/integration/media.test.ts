@@ -80,12 +80,12 @@ describe('the media library', () => {
     const hero = await photo('u-used-1', 'صورة رئيسية');
     const inline = await photo('u-used-2', 'صورة في النص');
     const sectionId = getSectionBySlug(t.db, 'local')!.id;
-    const { id: storyA } = createDraft(
+    const { id: storyA } = await createDraft(
       t.db,
       editorId,
       articleFields({ title: 'خبر بصورة رئيسية', sectionId, heroMediaId: hero, authorIds: [editorId] }),
     );
-    const { id: storyB } = createDraft(
+    const { id: storyB } = await createDraft(
       t.db,
       editorId,
       articleFields({

@@ -13,13 +13,13 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('the newsroom article table', () => {
-  it('filters by author, status, text (LIKE wildcards taken literally) and date range, and sorts', () => {
+  it('filters by author, status, text (LIKE wildcards taken literally) and date range, and sorts', async () => {
     const sami = getAuthorBySlug(t.db, 'sami-azzam')!;
     const bySami = listArticlesForAdmin(t.db, { authorId: sami.id, page: 1 });
     expect(bySami.total).toBeGreaterThan(0);
     expect(bySami.rows.every((r) => r.sectionName === 'رياضة')).toBe(true);
 
-    createDraft(
+    await createDraft(
       t.db,
       sami.id,
       articleFields({

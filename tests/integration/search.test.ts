@@ -8,11 +8,13 @@ import {
   updateArticle,
   type ArticleFields,
 } from '@/db/mutations/articles';
+import type { Db } from '@/db/client';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { ensureSearchIndex, rebuildSearchIndex, searchArticles, type SearchParams } from '@/db/search';
 import { syncSearchIndexForSection, syncSearchIndexForTag } from '@/db/search/maintain';
 import { parseSearchQuery } from '@/lib/search/query';
 import { sections, tags, users } from '@/db/schema';
+import { writeTx } from '@/db/tx';
 import { articleFields } from '../helpers/fixtures';
 import { createSeededDb } from '../helpers/test-db';
 
@@ -26,9 +28,9 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const later = at(24 * 60);
 
 /** A story published through the newsroom's own mutations, which keep the index. */
-function publish(over: Partial<ArticleFields> & { title: string }, minute = 0): number {
-  const { id } = createDraft(t.db, editorId, fields(over), at(minute));
-  transitionArticle(t.db, editorId, id, 'publish', { now: at(minute) });
+async function publish(over: Partial<ArticleFields> & { title: string }, minute = 0): Promise<number> {
+  const { id } = await createDraft(t.db, editorId, fields(over), at(minute));
+  await transitionArticle(t.db, editorId, id, 'publish', { now: at(minute) });
   return id;
 }
 
@@ -36,11 +38,11 @@ function fields(over: Partial<ArticleFields> & { title: string }): ArticleFields
   return articleFields({ sectionId: localId, authorIds: [editorId], body: '<p>نص الخبر.</p>', ...over });
 }
 
-function search(q: string, over: Partial<SearchParams> = {}) {
-  return searchArticles(t.db, { q, locale: 'ar', now: later, page: 1, perPage: 50, ...over });
+function search(q: string, over: Partial<SearchParams> = {}, db: Db = t.db) {
+  return searchArticles(db, { q, locale: 'ar', now: later, page: 1, perPage: 50, ...over });
 }
-const ids = async (q: string, over: Partial<SearchParams> = {}) =>
-  (await search(q, over))?.items.map((i) => i.id) ?? [];
+const ids = async (q: string, over: Partial<SearchParams> = {}, db: Db = t.db) =>
+  (await search(q, over, db))?.items.map((i) => i.id) ?? [];
 
 beforeAll(async () => {
   // Some demo stories around ours, so ranking and filters work among other matches.
@@ -53,8 +55,8 @@ afterAll(() => t.cleanup());
 
 describe('Arabic spelling variants find each other', () => {
   it('matches vowelled and unvowelled forms both ways', async () => {
-    const vowelled = publish({ title: 'السُّلَحْفَاةُ البَحْرِيَّةُ تَعُودُ إِلَى الشَّاطِئِ' });
-    const plain = publish({ title: 'الأخطبوط يغير لونه في الماء' });
+    const vowelled = await publish({ title: 'السُّلَحْفَاةُ البَحْرِيَّةُ تَعُودُ إِلَى الشَّاطِئِ' });
+    const plain = await publish({ title: 'الأخطبوط يغير لونه في الماء' });
     expect(await ids('السلحفاة')).toContain(vowelled);
     expect(await ids('سلحفاة البحرية')).toContain(vowelled);
     expect(await ids('الأُخْطُبُوطُ')).toContain(plain);
@@ -62,15 +64,15 @@ describe('Arabic spelling variants find each other', () => {
 
   it('matches every form of alef with every other', async () => {
     const forms = ['أرخبيل', 'إرخبيل', 'آرخبيل', 'ٱرخبيل', 'ارخبيل'];
-    const written = forms.map((f) => publish({ title: `جزر ${f} البعيدة` }));
+    const written = await Promise.all(forms.map((f) => publish({ title: `جزر ${f} البعيدة` })));
     for (const q of forms) expect(await ids(q)).toEqual(expect.arrayContaining(written));
   });
 
   it('folds ta marbuta into heh and alef maksura into yeh', async () => {
-    const marbuta = publish({ title: 'ترميم القنطرة القديمة' });
-    const heh = publish({ title: 'ترميم القنطره الحجرية' });
-    const maksura = publish({ title: 'توسعة المرسى الشمالي' });
-    const yeh = publish({ title: 'توسعة المرسي الجنوبي' });
+    const marbuta = await publish({ title: 'ترميم القنطرة القديمة' });
+    const heh = await publish({ title: 'ترميم القنطره الحجرية' });
+    const maksura = await publish({ title: 'توسعة المرسى الشمالي' });
+    const yeh = await publish({ title: 'توسعة المرسي الجنوبي' });
     for (const q of ['القنطرة', 'القنطره'])
       expect(await ids(q)).toEqual(expect.arrayContaining([marbuta, heh]));
     for (const q of ['المرسى', 'المرسي'])
@@ -78,38 +80,40 @@ describe('Arabic spelling variants find each other', () => {
   });
 
   it('finds ال-prefixed and bare forms from each other', async () => {
-    const withArticle = publish({ title: 'انطلاق المنطاد فوق الصحراء' });
-    const bare = publish({ title: 'رحلة منطاد للسياح' });
+    const withArticle = await publish({ title: 'انطلاق المنطاد فوق الصحراء' });
+    const bare = await publish({ title: 'رحلة منطاد للسياح' });
     expect(await ids('منطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
     expect(await ids('المنطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
     expect(await ids('والمنطاد')).toEqual(expect.arrayContaining([withArticle, bare]));
   });
 
   it('finds a word behind a proclitic by its bare form', async () => {
-    const clitics = ['بدمج', 'لدمج', 'وبدمج'].map((w) => publish({ title: `قرار ${w} الشركتين` }));
+    const clitics = await Promise.all(
+      ['بدمج', 'لدمج', 'وبدمج'].map((w) => publish({ title: `قرار ${w} الشركتين` })),
+    );
     expect(await ids('دمج')).toEqual(expect.arrayContaining(clitics));
     expect(await ids('الدمج')).toEqual(expect.arrayContaining(clitics));
   });
 
   it('finds common broken plurals by their singular and the other way round, exact words first', async () => {
-    const plural = publish({ title: 'ترميم المدارس القديمة في حي الميدان' }, 60);
-    const singular = publish({ title: 'ترميم مدرسة قديمة في حي الميدان' }, 60);
+    const plural = await publish({ title: 'ترميم المدارس القديمة في حي الميدان' }, 60);
+    const singular = await publish({ title: 'ترميم مدرسة قديمة في حي الميدان' }, 60);
     const pair = async (q: string) => (await ids(q)).filter((id) => id === plural || id === singular);
     expect(await pair('مدرسة')).toEqual([singular, plural]);
     expect(await pair('مدارس')).toEqual([plural, singular]);
-    const kids = publish({ title: 'ملعب جديد لأطفال المخيم' }, 61);
+    const kids = await publish({ title: 'ملعب جديد لأطفال المخيم' }, 61);
     expect(await ids('طفل')).toContain(kids);
   });
 
   it('finds a quoted phrase whose first word carries a proclitic', async () => {
-    const id = publish({ title: 'اجتماع طارئ', body: '<p>ناقش الأعضاء الخطة بمجلس الحكماء أمس.</p>' });
+    const id = await publish({ title: 'اجتماع طارئ', body: '<p>ناقش الأعضاء الخطة بمجلس الحكماء أمس.</p>' });
     expect(await ids('"مجلس الحكماء"')).toContain(id);
     expect(await ids('"الحكماء مجلس"')).not.toContain(id);
   });
 
   it('matches Arabic-Indic digits with Western ones', async () => {
-    const indic = publish({ title: 'خطة النقل حتى عام ٢٠٢٦' });
-    const western = publish({ title: 'رؤية عام 2031 للمدن' });
+    const indic = await publish({ title: 'خطة النقل حتى عام ٢٠٢٦' });
+    const western = await publish({ title: 'رؤية عام 2031 للمدن' });
     expect(await ids('2026')).toContain(indic);
     expect(await ids('٢٠٣١')).toContain(western);
     expect(await ids('۲۰۳۱')).toContain(western);
@@ -118,19 +122,22 @@ describe('Arabic spelling variants find each other', () => {
 
 describe('ranking', () => {
   it('puts exact matches above stemmed ones', async () => {
-    const exact = publish({ title: 'افتتاح المفاعل في المدينة' }, 100);
-    const stemmed = publish({ title: 'افتتاح مفاعل في المدينة' }, 100);
+    const exact = await publish({ title: 'افتتاح المفاعل في المدينة' }, 100);
+    const stemmed = await publish({ title: 'افتتاح مفاعل في المدينة' }, 100);
     const order = async (q: string) => (await ids(q)).filter((id) => id === exact || id === stemmed);
     expect(await order('المفاعل')).toEqual([exact, stemmed]);
     expect(await order('مفاعل')).toEqual([stemmed, exact]);
-    const bare = publish({ title: 'خطة تكامل المصرفين' }, 105);
-    const clitic = publish({ title: 'خطة لتكامل المصرفين' }, 105);
+    const bare = await publish({ title: 'خطة تكامل المصرفين' }, 105);
+    const clitic = await publish({ title: 'خطة لتكامل المصرفين' }, 105);
     expect((await ids('تكامل')).filter((id) => id === bare || id === clitic)).toEqual([bare, clitic]);
   });
 
   it('puts a headline match above a body-only one, even a newer body', async () => {
-    const headline = publish({ title: 'رصد الكسوف من المرصد', body: '<p>تابع الهواة الظاهرة.</p>' }, 110);
-    const body = publish(
+    const headline = await publish(
+      { title: 'رصد الكسوف من المرصد', body: '<p>تابع الهواة الظاهرة.</p>' },
+      110,
+    );
+    const body = await publish(
       { title: 'أخبار الفلك هذا الأسبوع', body: '<p>تابع الهواة الكسوف من أسطح المنازل.</p>' },
       120,
     );
@@ -138,74 +145,75 @@ describe('ranking', () => {
   });
 
   it('prefers the newer of two equal matches', async () => {
-    const older = publish({ title: 'حوت أزرق قرب الساحل' }, 130);
-    const newer = publish({ title: 'حوت أزرق قرب الساحل' }, 600);
+    const older = await publish({ title: 'حوت أزرق قرب الساحل' }, 130);
+    const newer = await publish({ title: 'حوت أزرق قرب الساحل' }, 600);
     expect(await ids('حوت')).toEqual([newer, older]);
   });
 });
 
 describe('only what readers may see is found', () => {
   it('never finds drafts, scheduled, archived, unpublished or deleted stories', async () => {
-    createDraft(t.db, editorId, fields({ title: 'السنجاب في الحديقة' }), at(200));
-    const scheduled = createDraft(t.db, editorId, fields({ title: 'الزرافة تصل إلى الحديقة' }), at(200)).id;
-    transitionArticle(t.db, editorId, scheduled, 'schedule', { at: at(300), now: at(200) });
-    const deleted = publish({ title: 'البطريق يغادر الحديقة' }, 200);
-    transitionArticle(t.db, editorId, deleted, 'delete', { now: at(201) });
-    const unpublished = publish({ title: 'الدلفين يقفز في الحديقة' }, 200);
-    transitionArticle(t.db, editorId, unpublished, 'unpublish', { now: at(201) });
-    const archived = publish({ title: 'الفهد ينام في الحديقة' }, 200);
-    transitionArticle(t.db, editorId, archived, 'archive', { now: at(201) });
+    await createDraft(t.db, editorId, fields({ title: 'السنجاب في الحديقة' }), at(200));
+    const scheduled = (
+      await createDraft(t.db, editorId, fields({ title: 'الزرافة تصل إلى الحديقة' }), at(200))
+    ).id;
+    await transitionArticle(t.db, editorId, scheduled, 'schedule', { at: at(300), now: at(200) });
+    const deleted = await publish({ title: 'البطريق يغادر الحديقة' }, 200);
+    await transitionArticle(t.db, editorId, deleted, 'delete', { now: at(201) });
+    const unpublished = await publish({ title: 'الدلفين يقفز في الحديقة' }, 200);
+    await transitionArticle(t.db, editorId, unpublished, 'unpublish', { now: at(201) });
+    const archived = await publish({ title: 'الفهد ينام في الحديقة' }, 200);
+    await transitionArticle(t.db, editorId, archived, 'archive', { now: at(201) });
 
     for (const q of ['السنجاب', 'الزرافة', 'البطريق', 'الدلفين', 'الفهد']) expect(await ids(q)).toEqual([]);
     // The scheduler puts the story live, and into the index with it.
-    expect(publishDueArticles(t.db, at(300))).toEqual([scheduled]);
+    expect(await publishDueArticles(t.db, at(300))).toEqual([scheduled]);
     expect(await ids('الزرافة')).toEqual([scheduled]);
     // Republishing brings a story back.
-    transitionArticle(t.db, editorId, unpublished, 'publish', { now: at(302) });
+    await transitionArticle(t.db, editorId, unpublished, 'publish', { now: at(302) });
     expect(await ids('الدلفين')).toEqual([unpublished]);
   });
 
   it('drops a story taken off the site by any path, raw SQL included', async () => {
-    const id = publish({ title: 'النسر يحلق فوق الوادي' }, 210);
+    const id = await publish({ title: 'النسر يحلق فوق الوادي' }, 210);
     expect(await ids('النسر')).toEqual([id]);
     t.db.$client.prepare("UPDATE articles SET status = 'draft' WHERE id = ?").run(id);
     expect(await ids('النسر')).toEqual([]);
-    const other = publish({ title: 'النسر الذهبي' }, 211);
+    const other = await publish({ title: 'النسر الذهبي' }, 211);
     t.db.$client.prepare('DELETE FROM articles WHERE id = ?').run(other);
     expect(await ids('النسر')).toEqual([]);
   });
 
   it('does not show a story before its publish time, whatever the index holds', async () => {
-    const id = publish({ title: 'الغزال يعبر الطريق' }, 400);
+    const id = await publish({ title: 'الغزال يعبر الطريق' }, 400);
     expect(await ids('الغزال', { now: at(399) })).toEqual([]);
     expect(await ids('الغزال', { now: at(400) })).toEqual([id]);
   });
 
   it('keeps the index in the transaction of an edit', async () => {
-    const id = publish({ title: 'قطار جديد بين المدينتين' }, 500);
+    const id = await publish({ title: 'قطار جديد بين المدينتين' }, 500);
     const edited = fields({ title: 'حافلة جديدة بين المدينتين' });
-    // The save fails later in the same transaction (the search is awaited inside it, so it is
-    // opened by hand): the edit's index rows go with the rest.
-    t.db.$client.exec('BEGIN');
-    try {
-      updateArticle(t.db, editorId, id, edited, at(501));
-      expect(await ids('حافلة')).toContain(id);
-    } finally {
-      t.db.$client.exec('ROLLBACK');
-    }
+    // The save fails later in the same transaction: the edit's index rows go with the rest.
+    await expect(
+      writeTx(t.db, async (tx) => {
+        await updateArticle(tx, editorId, id, edited, at(501));
+        expect(await ids('حافلة', {}, tx)).toContain(id);
+        throw new Error('the save fails after the edit');
+      }),
+    ).rejects.toThrow('the save fails after the edit');
     expect(await ids('قطار')).toEqual([id]);
     expect(await ids('حافلة')).not.toContain(id);
 
-    updateArticle(t.db, editorId, id, edited, at(502));
+    await updateArticle(t.db, editorId, id, edited, at(502));
     expect(await ids('قطار')).toEqual([]);
     expect(await ids('حافلة')).toContain(id);
   });
 
   it('searches tags and section names, and follows a story to another section', async () => {
-    const id = publish({ title: 'جولة في السوق', tags: [{ name: 'نسور', slug: 'نسور' }] }, 510);
+    const id = await publish({ title: 'جولة في السوق', tags: [{ name: 'نسور', slug: 'نسور' }] }, 510);
     expect(await ids('نسور')).toEqual([id]);
     expect(await ids('جولة السوق محليات')).toContain(id);
-    moveArticlesToSection(t.db, editorId, [id], worldId, at(511));
+    await moveArticlesToSection(t.db, editorId, [id], worldId, at(511));
     expect(await ids('جولة السوق محليات')).not.toContain(id);
     expect(await ids('جولة السوق', { section: 'world' })).toContain(id);
     expect(await ids('جولة السوق', { section: 'local' })).not.toContain(id);
@@ -225,8 +233,10 @@ describe('only what readers may see is found', () => {
 
 describe('filters, pages and editions', () => {
   it('filters by section and publish date, and pages with a total', async () => {
-    const spread = [0, 1, 2, 3, 4].map((day) =>
-      publish({ title: `نشرة الكنغر رقم ${day}`, sectionId: day % 2 ? worldId : localId }, 700 + day * 60),
+    const spread = await Promise.all(
+      [0, 1, 2, 3, 4].map((day) =>
+        publish({ title: `نشرة الكنغر رقم ${day}`, sectionId: day % 2 ? worldId : localId }, 700 + day * 60),
+      ),
     );
     expect((await search('الكنغر'))!.total).toBe(5);
     expect((await ids('الكنغر', { section: 'world' })).sort()).toEqual([spread[1], spread[3]].sort());
@@ -243,8 +253,8 @@ describe('filters, pages and editions', () => {
   });
 
   it('keeps the editions apart, with English rules for English', async () => {
-    const en = publish({ title: 'City elections draw record turnout', locale: 'en' }, 800);
-    const ar = publish({ title: 'انتخابات المدينة تسجل إقبالاً قياسياً' }, 800);
+    const en = await publish({ title: 'City elections draw record turnout', locale: 'en' }, 800);
+    const ar = await publish({ title: 'انتخابات المدينة تسجل إقبالاً قياسياً' }, 800);
     expect(await ids('election', { locale: 'en' })).toContain(en);
     expect(await ids('ELECTIONS', { locale: 'en' })).toContain(en);
     expect(await ids('election')).toEqual([]);
@@ -255,7 +265,7 @@ describe('filters, pages and editions', () => {
 
 describe('results', () => {
   it('returns cards with the hits marked in the text as written', async () => {
-    const id = publish(
+    const id = await publish(
       {
         title: 'البومة تعود إلى البرج',
         dek: 'عودة طائر نادر',

@@ -19,30 +19,32 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const story = (title: string, tagNames: string[]) =>
-  createDraft(
-    t.db,
-    author,
-    articleFields({
-      title,
-      sectionId,
-      authorIds: [author],
-      tags: tagNames.map((name) => ({ name, slug: slugify(name) })),
-    }),
+const story = async (title: string, tagNames: string[]) =>
+  (
+    await createDraft(
+      t.db,
+      author,
+      articleFields({
+        title,
+        sectionId,
+        authorIds: [author],
+        tags: tagNames.map((name) => ({ name, slug: slugify(name) })),
+      }),
+    )
   ).id;
 
 describe('the tags screen', () => {
-  it('finds tags by a folded part of the name and counts their stories', () => {
-    story('خبر أول عن الدراجات', ['دراجات هوائية']);
-    story('خبر ثان عن الدراجات', ['دراجات هوائية']);
+  it('finds tags by a folded part of the name and counts their stories', async () => {
+    await story('خبر أول عن الدراجات', ['دراجات هوائية']);
+    await story('خبر ثان عن الدراجات', ['دراجات هوائية']);
     const found = listTagsForAdmin(t.db, { q: 'دراجات' });
     expect(found.rows.map((r) => [r.name, r.stories])).toEqual([['دراجات هوائية', 2]]);
     expect(listTagsForAdmin(t.db, { q: 'لا-وسم-بهذا-الاسم' }).total).toBe(0);
   });
 
   it('merges tag A into B: A’s stories get B once, /tag/A answers 301 to /tag/B, an audit row', async () => {
-    const both = story('خبر يحمل الوسمين', ['مهرجان', 'مهرجانات']);
-    const onlyA = story('خبر بالوسم الأول', ['مهرجان']);
+    const both = await story('خبر يحمل الوسمين', ['مهرجان', 'مهرجانات']);
+    const onlyA = await story('خبر بالوسم الأول', ['مهرجان']);
     const a = getTagBySlug(t.db, 'مهرجان')!;
     const b = getTagBySlug(t.db, 'مهرجانات')!;
     const result = await mergeTags(t.db, author, a.id, b.id);
@@ -63,9 +65,9 @@ describe('the tags screen', () => {
   });
 
   it('deletes a tag: stories lose it, no redirect is left, redirects to it are removed', async () => {
-    const id = story('خبر بوسم سيُحذف', ['وسم مؤقت', 'وسم باق']);
+    const id = await story('خبر بوسم سيُحذف', ['وسم مؤقت', 'وسم باق']);
     const doomed = getTagBySlug(t.db, 'وسم-مؤقت')!;
-    const old = story('خبر بوسم قديم', ['وسم أقدم']);
+    const old = await story('خبر بوسم قديم', ['وسم أقدم']);
     await mergeTags(t.db, author, getTagBySlug(t.db, 'وسم-أقدم')!.id, doomed.id);
     expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).not.toBeNull();
     expect((await deleteTag(t.db, author, doomed.id))!.articleIds.sort()).toEqual([id, old].sort());

@@ -38,9 +38,9 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 /** A published story of the edition, with its id. */
-function published(f: ArticleFields, minute: number): number {
-  const { id } = createDraft(t.db, editorId, f, at(minute));
-  transitionArticle(t.db, editorId, id, 'publish', { now: at(minute) });
+async function published(f: ArticleFields, minute: number): Promise<number> {
+  const { id } = await createDraft(t.db, editorId, f, at(minute));
+  await transitionArticle(t.db, editorId, id, 'publish', { now: at(minute) });
   return id;
 }
 
@@ -48,10 +48,10 @@ const key = (id: number) =>
   t.db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).get()!.key;
 
 describe('translations between editions', () => {
-  it('links a story to its translation both ways, and readers see it only while both are live', () => {
-    const a = published(ar, 1);
-    const { id: b } = createDraft(t.db, editorId, en, at(2));
-    updateArticle(t.db, editorId, a, { ...ar, translationId: b }, at(3));
+  it('links a story to its translation both ways, and readers see it only while both are live', async () => {
+    const a = await published(ar, 1);
+    const { id: b } = await createDraft(t.db, editorId, en, at(2));
+    await updateArticle(t.db, editorId, a, { ...ar, translationId: b }, at(3));
     expect(getTranslationPartnerId(t.db, a)).toBe(b);
     expect(getTranslationPartnerId(t.db, b)).toBe(a);
     expect(getArticleForEdit(t.db, b)!.translation).toMatchObject({
@@ -61,93 +61,93 @@ describe('translations between editions', () => {
     });
     // The English one is still a draft: the Arabic page must not point to it.
     expect(getLiveArticle(t.db, a, at(4))!.translation).toBeNull();
-    transitionArticle(t.db, editorId, b, 'publish', { now: at(5) });
+    await transitionArticle(t.db, editorId, b, 'publish', { now: at(5) });
     expect(getLiveArticle(t.db, a, at(6))!.translation).toMatchObject({ id: b, locale: 'en' });
     expect(getLiveArticle(t.db, b, at(6))!.translation).toMatchObject({ id: a, locale: 'ar' });
-    transitionArticle(t.db, editorId, b, 'unpublish', { now: at(7) });
+    await transitionArticle(t.db, editorId, b, 'unpublish', { now: at(7) });
     expect(getLiveArticle(t.db, a, at(8))!.translation).toBeNull();
   });
 
-  it('refuses a missing story, one of the same edition, itself, and one already linked elsewhere', () => {
-    const a = published(ar, 10);
-    const sameEdition = published(ar, 11);
-    const b = published(en, 12);
-    const other = published(ar, 13);
-    const code = (run: () => unknown) => {
+  it('refuses a missing story, one of the same edition, itself, and one already linked elsewhere', async () => {
+    const a = await published(ar, 10);
+    const sameEdition = await published(ar, 11);
+    const b = await published(en, 12);
+    const other = await published(ar, 13);
+    const code = async (run: () => Promise<unknown>) => {
       try {
-        run();
+        await run();
       } catch (error) {
         if (error instanceof TranslationError) return error.code;
         throw error;
       }
       return 'saved';
     };
-    expect(code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: 999_999 }))).toBe(
+    expect(await code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: 999_999 }))).toBe(
       'translationNotFound',
     );
-    expect(code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: a }))).toBe(
+    expect(await code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: a }))).toBe(
       'translationNotFound',
     );
-    expect(code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: sameEdition }))).toBe(
+    expect(await code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: sameEdition }))).toBe(
       'translationSameEdition',
     );
-    expect(code(() => updateArticle(t.db, editorId, other, { ...ar, translationId: b }))).toBe('saved');
+    expect(await code(() => updateArticle(t.db, editorId, other, { ...ar, translationId: b }))).toBe('saved');
     expect(
-      code(() => updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان جديد', translationId: b })),
+      await code(() => updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان جديد', translationId: b })),
     ).toBe('translationTaken');
     // The refused save changed nothing: one transaction.
     expect(getArticleForEdit(t.db, a)!.title).toBe(ar.title);
     expect(key(a)).toBeNull();
     // A deleted story cannot be linked either.
-    const gone = published(en, 14);
-    transitionArticle(t.db, editorId, gone, 'delete', { now: at(15) });
-    expect(code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: gone }))).toBe(
+    const gone = await published(en, 14);
+    await transitionArticle(t.db, editorId, gone, 'delete', { now: at(15) });
+    expect(await code(() => updateArticle(t.db, editorId, a, { ...ar, translationId: gone }))).toBe(
       'translationNotFound',
     );
   });
 
-  it('unlinks both sides, relinks to another story, and leaves the link alone when not asked', () => {
-    const a = published(ar, 20);
-    const b = published(en, 21);
-    const c = published(en, 22);
-    updateArticle(t.db, editorId, a, { ...ar, translationId: b });
+  it('unlinks both sides, relinks to another story, and leaves the link alone when not asked', async () => {
+    const a = await published(ar, 20);
+    const b = await published(en, 21);
+    const c = await published(en, 22);
+    await updateArticle(t.db, editorId, a, { ...ar, translationId: b });
     // A save that does not mention the translation (a writer's, a restored revision) keeps it.
-    updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان معدّل' });
+    await updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان معدّل' });
     expect(getTranslationPartnerId(t.db, a)).toBe(b);
-    updateArticle(t.db, editorId, a, { ...ar, translationId: c });
+    await updateArticle(t.db, editorId, a, { ...ar, translationId: c });
     expect(getTranslationPartnerId(t.db, a)).toBe(c);
     expect(key(b)).toBeNull();
     // b is free again and can pair with another Arabic story.
-    const d = published(ar, 23);
-    updateArticle(t.db, editorId, d, { ...ar, translationId: b });
+    const d = await published(ar, 23);
+    await updateArticle(t.db, editorId, d, { ...ar, translationId: b });
     expect(getTranslationPartnerId(t.db, b)).toBe(d);
-    updateArticle(t.db, editorId, c, { ...en, translationId: null });
+    await updateArticle(t.db, editorId, c, { ...en, translationId: null });
     expect(key(a)).toBeNull();
     expect(key(c)).toBeNull();
     expect(getTranslationPartnerId(t.db, d)).toBe(b);
   });
 
-  it('deleting one of a pair frees the other to pair again', () => {
-    const a = published(ar, 25);
-    const b = published(en, 26);
-    updateArticle(t.db, editorId, a, { ...ar, translationId: b });
-    transitionArticle(t.db, editorId, a, 'delete', { now: at(27) });
+  it('deleting one of a pair frees the other to pair again', async () => {
+    const a = await published(ar, 25);
+    const b = await published(en, 26);
+    await updateArticle(t.db, editorId, a, { ...ar, translationId: b });
+    await transitionArticle(t.db, editorId, a, 'delete', { now: at(27) });
     expect(key(b)).toBeNull();
-    const c = published(ar, 28);
-    updateArticle(t.db, editorId, c, { ...ar, translationId: b });
+    const c = await published(ar, 28);
+    await updateArticle(t.db, editorId, c, { ...ar, translationId: b });
     expect(getTranslationPartnerId(t.db, b)).toBe(c);
   });
 
   it('lists the live translation beside each story in the monthly sitemap', async () => {
-    const a = published(ar, 30);
-    const b = published(en, 31);
-    updateArticle(t.db, editorId, b, { ...en, translationId: a });
+    const a = await published(ar, 30);
+    const b = await published(en, 31);
+    await updateArticle(t.db, editorId, b, { ...en, translationId: a });
     const month = { year: t0.getUTCFullYear(), month: t0.getUTCMonth() + 1, page: 1 };
     const arRows = await listSitemapMonthArticles(t.db, { locale: 'ar', now: at(40), ...month });
     expect(arRows.find((r) => r.id === a)!.translation).toMatchObject({ id: b, locale: 'en' });
     // Every story appears once, whether or not it has a translation.
     expect(new Set(arRows.map((r) => r.id)).size).toBe(arRows.length);
-    transitionArticle(t.db, editorId, b, 'unpublish', { now: at(41) });
+    await transitionArticle(t.db, editorId, b, 'unpublish', { now: at(41) });
     const after = await listSitemapMonthArticles(t.db, { locale: 'ar', now: at(42), ...month });
     expect(after.find((r) => r.id === a)!.translation).toBeNull();
   });

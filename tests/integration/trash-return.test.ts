@@ -35,9 +35,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const code = (fn: () => unknown) => {
+const code = async (fn: () => Promise<unknown>) => {
   try {
-    fn();
+    await fn();
     return 'ok';
   } catch (error) {
     return error instanceof WorkflowError ? error.code : String(error);
@@ -62,32 +62,35 @@ const audits = (id: number, action: string) =>
 
 describe('trash', () => {
   it('takes a published story off the site (410) and brings it back as a draft with its URL', async () => {
-    const { id, slug } = story('مهرجان الزيتون يعود إلى القرية');
-    transitionArticle(t.db, editorId, id, 'publish', { now: at(1) });
-    transitionArticle(t.db, editorId, id, 'delete', { now: at(2) });
+    const { id, slug } = await story('مهرجان الزيتون يعود إلى القرية');
+    await transitionArticle(t.db, editorId, id, 'publish', { now: at(1) });
+    await transitionArticle(t.db, editorId, id, 'delete', { now: at(2) });
     expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(2));
     expect(getLiveArticle(t.db, id, at(3))).toBeNull();
     // Another story with the same headline does not take the deleted one's slug.
-    expect(story('مهرجان الزيتون يعود إلى القرية').slug).not.toBe(slug);
+    expect((await story('مهرجان الزيتون يعود إلى القرية')).slug).not.toBe(slug);
     expect((await listTrash(t.db, { now: at(3), days: 30 })).find((r) => r.id === id)).toMatchObject({
       restorable: true,
       status: 'published',
     });
 
-    expect(restoreFromTrash(t.db, editorId, id, at(29 * DAY))).toEqual({ from: 'published', to: 'draft' });
+    expect(await restoreFromTrash(t.db, editorId, id, at(29 * DAY))).toEqual({
+      from: 'published',
+      to: 'draft',
+    });
     const back = getArticleRoute(t.db, id)!;
     expect(back).toMatchObject({ status: 'draft', deletedAt: null, slug, publishedAt: at(1) });
     expect(audits(id, 'article.restore')).toBe(1);
     // Republishing keeps the first publish time.
-    expect(transitionArticle(t.db, editorId, id, 'publish', { now: at(30 * DAY) }).publishedAt).toEqual(
-      at(1),
-    );
+    expect(
+      (await transitionArticle(t.db, editorId, id, 'publish', { now: at(30 * DAY) })).publishedAt,
+    ).toEqual(at(1));
   });
 
   it('refuses to restore after 30 days, and leaves the story deleted', async () => {
-    const { id } = story('سوق الأحد ينتقل إلى الساحة الجديدة');
-    transitionArticle(t.db, editorId, id, 'delete', { now: at(1) });
-    expect(code(() => restoreFromTrash(t.db, editorId, id, at(1 + 30 * DAY + 1)))).toBe('expired');
+    const { id } = await story('سوق الأحد ينتقل إلى الساحة الجديدة');
+    await transitionArticle(t.db, editorId, id, 'delete', { now: at(1) });
+    expect(await code(() => restoreFromTrash(t.db, editorId, id, at(1 + 30 * DAY + 1)))).toBe('expired');
     expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(1));
     expect(
       (await listTrash(t.db, { now: at(31 * DAY), days: 30 })).find((r) => r.id === id)?.restorable,
@@ -95,15 +98,15 @@ describe('trash', () => {
     expect(audits(id, 'article.restore')).toBe(0);
   });
 
-  it('refuses to restore a story that is not in the trash', () => {
-    const { id } = story('حملة لتنظيف ضفاف النهر');
-    expect(code(() => restoreFromTrash(t.db, editorId, id, at(1)))).toBe('notFound');
+  it('refuses to restore a story that is not in the trash', async () => {
+    const { id } = await story('حملة لتنظيف ضفاف النهر');
+    expect(await code(() => restoreFromTrash(t.db, editorId, id, at(1)))).toBe('notFound');
   });
 
-  it('keeps a translation link cut by the delete cut after the restore', () => {
-    const ar = story('افتتاح مكتبة الأطفال في الحي القديم');
-    const en = story('A children’s library opens in the old quarter', writerId, 'en');
-    updateArticle(
+  it('keeps a translation link cut by the delete cut after the restore', async () => {
+    const ar = await story('افتتاح مكتبة الأطفال في الحي القديم');
+    const en = await story('A children’s library opens in the old quarter', writerId, 'en');
+    await updateArticle(
       t.db,
       editorId,
       ar.id,
@@ -116,8 +119,8 @@ describe('trash', () => {
       at(1),
     );
     expect(getTranslationKey(t.db, en.id)).not.toBeNull();
-    transitionArticle(t.db, editorId, ar.id, 'delete', { now: at(2) });
-    restoreFromTrash(t.db, editorId, ar.id, at(3));
+    await transitionArticle(t.db, editorId, ar.id, 'delete', { now: at(2) });
+    await restoreFromTrash(t.db, editorId, ar.id, at(3));
     expect(getTranslationKey(t.db, ar.id)).toBeNull();
     expect(getTranslationKey(t.db, en.id)).toBeNull();
   });
@@ -125,14 +128,18 @@ describe('trash', () => {
 
 describe('sending a story back to its writer', () => {
   it('turns a story in review into a draft with the note, shown to its writer only', async () => {
-    const { id } = story('مدرسة الحي تزرع حديقتها الأولى');
-    transitionArticle(t.db, writerId, id, 'submit', { now: at(1) });
-    expect(code(() => transitionArticle(t.db, editorId, id, 'return', { note: '  ', now: at(2) }))).toBe(
-      'noteRequired',
-    );
+    const { id } = await story('مدرسة الحي تزرع حديقتها الأولى');
+    await transitionArticle(t.db, writerId, id, 'submit', { now: at(1) });
     expect(
-      transitionArticle(t.db, editorId, id, 'return', { note: 'أضف اسم المدرسة وتصريح المديرة.', now: at(3) })
-        .to,
+      await code(() => transitionArticle(t.db, editorId, id, 'return', { note: '  ', now: at(2) })),
+    ).toBe('noteRequired');
+    expect(
+      (
+        await transitionArticle(t.db, editorId, id, 'return', {
+          note: 'أضف اسم المدرسة وتصريح المديرة.',
+          now: at(3),
+        })
+      ).to,
     ).toBe('draft');
     expect(audits(id, 'article.return')).toBe(1);
     expect((await listReturnedToWriter(t.db, writerId)).find((r) => r.id === id)).toMatchObject({
@@ -144,49 +151,49 @@ describe('sending a story back to its writer', () => {
   });
 
   it('shows only the latest note, and drops the story once it is resubmitted', async () => {
-    const { id } = story('نادي الشطرنج يستقبل أعضاء جدداً');
-    transitionArticle(t.db, writerId, id, 'submit', { now: at(1) });
-    transitionArticle(t.db, editorId, id, 'return', { note: 'الملاحظة الأولى', now: at(2) });
-    transitionArticle(t.db, writerId, id, 'submit', { now: at(3) });
+    const { id } = await story('نادي الشطرنج يستقبل أعضاء جدداً');
+    await transitionArticle(t.db, writerId, id, 'submit', { now: at(1) });
+    await transitionArticle(t.db, editorId, id, 'return', { note: 'الملاحظة الأولى', now: at(2) });
+    await transitionArticle(t.db, writerId, id, 'submit', { now: at(3) });
     expect((await listReturnedToWriter(t.db, writerId)).find((r) => r.id === id)).toBeUndefined();
-    transitionArticle(t.db, editorId, id, 'return', { note: 'الملاحظة الثانية', now: at(4) });
+    await transitionArticle(t.db, editorId, id, 'return', { note: 'الملاحظة الثانية', now: at(4) });
     expect(
       (await listReturnedToWriter(t.db, writerId)).filter((r) => r.id === id).map((r) => r.note),
     ).toEqual(['الملاحظة الثانية']);
   });
 
-  it('only from review', () => {
-    const { id } = story('ورشة لتعليم الخط العربي');
-    expect(code(() => transitionArticle(t.db, editorId, id, 'return', { note: 'ملاحظة', now: at(1) }))).toBe(
-      'transition',
-    );
+  it('only from review', async () => {
+    const { id } = await story('ورشة لتعليم الخط العربي');
+    expect(
+      await code(() => transitionArticle(t.db, editorId, id, 'return', { note: 'ملاحظة', now: at(1) })),
+    ).toBe('transition');
   });
 });
 
 describe('schedule changes', () => {
-  it('reschedules a scheduled story and unschedules it back to a draft with no time', () => {
-    const { id } = story('حفل تخريج الدفعة الأولى من المعهد');
-    transitionArticle(t.db, editorId, id, 'schedule', { at: at(120), now: at(1) });
+  it('reschedules a scheduled story and unschedules it back to a draft with no time', async () => {
+    const { id } = await story('حفل تخريج الدفعة الأولى من المعهد');
+    await transitionArticle(t.db, editorId, id, 'schedule', { at: at(120), now: at(1) });
     expect(
-      transitionArticle(t.db, editorId, id, 'schedule', { at: at(180), now: at(2) }).publishedAt,
+      (await transitionArticle(t.db, editorId, id, 'schedule', { at: at(180), now: at(2) })).publishedAt,
     ).toEqual(at(180));
-    expect(transitionArticle(t.db, editorId, id, 'unschedule', { now: at(3) })).toMatchObject({
+    expect(await transitionArticle(t.db, editorId, id, 'unschedule', { now: at(3) })).toMatchObject({
       from: 'scheduled',
       to: 'draft',
       publishedAt: null,
     });
-    expect(code(() => transitionArticle(t.db, editorId, id, 'unschedule', { now: at(4) }))).toBe(
+    expect(await code(() => transitionArticle(t.db, editorId, id, 'unschedule', { now: at(4) }))).toBe(
       'transition',
     );
   });
 
-  it('never reschedules or unschedules a published story', () => {
-    const { id } = story('افتتاح ملعب كرة السلة في الحي');
-    transitionArticle(t.db, editorId, id, 'publish', { now: at(1) });
-    expect(code(() => transitionArticle(t.db, editorId, id, 'schedule', { at: at(60), now: at(2) }))).toBe(
-      'transition',
-    );
-    expect(code(() => transitionArticle(t.db, editorId, id, 'unschedule', { now: at(2) }))).toBe(
+  it('never reschedules or unschedules a published story', async () => {
+    const { id } = await story('افتتاح ملعب كرة السلة في الحي');
+    await transitionArticle(t.db, editorId, id, 'publish', { now: at(1) });
+    expect(
+      await code(() => transitionArticle(t.db, editorId, id, 'schedule', { at: at(60), now: at(2) })),
+    ).toBe('transition');
+    expect(await code(() => transitionArticle(t.db, editorId, id, 'unschedule', { now: at(2) }))).toBe(
       'transition',
     );
     expect(getArticleRoute(t.db, id)).toMatchObject({ status: 'published', publishedAt: at(1) });

@@ -40,57 +40,59 @@ afterAll(() => t.cleanup());
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 describe('publishing workflow', () => {
-  it('keeps drafts and reviews off the site, publishes, and keeps the first publish time', () => {
-    const { id } = createDraft(t.db, editorId, fields, at(1));
+  it('keeps drafts and reviews off the site, publishes, and keeps the first publish time', async () => {
+    const { id } = await createDraft(t.db, editorId, fields, at(1));
     expect(getLiveArticle(t.db, id, at(2))).toBeNull();
-    expect(transitionArticle(t.db, editorId, id, 'submit', { now: at(2) }).to).toBe('review');
+    expect((await transitionArticle(t.db, editorId, id, 'submit', { now: at(2) })).to).toBe('review');
     expect(getLiveArticle(t.db, id, at(3))).toBeNull();
-    const first = transitionArticle(t.db, editorId, id, 'publish', { now: at(3) });
+    const first = await transitionArticle(t.db, editorId, id, 'publish', { now: at(3) });
     expect(first.publishedAt).toEqual(at(3));
     expect(listLatest(t.db, { locale: 'ar', now: at(4), limit: 1 })[0]!.id).toBe(id);
-    transitionArticle(t.db, editorId, id, 'unpublish', { now: at(5) });
+    await transitionArticle(t.db, editorId, id, 'unpublish', { now: at(5) });
     expect(getLiveArticle(t.db, id, at(6))).toBeNull();
-    const again = transitionArticle(t.db, editorId, id, 'publish', { now: at(7) });
+    const again = await transitionArticle(t.db, editorId, id, 'publish', { now: at(7) });
     expect(again.publishedAt).toEqual(at(3));
   });
 
-  it('refuses published → scheduled and schedules only in the future', () => {
-    const { id } = createDraft(t.db, editorId, fields, at(10));
-    expect(() => transitionArticle(t.db, editorId, id, 'schedule', { at: at(9), now: at(10) })).toThrow(
-      WorkflowError,
-    );
-    transitionArticle(t.db, editorId, id, 'publish', { now: at(11) });
-    expect(() => transitionArticle(t.db, editorId, id, 'schedule', { at: at(60), now: at(12) })).toThrowError(
-      'transition',
-    );
+  it('refuses published → scheduled and schedules only in the future', async () => {
+    const { id } = await createDraft(t.db, editorId, fields, at(10));
+    await expect(
+      transitionArticle(t.db, editorId, id, 'schedule', { at: at(9), now: at(10) }),
+    ).rejects.toThrow(WorkflowError);
+    await transitionArticle(t.db, editorId, id, 'publish', { now: at(11) });
+    await expect(
+      transitionArticle(t.db, editorId, id, 'schedule', { at: at(60), now: at(12) }),
+    ).rejects.toThrowError('transition');
   });
 
-  it('puts scheduled articles live at their time, not before', () => {
-    const { id } = createDraft(t.db, editorId, fields, at(20));
-    transitionArticle(t.db, editorId, id, 'schedule', { at: at(30), now: at(20) });
-    expect(publishDueArticles(t.db, at(29))).toEqual([]);
+  it('puts scheduled articles live at their time, not before', async () => {
+    const { id } = await createDraft(t.db, editorId, fields, at(20));
+    await transitionArticle(t.db, editorId, id, 'schedule', { at: at(30), now: at(20) });
+    expect(await publishDueArticles(t.db, at(29))).toEqual([]);
     expect(getLiveArticle(t.db, id, at(29))).toBeNull();
-    expect(publishDueArticles(t.db, at(30))).toEqual([id]);
+    expect(await publishDueArticles(t.db, at(30))).toEqual([id]);
     expect(getLiveArticle(t.db, id, at(30))?.publishedAt).toEqual(at(30));
   });
 
-  it('gives unique slugs and keeps a revision and an audit row for every save', () => {
-    const a = createDraft(t.db, editorId, fields, at(40));
-    const b = createDraft(t.db, editorId, fields, at(41));
+  it('gives unique slugs and keeps a revision and an audit row for every save', async () => {
+    const a = await createDraft(t.db, editorId, fields, at(40));
+    const b = await createDraft(t.db, editorId, fields, at(41));
     expect(b.slug).not.toBe(a.slug);
-    updateArticle(t.db, editorId, a.id, { ...fields, title: 'عنوان معدل' }, at(42));
+    await updateArticle(t.db, editorId, a.id, { ...fields, title: 'عنوان معدل' }, at(42));
     const revs = t.db.select().from(revisions).where(eq(revisions.articleId, a.id)).all();
     expect(revs.map((r) => r.snapshot.title)).toEqual([fields.title, 'عنوان معدل']);
     const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, a.id)).all();
     expect(audit.map((r) => r.action)).toEqual(['article.create', 'article.update']);
   });
 
-  it('deletes softly so readers can be told 410', () => {
-    const { id } = createDraft(t.db, editorId, fields, at(50));
-    transitionArticle(t.db, editorId, id, 'publish', { now: at(51) });
-    transitionArticle(t.db, editorId, id, 'delete', { now: at(52) });
+  it('deletes softly so readers can be told 410', async () => {
+    const { id } = await createDraft(t.db, editorId, fields, at(50));
+    await transitionArticle(t.db, editorId, id, 'publish', { now: at(51) });
+    await transitionArticle(t.db, editorId, id, 'delete', { now: at(52) });
     expect(getLiveArticle(t.db, id, at(53))).toBeNull();
     expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(52));
-    expect(() => transitionArticle(t.db, editorId, id, 'publish', { now: at(54) })).toThrowError('notFound');
+    await expect(transitionArticle(t.db, editorId, id, 'publish', { now: at(54) })).rejects.toThrowError(
+      'notFound',
+    );
   });
 });

@@ -82,7 +82,7 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
   try {
     if (draft.id === null) {
       if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
-      const { id, slug } = createDraft(db, user.id, fields);
+      const { id, slug } = await createDraft(db, user.id, fields);
       const saved = storedCopy(id)!;
       return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
     }
@@ -97,8 +97,8 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     const touched = [id, getTranslationPartnerId(db, id), fields.translationId].filter(
       (n): n is number => typeof n === 'number',
     );
-    const { slug } = changingArticles(db, [...new Set(touched)], () =>
-      updateArticle(db, user.id, id, fields),
+    const { slug } = await changingArticles(db, [...new Set(touched)], (tx) =>
+      updateArticle(tx, user.id, id, fields),
     );
     const saved = storedCopy(id)!;
     return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
@@ -175,8 +175,8 @@ export async function transitionArticleAction(
   if (when === null) return { ok: false, error: 'badDate' };
   if (transition === 'schedule' && !when) return { ok: false, error: 'badDate' };
   try {
-    const result = changingArticles(db, [id], () =>
-      transitionArticle(db, user.id, id, transition, {
+    const result = await changingArticles(db, [id], (tx) =>
+      transitionArticle(tx, user.id, id, transition, {
         at: when,
         note: typeof note === 'string' ? note.slice(0, RETURN_NOTE_MAX) : undefined,
       }),
@@ -207,8 +207,8 @@ export async function restoreRevisionAction(input: FormData): Promise<void> {
   if (!existing || !revision) notFound();
   if (!canEditArticle(user, existing)) notFound();
   const s = revision.snapshot;
-  changingArticles(db, [articleId], () =>
-    updateArticle(db, user.id, articleId, {
+  await changingArticles(db, [articleId], (tx) =>
+    updateArticle(tx, user.id, articleId, {
       locale: existing.locale,
       title: s.title,
       slug: s.slug,
@@ -242,7 +242,7 @@ export async function restoreFromTrashAction(input: FormData): Promise<void> {
   const db = getDb();
   let failed: string | null = null;
   try {
-    changingArticles(db, [articleId], () => restoreFromTrash(db, user.id, articleId));
+    await changingArticles(db, [articleId], (tx) => restoreFromTrash(tx, user.id, articleId));
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
     failed = error.code;
@@ -270,7 +270,7 @@ export async function addCorrectionAction(input: FormData): Promise<void> {
   const existing = Number.isSafeInteger(articleId) ? getArticleForEdit(db, articleId) : null;
   if (!existing) notFound();
   if (note) {
-    addCorrection(db, user.id, articleId, note);
+    await addCorrection(db, user.id, articleId, note);
     invalidatePages([CACHE_TAGS.article(articleId)]);
   }
   redirect(adminPath(locale, `/articles/${articleId}`));
@@ -301,15 +301,15 @@ export async function bulkArticlesAction(input: FormData): Promise<void> {
     redirect(adminPath(locale, '/articles?bulkError=noSection'));
   const db = getDb();
   let failed = 0;
-  changingArticles(db, ids, () => {
+  await changingArticles(db, ids, async (tx) => {
     if (op === 'move') {
       const sectionId = Number(data.get('sectionId'));
       if (Number.isSafeInteger(sectionId) && sectionId > 0 && ids.length)
-        moveArticlesToSection(db, user.id, ids, sectionId);
+        await moveArticlesToSection(tx, user.id, ids, sectionId);
     } else if (op === 'publish' || op === 'archive') {
       for (const id of ids) {
         try {
-          transitionArticle(db, user.id, id, op);
+          await transitionArticle(tx, user.id, id, op);
         } catch (error) {
           if (!(error instanceof WorkflowError)) throw error;
           failed++;
