@@ -68,7 +68,7 @@ const CONTENT = [
 ];
 type Role = 'anonymous' | 'writer' | 'editor' | 'admin';
 let db: Db;
-const people: Record<string, ReturnType<typeof signedInUser>> = {};
+const people: Record<string, Awaited<ReturnType<typeof signedInUser>>> = {};
 let draftId = 0;
 let calls = 0;
 const fiveHundreds: string[] = [];
@@ -78,10 +78,10 @@ const fingerprint = () =>
     .update(JSON.stringify(CONTENT.map((sql) => db.$client.prepare(sql).all())))
     .digest('hex');
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   for (const role of ['writer', 'editor', 'admin'] as const) {
-    people[role] = signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
+    people[role] = await signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
   }
   const sectionId = getSectionBySlug(db, 'local')!.id;
   draftId = createDraft(
@@ -251,7 +251,7 @@ describe('server actions under hostile input', () => {
       password: 'كلمة-سر-طويلة-9',
       name: 'مختبر الدخول',
     };
-    const id = createUser(
+    const id = await createUser(
       db,
       {
         email: who.email,
@@ -279,7 +279,7 @@ describe('server actions under hostile input', () => {
   it('forged, expired and replayed sessions and cross-site or missing Origin change nothing', async () => {
     const editorId = people.editor!.id;
     const expired = newToken();
-    insertSession(db, {
+    await insertSession(db, {
       idHash: hashToken(expired),
       userId: editorId,
       now: new Date(Date.now() - 400 * 24 * 3600 * 1000),
@@ -287,7 +287,7 @@ describe('server actions under hostile input', () => {
     });
     // A session that logged out: its cookie, sent again afterwards.
     const replayed = newToken();
-    insertSession(db, {
+    await insertSession(db, {
       idHash: hashToken(replayed),
       userId: editorId,
       now: new Date(),

@@ -78,6 +78,22 @@ function follow(change: () => unknown, on: Db = db) {
   } catch (e) {
     error = e;
   }
+  return since(at, error, on);
+}
+
+/** `follow` for a change of the async data layer: what it wrote once it has settled. */
+async function followAsync(change: () => Promise<unknown>, on: Db = db) {
+  const at = position(on);
+  let error: unknown = null;
+  try {
+    await change();
+  } catch (e) {
+    error = e;
+  }
+  return since(at, error, on);
+}
+
+function since(at: OutboxPosition, error: unknown, on: Db) {
   const read = readInvalidationsSince(on, at.lastId);
   const seen = followOutbox(at, read, ANOTHER_INSTANCE).invalidation;
   return {
@@ -291,18 +307,20 @@ describe('taxonomy, settings, pages, media and bylines', () => {
     expect(removed.seen).toBeNull();
   });
 
-  it('bylines: a profile edit, and an account that takes over a byline-only author', () => {
+  it('bylines: a profile edit, and an account that takes over a byline-only author', async () => {
     expect(
-      follow(() =>
-        updateUserProfile(
-          db,
-          editorId,
-          { name: 'رنا حداد', nameEn: 'Rana Haddad', bio: 'سيرة', bioEn: '' },
-          editorId,
-        ),
+      (
+        await followAsync(() =>
+          updateUserProfile(
+            db,
+            editorId,
+            { name: 'رنا حداد', nameEn: 'Rana Haddad', bio: 'سيرة', bioEn: '' },
+            editorId,
+          ),
+        )
       ).tags,
     ).toEqual([CACHE_TAGS.layout]);
-    const fresh = follow(() =>
+    const fresh = await followAsync(() =>
       createUser(
         db,
         { email: 'new@example.com', name: 'جديد', slug: 'new', role: 'writer', passwordHash: 'x' },
@@ -316,7 +334,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       .returning({ id: users.id })
       .get();
     expect(bylineOnly.id).toBeGreaterThan(0);
-    const claimed = follow(() =>
+    const claimed = await followAsync(() =>
       inviteUser(
         db,
         editorId,
@@ -329,7 +347,7 @@ describe('taxonomy, settings, pages, media and bylines', () => {
 });
 
 describe('what readers never see records nothing and invalidates nothing', () => {
-  it('views, sessions, login throttles, edit locks, passwords, roles, disabling', () => {
+  it('views, sessions, login throttles, edit locks, passwords, roles, disabling', async () => {
     const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
       .id;
     const quiet = [
@@ -343,7 +361,7 @@ describe('what readers never see records nothing and invalidates nothing', () =>
       () => setUserDisabled(db, editorId, false, editorId),
     ];
     for (const change of quiet) {
-      const r = follow(change);
+      const r = await followAsync(change);
       expect(r.error).toBeNull();
       expect([r.rows, r.seen]).toEqual([[], null]);
     }
