@@ -55,7 +55,7 @@ async function main() {
     if (!USER_ROLES.includes(values.role as UserRole)) fail(`--role must be one of ${USER_ROLES.join(', ')}`);
     const name = values.name?.trim() || email.split('@')[0]!;
     try {
-      const id = createUser(
+      const id = await createUser(
         db,
         {
           email,
@@ -75,10 +75,10 @@ async function main() {
   }
   if (!existing) fail(`no account for ${email}`);
   if (command === 'reset-password') {
-    setUserPassword(db, existing.id, await readPassword(email), null);
+    await setUserPassword(db, existing.id, await readPassword(email), null);
     console.log(`user: new password set for ${email}; all its sessions were ended`);
   } else {
-    setUserDisabled(db, existing.id, command === 'disable', null);
+    await setUserDisabled(db, existing.id, command === 'disable', null);
     console.log(
       `user: ${email} ${command === 'disable' ? 'disabled; all its sessions were ended' : 'enabled'}`,
     );

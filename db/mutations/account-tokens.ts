@@ -1,7 +1,7 @@
-import { IMMEDIATE } from './immediate';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { accountTokens, users, type AccountTokenPurpose, type UserRole } from '../schema';
+import { writeTx, type WriteTx } from '../tx';
 import { writeAudit } from './audit';
 import { deleteUserSessions } from './sessions';
 import { claimAccount } from './users';
@@ -20,69 +20,62 @@ export interface InviteInput {
  * An account without a password and a one-time link to choose one. An e-mail that already
  * logs in is refused; a byline-only author with that e-mail becomes the invited account.
  */
-export function inviteUser(
+export async function inviteUser(
   db: Db,
   actorId: number,
   u: InviteInput,
   tokenHash: string,
   now = new Date(),
-): number {
-  return db.transaction(
-    (tx) => {
-      const { id, email } = claimAccount(tx, { ...u, passwordHash: null });
-      storeToken(tx as unknown as Db, id, 'invite', tokenHash, actorId, now);
-      writeAudit(tx, {
-        userId: actorId,
-        action: 'user.invite',
-        entity: 'user',
-        entityId: id,
-        details: { email, role: u.role },
-      });
-      return id;
-    },
-    { behavior: 'immediate' },
-  );
+): Promise<number> {
+  return writeTx(db, async (tx) => {
+    const { id, email } = claimAccount(tx, { ...u, passwordHash: null });
+    await storeToken(tx, id, 'invite', tokenHash, actorId, now);
+    writeAudit(tx, {
+      userId: actorId,
+      action: 'user.invite',
+      entity: 'user',
+      entityId: id,
+      details: { email, role: u.role },
+    });
+    return id;
+  });
 }
 
 /** A one-time link for an existing account to choose a new password. */
-export function createResetLink(
+export async function createResetLink(
   db: Db,
   actorId: number,
   userId: number,
   tokenHash: string,
   now = new Date(),
-) {
-  return db.transaction((tx) => {
-    const user = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+): Promise<boolean> {
+  return writeTx(db, async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) return false;
-    storeToken(tx as unknown as Db, userId, 'reset', tokenHash, actorId, now);
+    await storeToken(tx, userId, 'reset', tokenHash, actorId, now);
     writeAudit(tx, { userId: actorId, action: 'user.resetLink', entity: 'user', entityId: userId });
     return true;
-  }, IMMEDIATE);
+  });
 }
 
 // CASE: a new link replaces any earlier unused one for the same account: only the last works.
-function storeToken(
-  tx: Db,
+async function storeToken(
+  tx: WriteTx,
   userId: number,
   purpose: AccountTokenPurpose,
   tokenHash: string,
   actorId: number,
   now: Date,
 ) {
-  tx.delete(accountTokens)
-    .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt)))
-    .run();
-  tx.insert(accountTokens)
-    .values({
-      tokenHash,
-      userId,
-      purpose,
-      createdBy: actorId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS),
-    })
-    .run();
+  await tx.delete(accountTokens).where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt)));
+  await tx.insert(accountTokens).values({
+    tokenHash,
+    userId,
+    purpose,
+    createdBy: actorId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS),
+  });
 }
 
 /**
@@ -90,33 +83,34 @@ function storeToken(
  * and ends every session of the account (a reset means the old password is no longer trusted).
  * Returns the account's id, or null for an unknown, used or expired link.
  */
-export function setPasswordFromLink(db: Db, tokenHash: string, passwordHash: string, now = new Date()) {
-  return db.transaction(
-    (tx) => {
-      const token = tx
-        .select({ userId: accountTokens.userId, purpose: accountTokens.purpose })
-        .from(accountTokens)
-        .where(
-          and(
-            eq(accountTokens.tokenHash, tokenHash),
-            isNull(accountTokens.usedAt),
-            gt(accountTokens.expiresAt, now),
-          ),
-        )
-        .get();
-      if (!token) return null;
-      tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.tokenHash, tokenHash)).run();
-      tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId)).run();
-      deleteUserSessions(tx as unknown as Db, token.userId);
-      writeAudit(tx, {
-        userId: token.userId,
-        action: 'user.passwordFromLink',
-        entity: 'user',
-        entityId: token.userId,
-        details: { purpose: token.purpose },
-      });
-      return token.userId;
-    },
-    { behavior: 'immediate' },
-  );
+export async function setPasswordFromLink(
+  db: Db,
+  tokenHash: string,
+  passwordHash: string,
+  now = new Date(),
+): Promise<number | null> {
+  return writeTx(db, async (tx) => {
+    const [token] = await tx
+      .select({ userId: accountTokens.userId, purpose: accountTokens.purpose })
+      .from(accountTokens)
+      .where(
+        and(
+          eq(accountTokens.tokenHash, tokenHash),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, now),
+        ),
+      );
+    if (!token) return null;
+    await tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.tokenHash, tokenHash));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
+    deleteUserSessions(tx, token.userId);
+    writeAudit(tx, {
+      userId: token.userId,
+      action: 'user.passwordFromLink',
+      entity: 'user',
+      entityId: token.userId,
+      details: { purpose: token.purpose },
+    });
+    return token.userId;
+  });
 }

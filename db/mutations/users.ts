@@ -1,11 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { IMMEDIATE } from './immediate';
 import type { Db } from '../client';
 import { settings, users, type UserRole } from '../schema';
-import { writeAudit } from './audit';
+import { writeTx, type WriteTx } from '../tx';
+import { writeAudit, type Tx } from './audit';
 import { openOutbox } from './outbox';
 import { deleteUserSessions } from './sessions';
 import { CACHE_TAGS } from '@/lib/cache-tags';
+
+// STAGE2: openOutbox still types its handle as the synchronous transaction; on SQLite the writer
+// connection of a writeTx body runs its statements the same way.
+const asSyncTx = (tx: WriteTx) => tx as unknown as Tx;
 
 export interface NewUser {
   email: string;
@@ -21,16 +25,19 @@ export class EmailTakenError extends Error {
   }
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /**
  * Inside a write transaction: the account for this e-mail, with this name, role and password
  * (null: none yet, as for an invitation). An e-mail that already logs in is refused; a
  * byline-only author with that e-mail becomes the account; otherwise a new row gets a free slug.
  */
-export function claimAccount(tx: Tx, u: Omit<NewUser, 'passwordHash'> & { passwordHash: string | null }) {
+// STAGE2: synchronous (its statements too), so the write transactions of this file and of
+// account-tokens.ts call it without await; becomes async together with them.
+export function claimAccount(
+  tx: WriteTx,
+  u: Omit<NewUser, 'passwordHash'> & { passwordHash: string | null },
+) {
   const email = u.email.trim().toLowerCase();
-  const outbox = openOutbox(tx);
+  const outbox = openOutbox(asSyncTx(tx));
   const existing = tx
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
@@ -59,8 +66,8 @@ export function claimAccount(tx: Tx, u: Omit<NewUser, 'passwordHash'> & { passwo
 }
 
 /** Creates an account (or gives a password to a byline-only author with that e-mail). */
-export function createUser(db: Db, u: NewUser, actorId: number | null): number {
-  return db.transaction((tx) => {
+export async function createUser(db: Db, u: NewUser, actorId: number | null): Promise<number> {
+  return writeTx(db, async (tx) => {
     const { id, email } = claimAccount(tx, u);
     writeAudit(tx, {
       userId: actorId,
@@ -70,43 +77,48 @@ export function createUser(db: Db, u: NewUser, actorId: number | null): number {
       details: { email, role: u.role },
     });
     return id;
-  }, IMMEDIATE);
+  });
 }
 
 /**
  * The first admin of a fresh install, only while no account can log in; consumes the setup token.
  * Returns null when an account already exists (someone else finished setup first).
  */
-export function createFirstAdmin(db: Db, u: Omit<NewUser, 'role'>): number | null {
-  return db.transaction((tx) => {
-    const anyLogin = tx
-      .select({ id: users.id, hash: users.passwordHash })
-      .from(users)
-      .all()
-      .some((r) => r.hash);
+export async function createFirstAdmin(db: Db, u: Omit<NewUser, 'role'>): Promise<number | null> {
+  return writeTx(db, async (tx) => {
+    const anyLogin = (await tx.select({ id: users.id, hash: users.passwordHash }).from(users)).some(
+      (r) => r.hash,
+    );
     if (anyLogin) return null;
-    tx.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY)).run();
-    const id = createUser(tx as unknown as Db, { ...u, role: 'admin' }, null);
+    await tx.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY));
+    const id = await createUser(tx, { ...u, role: 'admin' }, null);
     writeAudit(tx, { userId: id, action: 'setup.complete', entity: 'user', entityId: id });
     return id;
-  }, IMMEDIATE);
+  });
 }
 
 export const SETUP_TOKEN_KEY = 'setup.token_hash';
 
-export function storeSetupTokenHash(db: Db, hash: string): void {
-  db.insert(settings)
-    .values({ key: SETUP_TOKEN_KEY, value: hash })
-    .onConflictDoUpdate({ target: settings.key, set: { value: hash } })
-    .run();
+export async function storeSetupTokenHash(db: Db, hash: string): Promise<void> {
+  await writeTx(db, async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key: SETUP_TOKEN_KEY, value: hash })
+      .onConflictDoUpdate({ target: settings.key, set: { value: hash } });
+  });
 }
 
-export function setUserPassword(db: Db, userId: number, passwordHash: string, actorId: number | null): void {
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    deleteUserSessions(tx as unknown as Db, userId);
+export async function setUserPassword(
+  db: Db,
+  userId: number,
+  passwordHash: string,
+  actorId: number | null,
+): Promise<void> {
+  await writeTx(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    deleteUserSessions(tx, userId);
     writeAudit(tx, { userId: actorId, action: 'user.password', entity: 'user', entityId: userId });
-  }, IMMEDIATE);
+  });
 }
 
 /**
@@ -114,32 +126,44 @@ export function setUserPassword(db: Db, userId: number, passwordHash: string, ac
  * holds the hash that was checked: a password changed in between is never overwritten.
  */
 // CASE: no audit row: the password is the same, only its stored form changes.
-export function upgradePasswordHash(db: Db, userId: number, oldHash: string, newHash: string): boolean {
-  return (
-    db
+export async function upgradePasswordHash(
+  db: Db,
+  userId: number,
+  oldHash: string,
+  newHash: string,
+): Promise<boolean> {
+  // The changed rows come back through RETURNING: a row count is reported differently per engine.
+  const changed = await writeTx(db, async (tx) =>
+    tx
       .update(users)
       .set({ passwordHash: newHash })
       .where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)))
-      .run().changes === 1
+      .returning({ id: users.id }),
   );
+  return changed.length === 1;
 }
 
-export function setUserDisabled(db: Db, userId: number, disabled: boolean, actorId: number | null): void {
-  db.transaction((tx) => {
-    tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
-    if (disabled) deleteUserSessions(tx as unknown as Db, userId);
+export async function setUserDisabled(
+  db: Db,
+  userId: number,
+  disabled: boolean,
+  actorId: number | null,
+): Promise<void> {
+  await writeTx(db, async (tx) => {
+    await tx.update(users).set({ disabled }).where(eq(users.id, userId));
+    if (disabled) deleteUserSessions(tx, userId);
     writeAudit(tx, {
       userId: actorId,
       action: disabled ? 'user.disable' : 'user.enable',
       entity: 'user',
       entityId: userId,
     });
-  }, IMMEDIATE);
+  });
 }
 
-export function setUserRole(db: Db, userId: number, role: UserRole, actorId: number): void {
-  db.transaction((tx) => {
-    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+export async function setUserRole(db: Db, userId: number, role: UserRole, actorId: number): Promise<void> {
+  await writeTx(db, async (tx) => {
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
     writeAudit(tx, {
       userId: actorId,
       action: 'user.role',
@@ -147,7 +171,7 @@ export function setUserRole(db: Db, userId: number, role: UserRole, actorId: num
       entityId: userId,
       details: { role },
     });
-  }, IMMEDIATE);
+  });
 }
 
 export interface UserProfile {
@@ -158,10 +182,16 @@ export interface UserProfile {
 }
 
 /** The public byline and biography, per edition (what readers see on articles and author pages). */
-export function updateUserProfile(db: Db, id: number, p: UserProfile, actorId: number): boolean {
-  return db.transaction((tx) => {
-    const outbox = openOutbox(tx);
-    const changed = tx.update(users).set(p).where(eq(users.id, id)).run().changes > 0;
+export async function updateUserProfile(
+  db: Db,
+  id: number,
+  p: UserProfile,
+  actorId: number,
+): Promise<boolean> {
+  return writeTx(db, async (tx) => {
+    const outbox = openOutbox(asSyncTx(tx));
+    const changed =
+      (await tx.update(users).set(p).where(eq(users.id, id)).returning({ id: users.id })).length > 0;
     // Bylines appear on every page that shows this person's stories.
     if (changed) outbox.record([CACHE_TAGS.layout]);
     if (changed)
@@ -173,5 +203,5 @@ export function updateUserProfile(db: Db, id: number, p: UserProfile, actorId: n
         details: { name: p.name },
       });
     return changed;
-  }, IMMEDIATE);
+  });
 }

@@ -34,14 +34,14 @@ export async function attemptLogin(
   const user = await getUserByEmailForLogin(db, email);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !valid || user.disabled) {
-    recordLoginFailure(db, [accountKey, addressKey], now, THROTTLE_WINDOW_MS);
+    await recordLoginFailure(db, [accountKey, addressKey], now, THROTTLE_WINDOW_MS);
     return { ok: false, reason: 'invalid' };
   }
-  clearLoginFailures(db, accountKey);
+  await clearLoginFailures(db, accountKey);
   // CASE: a hash made at an older cost is replaced now, while the plain password is at hand (the
   // only moment it is); the person waits one more hash, once.
   if (user.passwordHash && needsRehash(user.passwordHash)) {
-    upgradePasswordHash(db, user.id, user.passwordHash, await hashPassword(input.password));
+    await upgradePasswordHash(db, user.id, user.passwordHash, await hashPassword(input.password));
   }
   return { ok: true, user: { id: user.id, role: user.role, name: user.name } };
 }

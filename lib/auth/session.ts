@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { deleteSession, deleteUserSessions, rotateSession, touchSession } from '@/db/mutations/sessions';
+import { deleteSession, logOutEverywhere, rotateSession, touchSession } from '@/db/mutations/sessions';
 import { getSessionWithUser } from '@/db/queries/users';
 import { getSiteUrl } from '@/lib/config';
 import { hashToken, newToken } from './tokens';
@@ -55,7 +55,7 @@ export async function startSession(userId: number): Promise<void> {
   const previous = readToken(jar);
   const token = newToken();
   const userAgent = (await headers()).get('user-agent') ?? '';
-  rotateSession(getDb(), {
+  await rotateSession(getDb(), {
     previousIdHash: previous ? hashToken(previous) : null,
     idHash: hashToken(token),
     userId,
@@ -91,10 +91,10 @@ export const getCurrentUser = cache(async () => {
     now - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
     now - s.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS
   ) {
-    deleteSession(db, idHash);
+    await deleteSession(db, idHash);
     return null;
   }
-  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) touchSession(db, idHash, new Date(now));
+  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, idHash, new Date(now));
   return { id: s.id, email: s.email, name: s.name, slug: s.slug, role: s.role };
 });
 
@@ -104,8 +104,8 @@ export async function endSession(options: { everywhere?: boolean } = {}): Promis
   const token = readToken(jar);
   if (token) {
     const user = await getCurrentUser();
-    if (options.everywhere && user) deleteUserSessions(getDb(), user.id);
-    else deleteSession(getDb(), hashToken(token));
+    if (options.everywhere && user) await logOutEverywhere(getDb(), user.id);
+    else await deleteSession(getDb(), hashToken(token));
   }
   clearCookies(jar);
 }

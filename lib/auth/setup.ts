@@ -28,7 +28,7 @@ export async function prepareFirstRun(
     const problem = checkNewPassword(env.password, env.email);
     if (problem) return { kind: 'bad-password', problem };
     const email = env.email.trim().toLowerCase();
-    createFirstAdmin(db, {
+    await createFirstAdmin(db, {
       email,
       name: email.split('@')[0]!,
       slug: asciiSlug(email.split('@')[0]!) || 'admin',
@@ -38,7 +38,7 @@ export async function prepareFirstRun(
   }
   const token = newToken();
   // Stored as "hash expiry-ms": replacing the row kills the link an earlier start printed.
-  storeSetupTokenHash(db, `${hashToken(token)} ${now.getTime() + SETUP_TOKEN_TTL_MS}`);
+  await storeSetupTokenHash(db, `${hashToken(token)} ${now.getTime() + SETUP_TOKEN_TTL_MS}`);
   return { kind: 'token', token };
 }
 

@@ -23,7 +23,7 @@ const EDITOR = { email: 'rawia@midad.example', password: 'قلم-الحبر-ال
 beforeAll(async () => {
   server = await startServer({}, { seeded: inject('seededData') });
   db = openDb(path.join(server.dataDir, 'midad.db'));
-  createUser(
+  await createUser(
     db,
     { ...EDITOR, slug: 'rawia', role: 'editor', passwordHash: await hashPassword(EDITOR.password) },
     null,

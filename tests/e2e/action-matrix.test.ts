@@ -37,7 +37,7 @@ beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   ownerId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'newsroom')).get()!.id;
   for (const role of ['writer', 'editor', 'admin'] as const) {
-    const id = createUser(
+    const id = await createUser(
       db,
       {
         email: `${role}-matrix-${stamp}@midad.example`,
@@ -49,7 +49,7 @@ beforeAll(async () => {
       null,
     );
     const token = newToken();
-    insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'matrix' });
+    await insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'matrix' });
     cookies[role] = token;
   }
   fields = articleFields({

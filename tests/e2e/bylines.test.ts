@@ -16,15 +16,15 @@ import { okPage } from '../helpers/pages';
 const base = inject('baseURL');
 let browser: Browser;
 let db: Db;
-let admin: ReturnType<typeof signedInUser>;
-let writer: ReturnType<typeof signedInUser>;
+let admin: Awaited<ReturnType<typeof signedInUser>>;
+let writer: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  admin = signedInUser(db, 'profile-admin', 'admin', 'مديرة الحسابات');
-  writer = signedInUser(db, 'profile-writer', 'writer', 'جود الساعاتي');
+  admin = await signedInUser(db, 'profile-admin', 'admin', 'مديرة الحسابات');
+  writer = await signedInUser(db, 'profile-writer', 'writer', 'جود الساعاتي');
 });
 
 afterAll(async () => {
@@ -116,7 +116,7 @@ describe('bylines in each edition', () => {
     const before = name();
     await postProfile(writer.cookie, writer.id, 'Mallory');
     expect(name()).toBe(before);
-    const editor = signedInUser(db, 'profile-editor', 'editor', 'محرر');
+    const editor = await signedInUser(db, 'profile-editor', 'editor', 'محرر');
     try {
       await postProfile(editor.cookie, writer.id, 'Mallory');
       expect(name()).toBe(before);

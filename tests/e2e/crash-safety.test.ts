@@ -40,7 +40,7 @@ beforeAll(async () => {
   // The demo newsroom as the shared server seeded it; then an editor with a session.
   copySeededData(inject('seededData'), dataDir);
   const db = openDb(dbFile);
-  const editor = signedInUser(db, 'crash', 'editor', 'محررة الأعطال');
+  const editor = await signedInUser(db, 'crash', 'editor', 'محررة الأعطال');
   cookie = editor.cookie;
   editorId = editor.id;
   sectionId = getSectionBySlug(db, 'local')!.id;

@@ -11,14 +11,14 @@ import { signedInUser } from '../helpers/session';
 const base = inject('baseURL');
 let db: Db;
 let browser: Browser;
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 let article = '';
 let articleId = 0;
 let originalBody = '';
 
 beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  account = signedInUser(db, 'csp', 'editor', 'محرر السياسة');
+  account = await signedInUser(db, 'csp', 'editor', 'محرر السياسة');
   browser = await launchBrowser();
   const home = await (await fetch(base + '/')).text();
   article = new URL(/href="(\/news\/\d+\/[^"]+)"/.exec(home)![1]!, base).pathname;

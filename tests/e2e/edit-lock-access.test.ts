@@ -14,17 +14,17 @@ import { signedInUser } from '../helpers/session';
 /** The lock and unsaved-copy actions, and the stale-save answer, called over HTTP as each role. */
 const base = inject('baseURL');
 let db: Db;
-let owner: ReturnType<typeof signedInUser>;
-let writer: ReturnType<typeof signedInUser>;
-let editor: ReturnType<typeof signedInUser>;
+let owner: Awaited<ReturnType<typeof signedInUser>>;
+let writer: Awaited<ReturnType<typeof signedInUser>>;
+let editor: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 const TOKEN = 'matrix-token-0123456789abcdef';
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  owner = signedInUser(db, 'lock-owner', 'writer', 'صاحبة الخبر');
-  writer = signedInUser(db, 'lock-writer', 'writer', 'كاتب آخر');
-  editor = signedInUser(db, 'lock-editor', 'editor', 'محررة');
+  owner = await signedInUser(db, 'lock-owner', 'writer', 'صاحبة الخبر');
+  writer = await signedInUser(db, 'lock-writer', 'writer', 'كاتب آخر');
+  editor = await signedInUser(db, 'lock-editor', 'editor', 'محررة');
 });
 
 afterAll(() => {

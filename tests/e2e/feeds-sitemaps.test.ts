@@ -63,13 +63,18 @@ const text = (node: unknown): string =>
 
 beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  authorId = createUser(
+  authorId = await createUser(
     db,
     { email, name: 'كاتبة الخلاصات', slug: authorSlug, role: 'editor', passwordHash: 'x' },
     null,
   );
   const token = newToken();
-  insertSession(db, { idHash: hashToken(token), userId: authorId, now: new Date(), userAgent: 'feeds' });
+  await insertSession(db, {
+    idHash: hashToken(token),
+    userId: authorId,
+    now: new Date(),
+    userAgent: 'feeds',
+  });
   cookie = `midad_session=${token}`;
 
   const sectionId = getSectionBySlug(db, 'economy')!.id;

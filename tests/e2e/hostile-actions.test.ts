@@ -68,7 +68,7 @@ const CONTENT = [
 ];
 type Role = 'anonymous' | 'writer' | 'editor' | 'admin';
 let db: Db;
-const people: Record<string, ReturnType<typeof signedInUser>> = {};
+const people: Record<string, Awaited<ReturnType<typeof signedInUser>>> = {};
 let draftId = 0;
 let calls = 0;
 const fiveHundreds: string[] = [];
@@ -81,7 +81,7 @@ const fingerprint = () =>
 beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   for (const role of ['writer', 'editor', 'admin'] as const) {
-    people[role] = signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
+    people[role] = await signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
   }
   const sectionId = getSectionBySlug(db, 'local')!.id;
   draftId = (
@@ -253,7 +253,7 @@ describe('server actions under hostile input', () => {
       password: 'كلمة-سر-طويلة-9',
       name: 'مختبر الدخول',
     };
-    const id = createUser(
+    const id = await createUser(
       db,
       {
         email: who.email,
@@ -281,7 +281,7 @@ describe('server actions under hostile input', () => {
   it('forged, expired and replayed sessions and cross-site or missing Origin change nothing', async () => {
     const editorId = people.editor!.id;
     const expired = newToken();
-    insertSession(db, {
+    await insertSession(db, {
       idHash: hashToken(expired),
       userId: editorId,
       now: new Date(Date.now() - 400 * 24 * 3600 * 1000),
@@ -289,7 +289,7 @@ describe('server actions under hostile input', () => {
     });
     // A session that logged out: its cookie, sent again afterwards.
     const replayed = newToken();
-    insertSession(db, {
+    await insertSession(db, {
       idHash: hashToken(replayed),
       userId: editorId,
       now: new Date(),

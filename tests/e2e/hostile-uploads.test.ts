@@ -14,13 +14,13 @@ import { signedInUser } from '../helpers/session';
 const base = inject('baseURL');
 const dataDir = inject('dataDir');
 let db: Db;
-let editor: ReturnType<typeof signedInUser>;
+let editor: Awaited<ReturnType<typeof signedInUser>>;
 const timings: string[] = [];
 const ARABIC = /[\u0600-\u06FF]/;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(dataDir, 'midad.db'));
-  editor = signedInUser(db, 'hostile-upload', 'editor', 'محررة الرفع');
+  editor = await signedInUser(db, 'hostile-upload', 'editor', 'محررة الرفع');
 });
 afterAll(() => {
   editor.remove();

@@ -13,15 +13,15 @@ import { signedInUser } from '../helpers/session';
  */
 const base = inject('baseURL');
 let db: Db;
-let accounts: Record<'owner' | 'other' | 'editor', ReturnType<typeof signedInUser>>;
+let accounts: Record<'owner' | 'other' | 'editor', Awaited<ReturnType<typeof signedInUser>>>;
 const stamp = Date.now();
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   accounts = {
-    owner: signedInUser(db, 'media-owner', 'writer', 'كاتبة الصورة'),
-    other: signedInUser(db, 'media-other', 'writer', 'كاتب آخر'),
-    editor: signedInUser(db, 'media-ed', 'editor', 'محررة'),
+    owner: await signedInUser(db, 'media-owner', 'writer', 'كاتبة الصورة'),
+    other: await signedInUser(db, 'media-other', 'writer', 'كاتب آخر'),
+    editor: await signedInUser(db, 'media-ed', 'editor', 'محررة'),
   };
 });
 afterAll(async () => {

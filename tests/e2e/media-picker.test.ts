@@ -30,7 +30,7 @@ let portrait: Buffer;
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  createUser(
+  await createUser(
     db,
     {
       email: EDITOR.email,

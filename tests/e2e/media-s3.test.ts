@@ -13,14 +13,14 @@ let s3: Awaited<ReturnType<typeof startS3Server>>;
 let server: RunningServer;
 let bucket: MediaStorage;
 let db: Db;
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 
 beforeAll(async () => {
   s3 = await startS3Server();
   server = await startServer(s3.env);
   bucket = createMediaStorage(s3.settings);
   db = openDb(path.join(server.dataDir, 'midad.db'));
-  account = signedInUser(db, 'media-s3', 'writer', 'مصوّرة');
+  account = await signedInUser(db, 'media-s3', 'writer', 'مصوّرة');
 });
 afterAll(async () => {
   account?.remove();

@@ -7,11 +7,11 @@ import { signedInUser } from '../helpers/session';
 const base = inject('baseURL');
 let db: Db;
 let cookie = '';
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  account = signedInUser(db, 'media', 'writer', 'مصوّر');
+  account = await signedInUser(db, 'media', 'writer', 'مصوّر');
   cookie = account.cookie;
 });
 afterAll(() => {

@@ -32,7 +32,7 @@ const ports: number[] = [];
 let proxy: ChildProcess;
 let lb: string;
 let db: Db;
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,7 +67,7 @@ beforeAll(async () => {
     await sleep(200);
   }
   db = openDb(path.join(dataDir, 'midad.db'));
-  account = signedInUser(db, 'multi', 'editor', 'محررة النسخ الثلاث');
+  account = await signedInUser(db, 'multi', 'editor', 'محررة النسخ الثلاث');
 }, 240_000);
 
 afterAll(async () => {

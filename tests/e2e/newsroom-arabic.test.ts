@@ -39,7 +39,7 @@ beforeAll(async () => {
     [EDITOR, 'editor'],
     [ADMIN, 'admin'],
   ] as const) {
-    ids[role] = createUser(
+    ids[role] = await createUser(
       db,
       {
         email: u.email,

@@ -27,7 +27,7 @@ beforeAll(async () => {
     [WRITER, 'writer'],
     [EDITOR, 'editor'],
   ] as const) {
-    createUser(
+    await createUser(
       db,
       {
         email: u.email,

@@ -36,7 +36,7 @@ beforeAll(async () => {
     [RANA, `rana-${stamp}`],
     [SAMI, `sami-${stamp}`],
   ] as const)
-    createUser(
+    await createUser(
       db,
       { email: u.email, name: u.name, slug, role: 'editor', passwordHash: await hashPassword(u.password) },
       null,

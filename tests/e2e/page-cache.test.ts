@@ -15,12 +15,12 @@ import { articlePath } from '@/lib/article-url';
 const base = inject('baseURL');
 let db: Db;
 let cookie = '';
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  account = signedInUser(db, 'cache', 'editor', 'محرر الذاكرة');
+  account = await signedInUser(db, 'cache', 'editor', 'محرر الذاكرة');
   cookie = account.cookie;
 });
 afterAll(() => {

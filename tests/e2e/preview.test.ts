@@ -17,17 +17,17 @@ const base = inject('baseURL');
 const stamp = Date.now();
 let browser: Browser;
 let db: Db;
-let editor: ReturnType<typeof signedInUser>;
-let writer: ReturnType<typeof signedInUser>;
-let other: ReturnType<typeof signedInUser>;
+let editor: Awaited<ReturnType<typeof signedInUser>>;
+let writer: Awaited<ReturnType<typeof signedInUser>>;
+let other: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  editor = signedInUser(db, 'preview-editor', 'editor', 'ريم المحررة');
-  writer = signedInUser(db, 'preview-writer', 'writer', 'نور الكاتبة');
-  other = signedInUser(db, 'preview-other', 'writer', 'سامي الكاتب');
+  editor = await signedInUser(db, 'preview-editor', 'editor', 'ريم المحررة');
+  writer = await signedInUser(db, 'preview-writer', 'writer', 'نور الكاتبة');
+  other = await signedInUser(db, 'preview-other', 'writer', 'سامي الكاتب');
 });
 
 afterAll(async () => {

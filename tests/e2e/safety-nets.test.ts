@@ -17,15 +17,15 @@ const base = inject('baseURL');
 const stamp = Date.now();
 let browser: Browser;
 let db: Db;
-let editor: ReturnType<typeof signedInUser>;
-let writer: ReturnType<typeof signedInUser>;
+let editor: Awaited<ReturnType<typeof signedInUser>>;
+let writer: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  editor = signedInUser(db, 'nets-editor', 'editor', 'ريم المحررة');
-  writer = signedInUser(db, 'nets-writer', 'writer', 'نور الكاتبة');
+  editor = await signedInUser(db, 'nets-editor', 'editor', 'ريم المحررة');
+  writer = await signedInUser(db, 'nets-writer', 'writer', 'نور الكاتبة');
 });
 
 afterAll(async () => {

@@ -29,7 +29,7 @@ const made: number[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  editorId = createUser(
+  editorId = await createUser(
     db,
     {
       email: EDITOR.email,

@@ -12,12 +12,12 @@ import { articleFields } from '../helpers/fixtures';
 const base = inject('baseURL');
 let db: Db;
 let cookie = '';
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  account = signedInUser(db, 'search', 'editor', 'محررة البحث');
+  account = await signedInUser(db, 'search', 'editor', 'محررة البحث');
   cookie = account.cookie;
 });
 afterAll(() => {

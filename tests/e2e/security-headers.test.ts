@@ -6,13 +6,13 @@ import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
 let db: Db;
-let account: ReturnType<typeof signedInUser>;
+let account: Awaited<ReturnType<typeof signedInUser>>;
 let article = '';
 let media = '';
 
 beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  account = signedInUser(db, 'headers', 'editor', 'محررة الترويسات');
+  account = await signedInUser(db, 'headers', 'editor', 'محررة الترويسات');
   const home = await rawRequest(base, '/');
   article = new URL(/href="(\/news\/\d+\/[^"]+)"/.exec(home.body)![1]!, base).pathname;
   media = /(\/media\/[\w.-]+\.webp)/.exec(home.body)![1]!;

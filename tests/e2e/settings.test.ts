@@ -18,13 +18,13 @@ const email = `settings-${Date.now()}@midad.example`;
 
 beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const id = createUser(
+  const id = await createUser(
     db,
     { email, name: 'مدير الإعدادات', slug: `settings-${Date.now()}`, role: 'admin', passwordHash: 'x' },
     null,
   );
   token = newToken();
-  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'settings' });
+  await insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'settings' });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -13,15 +13,15 @@ import { signedInUser } from '../helpers/session';
 const base = inject('baseURL');
 let browser: Browser;
 let db: Db;
-let admin: ReturnType<typeof signedInUser>;
-let editor: ReturnType<typeof signedInUser>;
+let admin: Awaited<ReturnType<typeof signedInUser>>;
+let editor: Awaited<ReturnType<typeof signedInUser>>;
 let original: { title: string; body: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  admin = signedInUser(db, 'pages-admin', 'admin', 'مديرة الصفحات');
-  editor = signedInUser(db, 'pages-editor', 'editor', 'محرر الصفحات');
+  admin = await signedInUser(db, 'pages-admin', 'admin', 'مديرة الصفحات');
+  editor = await signedInUser(db, 'pages-editor', 'editor', 'محرر الصفحات');
   const about = (await getStaticPage(db, { slug: 'about', locale: 'ar' }))!;
   original = { title: about.title, body: about.body };
 });

@@ -19,13 +19,13 @@ const base = inject('baseURL');
 const site = `http://localhost:${new URL(base).port}`;
 let browser: Browser;
 let db: Db;
-let editor: ReturnType<typeof signedInUser>;
+let editor: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  editor = signedInUser(db, 'translator', 'editor', 'محررة الترجمة');
+  editor = await signedInUser(db, 'translator', 'editor', 'محررة الترجمة');
 });
 
 afterAll(async () => {
@@ -183,7 +183,7 @@ describe('a story in both editions', () => {
   });
 
   it('a writer cannot link a translation, even calling the action by hand', async () => {
-    const writer = signedInUser(db, 'translation-writer', 'writer', 'كاتب');
+    const writer = await signedInUser(db, 'translation-writer', 'writer', 'كاتب');
     const sectionId = getSectionBySlug(db, 'economy')!.id;
     const { id } = await createDraft(
       db,

@@ -24,13 +24,13 @@ const made: number[] = [];
 
 beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const id = createUser(
+  const id = await createUser(
     db,
     { email, name: 'محرر الاختبار', slug: `xss-${Date.now()}`, role: 'editor', passwordHash: 'x' },
     null,
   );
   const token = newToken();
-  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'xss' });
+  await insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: 'xss' });
   cookie = `midad_session=${token}`;
   browser = await launchBrowser();
 });

@@ -9,12 +9,12 @@ import { hashToken, newToken } from '@/lib/auth/tokens';
  * A newsroom account with a live session, written straight into the server's database, for
  * e2e tests that act over HTTP as that person. `remove` deletes the account again.
  */
-export function signedInUser(db: Db, label: string, role: UserRole, name: string) {
+export async function signedInUser(db: Db, label: string, role: UserRole, name: string) {
   const stamp = `${label}-${Date.now()}`;
   const email = `${stamp}@midad.example`;
-  const id = createUser(db, { email, name, slug: stamp, role, passwordHash: 'x' }, null);
+  const id = await createUser(db, { email, name, slug: stamp, role, passwordHash: 'x' }, null);
   const token = newToken();
-  insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: label });
+  await insertSession(db, { idHash: hashToken(token), userId: id, now: new Date(), userAgent: label });
   return {
     id,
     slug: stamp,

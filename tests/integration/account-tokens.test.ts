@@ -19,7 +19,7 @@ let admin: number;
 
 beforeAll(async () => {
   t = await createTestDb();
-  admin = createUser(
+  admin = await createUser(
     t.db,
     { email: 'admin@tokens.test', name: 'المديرة', slug: 'admin-tokens', role: 'admin', passwordHash: 'x' },
     null,
@@ -33,7 +33,7 @@ const passwordOf = (id: number) =>
 describe('one-time account links', () => {
   it('invites: stores only the hash, works once, and is refused after its use', async () => {
     const token = newToken();
-    const id = inviteUser(
+    const id = await inviteUser(
       t.db,
       admin,
       { email: 'Nour@Tokens.test', name: 'نور', slug: 'nour', role: 'writer' },
@@ -52,20 +52,20 @@ describe('one-time account links', () => {
       email: 'nour@tokens.test',
       purpose: 'invite',
     });
-    expect(setPasswordFromLink(t.db, hashToken(token), 'hash-1', now)).toBe(id);
+    expect(await setPasswordFromLink(t.db, hashToken(token), 'hash-1', now)).toBe(id);
     expect(passwordOf(id)).toBe('hash-1');
     // Single use: the same link again changes nothing.
     expect(await getPasswordLinkAccount(t.db, hashToken(token), now)).toBeNull();
-    expect(setPasswordFromLink(t.db, hashToken(token), 'hash-2', now)).toBeNull();
+    expect(await setPasswordFromLink(t.db, hashToken(token), 'hash-2', now)).toBeNull();
     expect(passwordOf(id)).toBe('hash-1');
     // The raw token is not a key: only its hash opens the account.
-    expect(setPasswordFromLink(t.db, token, 'hash-3', now)).toBeNull();
+    expect(await setPasswordFromLink(t.db, token, 'hash-3', now)).toBeNull();
     const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, id)).all();
     expect(audit.map((a) => a.action)).toEqual(['user.invite', 'user.passwordFromLink']);
   });
 
-  it('refuses an invitation to an e-mail that already logs in', () => {
-    expect(() =>
+  it('refuses an invitation to an e-mail that already logs in', async () => {
+    await expect(
       inviteUser(
         t.db,
         admin,
@@ -73,12 +73,12 @@ describe('one-time account links', () => {
         hashToken(newToken()),
         now,
       ),
-    ).toThrow(EmailTakenError);
+    ).rejects.toThrow(EmailTakenError);
   });
 
   it('expires after 72 hours', async () => {
     const token = newToken();
-    const id = inviteUser(
+    const id = await inviteUser(
       t.db,
       admin,
       { email: 'late@tokens.test', name: 'متأخر', slug: 'late', role: 'editor' },
@@ -87,30 +87,30 @@ describe('one-time account links', () => {
     );
     const later = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS + 1);
     expect(await getPasswordLinkAccount(t.db, hashToken(token), later)).toBeNull();
-    expect(setPasswordFromLink(t.db, hashToken(token), 'hash', later)).toBeNull();
+    expect(await setPasswordFromLink(t.db, hashToken(token), 'hash', later)).toBeNull();
     expect(passwordOf(id)).toBeNull();
     const justInTime = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS - 1);
-    expect(setPasswordFromLink(t.db, hashToken(token), 'hash', justInTime)).toBe(id);
+    expect(await setPasswordFromLink(t.db, hashToken(token), 'hash', justInTime)).toBe(id);
   });
 
-  it('resets: the newest link replaces older ones, and using it ends every session', () => {
-    const id = createUser(
+  it('resets: the newest link replaces older ones, and using it ends every session', async () => {
+    const id = await createUser(
       t.db,
       { email: 'basel@tokens.test', name: 'باسل', slug: 'basel', role: 'editor', passwordHash: 'old' },
       admin,
     );
-    insertSession(t.db, { idHash: hashToken(newToken()), userId: id, now, userAgent: 'a' });
-    insertSession(t.db, { idHash: hashToken(newToken()), userId: id, now, userAgent: 'b' });
+    await insertSession(t.db, { idHash: hashToken(newToken()), userId: id, now, userAgent: 'a' });
+    await insertSession(t.db, { idHash: hashToken(newToken()), userId: id, now, userAgent: 'b' });
     const first = newToken();
     const second = newToken();
-    expect(createResetLink(t.db, admin, id, hashToken(first), now)).toBe(true);
-    expect(createResetLink(t.db, admin, id, hashToken(second), now)).toBe(true);
-    expect(setPasswordFromLink(t.db, hashToken(first), 'new', now)).toBeNull();
+    expect(await createResetLink(t.db, admin, id, hashToken(first), now)).toBe(true);
+    expect(await createResetLink(t.db, admin, id, hashToken(second), now)).toBe(true);
+    expect(await setPasswordFromLink(t.db, hashToken(first), 'new', now)).toBeNull();
     expect(passwordOf(id)).toBe('old');
     expect(t.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(2);
-    expect(setPasswordFromLink(t.db, hashToken(second), 'new', now)).toBe(id);
+    expect(await setPasswordFromLink(t.db, hashToken(second), 'new', now)).toBe(id);
     expect(passwordOf(id)).toBe('new');
     expect(t.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(0);
-    expect(createResetLink(t.db, admin, 999_999, hashToken(newToken()), now)).toBe(false);
+    expect(await createResetLink(t.db, admin, 999_999, hashToken(newToken()), now)).toBe(false);
   });
 });

@@ -17,17 +17,17 @@ let othersStory: number;
 beforeAll(async () => {
   t = await createSeededDb({ articles: 8, now });
   const sectionId = getSectionBySlug(t.db, 'sports')!.id;
-  editor = createUser(
+  editor = await createUser(
     t.db,
     { email: 'ed@act.test', name: 'رنا خوري', slug: 'rana-act', role: 'editor', passwordHash: 'x' },
     null,
   );
-  writer = createUser(
+  writer = await createUser(
     t.db,
     { email: 'wr@act.test', name: 'باسل', slug: 'basel-act', role: 'writer', passwordHash: 'x' },
     editor,
   );
-  other = createUser(
+  other = await createUser(
     t.db,
     { email: 'ot@act.test', name: 'سلمى', slug: 'salma-act', role: 'writer', passwordHash: 'x' },
     editor,

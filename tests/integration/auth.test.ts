@@ -81,7 +81,7 @@ describe('accounts and login', () => {
     expect(await countLoginUsers(t.db)).toBe(0);
     const hash = await hashPassword('first-admin-pass');
     expect(
-      createFirstAdmin(t.db, {
+      await createFirstAdmin(t.db, {
         email: 'Admin@Midad.example',
         name: 'مديرة',
         slug: 'admin',
@@ -89,7 +89,7 @@ describe('accounts and login', () => {
       }),
     ).toBeTypeOf('number');
     expect(
-      createFirstAdmin(t.db, { email: 'intruder@x.example', name: 'x', slug: 'x', passwordHash: hash }),
+      await createFirstAdmin(t.db, { email: 'intruder@x.example', name: 'x', slug: 'x', passwordHash: hash }),
     ).toBeNull();
     expect(await countLoginUsers(t.db)).toBe(1);
   });
@@ -118,7 +118,7 @@ describe('accounts and login', () => {
   it('upgrades an N=2^15 hash at the next successful login, and only then', async () => {
     const old = await hashPassword('old-cost-secret-1', { N: 2 ** 15, r: 8, p: 1 });
     expect(needsRehash(old)).toBe(true);
-    const id = createUser(
+    const id = await createUser(
       t.db,
       { email: 'old@midad.example', name: 'قديم', slug: 'old-cost', role: 'writer', passwordHash: old },
       null,
@@ -144,7 +144,7 @@ describe('accounts and login', () => {
   });
 
   it('throttles an account after repeated failures, even with the right password', async () => {
-    const id = createUser(
+    const id = await createUser(
       t.db,
       {
         email: 'writer@midad.example',
@@ -183,7 +183,7 @@ describe('accounts and login', () => {
         )
       ).ok,
     ).toBe(true);
-    setUserDisabled(t.db, id, true, null);
+    await setUserDisabled(t.db, id, true, null);
     expect(
       await attemptLogin(
         t.db,

@@ -43,7 +43,7 @@ describe('bylines per edition', () => {
     const id = userId('hala-mansour');
     const editor = userId('rana-haddad');
     expect(
-      updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: '', bio: 'نبذة', bioEn: '' }, editor),
+      await updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: '', bio: 'نبذة', bioEn: '' }, editor),
     ).toBe(true);
     expect(getAuthorBySlug(t.db, 'hala-mansour', 'en')).toMatchObject({ name: 'هالة منصور', bio: 'نبذة' });
     const { id: story } = await createDraft(
@@ -59,12 +59,17 @@ describe('bylines per edition', () => {
     );
     await transitionArticle(t.db, editor, story, 'publish', { now });
     expect(getLiveArticle(t.db, story, now)!.authors[0]!.name).toBe('هالة منصور');
-    updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: 'Hala Mansour', bio: '', bioEn: '' }, editor);
+    await updateUserProfile(
+      t.db,
+      id,
+      { name: 'هالة منصور', nameEn: 'Hala Mansour', bio: '', bioEn: '' },
+      editor,
+    );
     expect(getLiveArticle(t.db, story, now)!.authors[0]!.name).toBe('Hala Mansour');
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'user.profile')).all();
     expect(audit.map((a) => a.entityId)).toEqual([id, id]);
-    expect(updateUserProfile(t.db, 999_999, { name: 'x', nameEn: '', bio: '', bioEn: '' }, editor)).toBe(
-      false,
-    );
+    expect(
+      await updateUserProfile(t.db, 999_999, { name: 'x', nameEn: '', bio: '', bioEn: '' }, editor),
+    ).toBe(false);
   });
 });

@@ -78,6 +78,22 @@ async function follow(change: () => unknown, on: Db = db) {
   } catch (e) {
     error = e;
   }
+  return since(at, error, on);
+}
+
+/** `follow` for a change of the async data layer: what it wrote once it has settled. */
+async function follow(change: () => Promise<unknown>, on: Db = db) {
+  const at = position(on);
+  let error: unknown = null;
+  try {
+    await change();
+  } catch (e) {
+    error = e;
+  }
+  return since(at, error, on);
+}
+
+function since(at: OutboxPosition, error: unknown, on: Db) {
   const read = readInvalidationsSince(on, at.lastId);
   const seen = followOutbox(at, read, ANOTHER_INSTANCE).invalidation;
   return {

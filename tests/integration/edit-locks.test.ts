@@ -108,33 +108,35 @@ describe('versioned saves', () => {
 describe('soft edit locks', () => {
   it('gives a free story to the first tab, shows the holder to everyone else, and frees it after a minute', async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(20));
-    expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(20))).toEqual({ held: true });
-    const seen = heartbeatLock(t.db, id, otherId, TAB_B, at(25));
+    expect(await heartbeatLock(t.db, id, ranaId, TAB_A, at(20))).toEqual({ held: true });
+    const seen = await heartbeatLock(t.db, id, otherId, TAB_B, at(25));
     expect(seen.held).toBe(false);
     if (!seen.held) expect(seen.holder.userId).toBe(ranaId);
     // A keeps beating: still A's, B still sees A.
-    expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(40))).toEqual({ held: true });
-    expect(heartbeatLock(t.db, id, otherId, TAB_B, at(40 + LOCK_TTL_MS / 1000)).held).toBe(false);
+    expect(await heartbeatLock(t.db, id, ranaId, TAB_A, at(40))).toEqual({ held: true });
+    expect((await heartbeatLock(t.db, id, otherId, TAB_B, at(40 + LOCK_TTL_MS / 1000))).held).toBe(false);
     expect(listLiveLocks(t.db, [id], at(60)).get(id)?.userId).toBe(ranaId);
     // A's tab went away without letting go: a minute later the story is free for B.
     expect(listLiveLocks(t.db, [id], at(41 + LOCK_TTL_MS / 1000)).has(id)).toBe(false);
-    expect(heartbeatLock(t.db, id, otherId, TAB_B, at(41 + LOCK_TTL_MS / 1000))).toEqual({ held: true });
-    expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(42 + LOCK_TTL_MS / 1000)).held).toBe(false);
+    expect(await heartbeatLock(t.db, id, otherId, TAB_B, at(41 + LOCK_TTL_MS / 1000))).toEqual({
+      held: true,
+    });
+    expect((await heartbeatLock(t.db, id, ranaId, TAB_A, at(42 + LOCK_TTL_MS / 1000))).held).toBe(false);
   });
 
   it('counts the same person in two tabs as two holders', async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(200));
-    expect(heartbeatLock(t.db, id, ranaId, TAB_A, at(200)).held).toBe(true);
-    const second = heartbeatLock(t.db, id, ranaId, TAB_B, at(201));
+    expect((await heartbeatLock(t.db, id, ranaId, TAB_A, at(200))).held).toBe(true);
+    const second = await heartbeatLock(t.db, id, ranaId, TAB_B, at(201));
     expect(second.held).toBe(false);
     if (!second.held) expect(second.holder.userId).toBe(ranaId);
   });
 
   it('lets someone take over; the first tab learns at its next heartbeat; release frees only its own lock', async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(300));
-    heartbeatLock(t.db, id, ranaId, TAB_A, at(300));
-    expect(takeOverLock(t.db, id, otherId, TAB_B, at(305)).from?.userId).toBe(ranaId);
-    const a = heartbeatLock(t.db, id, ranaId, TAB_A, at(310));
+    await heartbeatLock(t.db, id, ranaId, TAB_A, at(300));
+    expect((await takeOverLock(t.db, id, otherId, TAB_B, at(305))).from?.userId).toBe(ranaId);
+    const a = await heartbeatLock(t.db, id, ranaId, TAB_A, at(310));
     expect(a.held).toBe(false);
     if (!a.held) expect(a.holder.userId).toBe(otherId);
     const audit = t.db
@@ -144,16 +146,16 @@ describe('soft edit locks', () => {
       .all();
     expect(audit).toEqual([{ details: { fromUserId: ranaId } }]);
     // A closing its tab does not free B's lock.
-    releaseLock(t.db, id, TAB_A);
+    await releaseLock(t.db, id, TAB_A);
     expect(listLiveLocks(t.db, [id], at(311)).get(id)?.userId).toBe(otherId);
-    releaseLock(t.db, id, TAB_B);
+    await releaseLock(t.db, id, TAB_B);
     expect(listLiveLocks(t.db, [id], at(312)).has(id)).toBe(false);
   });
 
   it("keeps the first editor's unsaved text as a revision, not over the article", async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(400));
     const before = getArticleForEdit(t.db, id)!;
-    const revisionId = keepUnsavedCopy(
+    const revisionId = await keepUnsavedCopy(
       t.db,
       ranaId,
       id,

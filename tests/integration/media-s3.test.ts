@@ -25,7 +25,7 @@ beforeAll(async () => {
   s3 = await startS3Server();
   storage = createMediaStorage(s3.settings);
   t = await createTestDb();
-  const userId = createUser(
+  const userId = await createUser(
     t.db,
     { email: 's3@example.test', name: 'مصوّر', slug: 's3-writer', role: 'writer', passwordHash: 'x' },
     null,

@@ -15,9 +15,9 @@ afterAll(() => t.cleanup());
 
 const live = async (token: string) => (await getSessionWithUser(t.db, hashToken(token))) !== null;
 
-function session(userId: number): string {
+async function session(userId: number): Promise<string> {
   const token = newToken();
-  insertSession(t.db, { idHash: hashToken(token), userId, now: new Date(), userAgent: 'test' });
+  await insertSession(t.db, { idHash: hashToken(token), userId, now: new Date(), userAgent: 'test' });
   return token;
 }
 
@@ -41,7 +41,7 @@ describe('setup token', () => {
     expect(await isSetupTokenValid(t.db, second.token, start)).toBe(true);
 
     // Used: the first admin exists, and the same token (or any) opens nothing any more.
-    const id = createFirstAdmin(t.db, {
+    const id = await createFirstAdmin(t.db, {
       email: 'first@midad.example',
       name: 'أولى',
       slug: 'first',
@@ -50,7 +50,12 @@ describe('setup token', () => {
     expect(id).toBeTypeOf('number');
     expect(await isSetupTokenValid(t.db, second.token, start)).toBe(false);
     expect(
-      createFirstAdmin(t.db, { email: 'late@midad.example', name: 'x', slug: 'late', passwordHash: 'x' }),
+      await createFirstAdmin(t.db, {
+        email: 'late@midad.example',
+        name: 'x',
+        slug: 'late',
+        passwordHash: 'x',
+      }),
     ).toBeNull();
     expect((await prepareFirstRun(t.db, {}, start)).kind).toBe('ready');
   });
@@ -58,8 +63,8 @@ describe('setup token', () => {
 
 describe('sessions', () => {
   let userId: number;
-  beforeAll(() => {
-    userId = createUser(
+  beforeAll(async () => {
+    userId = await createUser(
       t.db,
       { email: 'sess@midad.example', name: 'جلسة', slug: 'sess', role: 'editor', passwordHash: 'x' },
       null,
@@ -67,9 +72,9 @@ describe('sessions', () => {
   });
 
   it('a login replaces the session the browser came with', async () => {
-    const before = session(userId);
+    const before = await session(userId);
     const after = newToken();
-    rotateSession(t.db, {
+    await rotateSession(t.db, {
       previousIdHash: hashToken(before),
       idHash: hashToken(after),
       userId,
@@ -81,7 +86,7 @@ describe('sessions', () => {
     // A planted id that never existed is not adopted either: the new one is always fresh.
     const planted = newToken();
     const next = newToken();
-    rotateSession(t.db, {
+    await rotateSession(t.db, {
       previousIdHash: hashToken(planted),
       idHash: hashToken(next),
       userId,
@@ -93,31 +98,31 @@ describe('sessions', () => {
   });
 
   it('logout ends exactly that session', async () => {
-    const a = session(userId);
-    const b = session(userId);
-    deleteSession(t.db, hashToken(a));
+    const a = await session(userId);
+    const b = await session(userId);
+    await deleteSession(t.db, hashToken(a));
     expect(await live(a)).toBe(false);
     expect(await live(b)).toBe(true);
   });
 
   it('a password change ends every session of that person, and only theirs', async () => {
-    const other = createUser(
+    const other = await createUser(
       t.db,
       { email: 'other@midad.example', name: 'آخر', slug: 'other', role: 'writer', passwordHash: 'x' },
       null,
     );
-    const mine = [session(userId), session(userId)];
-    const theirs = session(other);
-    setUserPassword(t.db, userId, 'scrypt$new', null);
+    const mine = [await session(userId), await session(userId)];
+    const theirs = await session(other);
+    await setUserPassword(t.db, userId, 'scrypt$new', null);
     expect(await Promise.all(mine.map(live))).toEqual([false, false]);
     expect(await live(theirs)).toBe(true);
   });
 
   it('a password set from a reset link ends every session too', async () => {
-    const mine = [session(userId), session(userId)];
+    const mine = [await session(userId), await session(userId)];
     const link = newToken();
-    expect(createResetLink(t.db, userId, userId, hashToken(link))).toBe(true);
-    expect(setPasswordFromLink(t.db, hashToken(link), 'scrypt$newer')).toBe(userId);
+    expect(await createResetLink(t.db, userId, userId, hashToken(link))).toBe(true);
+    expect(await setPasswordFromLink(t.db, hashToken(link), 'scrypt$newer')).toBe(userId);
     expect(await Promise.all(mine.map(live))).toEqual([false, false]);
   });
 });

@@ -57,7 +57,7 @@ export async function heartbeatLockAction(articleId: number, token: string): Pro
   const found = await editableArticle(articleId);
   if ('error' in found) return { ok: false, error: found.error };
   if (!tokenSchema.safeParse(token).success) return { ok: false, error: 'invalid' };
-  const state = heartbeatLock(getDb(), found.article.id, found.user.id, token);
+  const state = await heartbeatLock(getDb(), found.article.id, found.user.id, token);
   return answer(state, found.user.id, found.article.version);
 }
 
@@ -66,7 +66,7 @@ export async function takeOverLockAction(articleId: number, token: string): Prom
   const found = await editableArticle(articleId);
   if ('error' in found) return { ok: false, error: found.error };
   if (!tokenSchema.safeParse(token).success) return { ok: false, error: 'invalid' };
-  takeOverLock(getDb(), found.article.id, found.user.id, token);
+  await takeOverLock(getDb(), found.article.id, found.user.id, token);
   return { ok: true, held: true, holder: null, version: found.article.version };
 }
 
@@ -101,7 +101,7 @@ export async function keepUnsavedCopyAction(
   if (!parsed.success || (reason !== 'takenOver' && reason !== 'conflict'))
     return { ok: false, error: 'invalid' };
   const c = parsed.data;
-  const revisionId = keepUnsavedCopy(
+  const revisionId = await keepUnsavedCopy(
     getDb(),
     found.user.id,
     found.article.id,

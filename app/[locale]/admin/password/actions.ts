@@ -31,7 +31,7 @@ export async function setPasswordFromLinkAction(_prev: FormState, data: FormData
       fieldErrors: { password: t(`errors.${problem}`, { min: MIN_PASSWORD_LENGTH }) },
       values: {},
     };
-  const userId = setPasswordFromLink(db, tokenHash, await hashPassword(values.password));
+  const userId = await setPasswordFromLink(db, tokenHash, await hashPassword(values.password));
   // Someone else used the link between the check and now.
   if (userId === null) return { ok: false, error: t('passwordLink.invalid'), fieldErrors: {}, values: {} };
   redirect(adminPath(locale, '/login?password=set'));

@@ -44,7 +44,7 @@ export async function setupAction(_prev: FormState, data: FormData): Promise<For
   if (!(await isSetupTokenValid(db, parsed.data.token))) {
     return { ok: false, fieldErrors: { token: t('setup.badToken') }, values: keep };
   }
-  const id = createFirstAdmin(db, {
+  const id = await createFirstAdmin(db, {
     email: parsed.data.email,
     name: parsed.data.name,
     slug: asciiSlug(parsed.data.email.split('@')[0]!) || 'admin',

@@ -58,7 +58,7 @@ export async function createUserAction(_prev: FormState, data: FormData): Promis
       values: keep,
     };
   try {
-    createUser(
+    await createUser(
       getDb(),
       {
         ...parsed.data,
@@ -93,7 +93,7 @@ export async function inviteUserAction(_prev: LinkFormState, data: FormData): Pr
   if (!parsed.success) return { ok: false, fieldErrors: issuesByField(parsed.error.issues), values: keep };
   const token = newToken();
   try {
-    inviteUser(
+    await inviteUser(
       getDb(),
       admin.id,
       { ...parsed.data, slug: asciiSlug(parsed.data.email.split('@')[0]!) || 'user' },
@@ -116,7 +116,11 @@ export async function resetLinkAction(_prev: LinkFormState, data: FormData): Pro
   const t = await getTranslations({ locale, namespace: 'Admin.users' });
   const id = Number(data.get('id'));
   const token = newToken();
-  if (!Number.isSafeInteger(id) || id <= 0 || !createResetLink(getDb(), admin.id, id, hashToken(token)))
+  if (
+    !Number.isSafeInteger(id) ||
+    id <= 0 ||
+    !(await createResetLink(getDb(), admin.id, id, hashToken(token)))
+  )
     return { ok: false, error: t('invalid'), fieldErrors: {}, values: {} };
   return { ok: true, link: passwordLink(locale, token) };
 }
@@ -130,11 +134,11 @@ export async function updateUserAction(data: FormData): Promise<void> {
   if (id === admin.id) back(locale, 'self');
   const db = getDb();
   const op = data.get('op');
-  if (op === 'disable' || op === 'enable') setUserDisabled(db, id, op === 'disable', admin.id);
+  if (op === 'disable' || op === 'enable') await setUserDisabled(db, id, op === 'disable', admin.id);
   else {
     const role = z.enum(USER_ROLES).safeParse(data.get('role'));
     if (!role.success) back(locale, 'invalid');
-    setUserRole(db, id, role.data, admin.id);
+    await setUserRole(db, id, role.data, admin.id);
   }
   back(locale, 'saved');
 }
@@ -160,7 +164,7 @@ export async function updateProfileAction(data: FormData): Promise<void> {
   });
   if (!parsed.success) back(locale, 'invalid');
   const { id, ...profile } = parsed.data;
-  if (!updateUserProfile(getDb(), id, profile, admin.id)) back(locale, 'invalid');
+  if (!(await updateUserProfile(getDb(), id, profile, admin.id))) back(locale, 'invalid');
   // Bylines appear on every page that shows this person's stories: refresh every reader page.
   invalidatePages([CACHE_TAGS.layout]);
   back(locale, 'saved');

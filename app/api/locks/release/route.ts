@@ -33,6 +33,6 @@ export async function POST(request: Request) {
   if (!article) return answer(404);
   if (!canEditArticle(user, article)) return answer(403);
   // Only this tab's own lock: someone who took the story over keeps it.
-  releaseLock(db, article.id, parsed.data.token);
+  await releaseLock(db, article.id, parsed.data.token);
   return answer(204);
 }
