@@ -33,13 +33,13 @@ afterAll(() => {
   db.$client.close();
 });
 
-function ownersDraft(): number {
+async function ownersDraft(): Promise<number> {
   const { id } = createDraft(
     db,
     owner.id,
     articleFields({
       title: `مسودة لاختبار الأقفال ${Date.now()}`,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [owner.id],
     }),
   );
@@ -62,7 +62,7 @@ const copy = {
 
 describe('who may lock a story and keep an unsaved copy', () => {
   it('refuses a logged-out caller and a writer on someone else’s draft; allows the author and editors', async () => {
-    const id = ownersDraft();
+    const id = await ownersDraft();
     for (const name of ['heartbeatLockAction', 'takeOverLockAction'])
       expect(await callAction(base, name, [id, TOKEN])).toContain('"error":"session"');
     expect(await callAction(base, 'heartbeatLockAction', [id, TOKEN], writer.cookie)).toContain(
@@ -98,7 +98,7 @@ describe('who may lock a story and keep an unsaved copy', () => {
   });
 
   it('the release route refuses other sites and logged-out callers, and frees only the caller’s own tab', async () => {
-    const id = ownersDraft();
+    const id = await ownersDraft();
     await callAction(base, 'heartbeatLockAction', [id, TOKEN], owner.cookie);
     const release = (headers: Record<string, string>, token = TOKEN) =>
       fetch(`${base}/api/locks/release`, {
@@ -115,7 +115,7 @@ describe('who may lock a story and keep an unsaved copy', () => {
   });
 
   it('a save without its version, or from an old one, writes nothing and answers with the current copy', async () => {
-    const id = ownersDraft();
+    const id = await ownersDraft();
     const story = getArticleForEdit(db, id)!;
     const input: Record<string, unknown> = {
       ...story,

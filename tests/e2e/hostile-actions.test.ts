@@ -78,12 +78,12 @@ const fingerprint = () =>
     .update(JSON.stringify(CONTENT.map((sql) => db.$client.prepare(sql).all())))
     .digest('hex');
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   for (const role of ['writer', 'editor', 'admin'] as const) {
     people[role] = signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
   }
-  const sectionId = getSectionBySlug(db, 'local')!.id;
+  const sectionId = (await getSectionBySlug(db, 'local'))!.id;
   draftId = createDraft(
     db,
     people.writer!.id,

@@ -29,7 +29,7 @@ async function firstLink(from: string, prefix: string): Promise<string> {
 let db: Db;
 let goneId: number;
 let gonePath: string;
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
   const { id, slug } = createDraft(
@@ -37,7 +37,7 @@ beforeAll(() => {
     editorId,
     articleFields({
       title: `خبر محذوف لفحص الصفحة ${Date.now()}`,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [editorId],
     }),
   );

@@ -57,14 +57,14 @@ const userId = (who: { email: string }) =>
   db.select({ id: users.id }).from(users).where(eq(users.email, who.email)).get()!.id;
 
 /** A draft made straight in the database, credited to `who`. */
-function draftOf(who: { email: string }, title: string): number {
+async function draftOf(who: { email: string }, title: string): Promise<number> {
   const { id } = createDraft(
     db,
     userId(who),
     articleFields({
       title,
       body: '<p>الفقرة الأولى كما كتبها المراسل.</p>',
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [userId(who)],
     }),
   );
@@ -140,7 +140,7 @@ describe('the local copy restores every field', () => {
   });
 
   it('an existing story: reload mid-typing, «استعادة», save — headline, summary and body all kept', async () => {
-    const id = draftOf(RANA, `سوق الخضار ينتقل إلى الساحة ${MARK}`);
+    const id = await draftOf(RANA, `سوق الخضار ينتقل إلى الساحة ${MARK}`);
     const { page, errors, close } = await editorPage(RANA);
     const title = `سوق الخضار ينتقل إلى الساحة الشرقية ${MARK}`;
     const dek = 'البلدية تنقل البسطات قبل موسم الأمطار.';
@@ -172,7 +172,7 @@ describe('the local copy restores every field', () => {
 
 describe('a save discards the local copy only when it saved exactly that text', () => {
   it('words typed while a save is on its way stay in the copy and can be restored after a reload', async () => {
-    const id = draftOf(RANA, `مكتبة المدرسة تفتح مساءً ${MARK}`);
+    const id = await draftOf(RANA, `مكتبة المدرسة تفتح مساءً ${MARK}`);
     const { page, errors, close } = await editorPage(RANA);
     await page.goto(`${base}/admin/articles/${id}`);
     // Hold the save request in the browser until more has been typed.
@@ -216,7 +216,7 @@ describe('a save discards the local copy only when it saved exactly that text', 
 
 describe('two editors on one story', () => {
   it('a stale save shows both copies, the merge keeps both changes; a take-over keeps the unsaved text', async () => {
-    const id = draftOf(RANA, `مهرجان الزيتون يعود في موعده ${MARK}`);
+    const id = await draftOf(RANA, `مهرجان الزيتون يعود في موعده ${MARK}`);
     const a = await editorPage(RANA);
     const b = await editorPage(SAMI);
     const headline = `مهرجان الزيتون يعود بعد غياب عامين ${MARK}`;

@@ -37,13 +37,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function story(title: string, authorId: number): number {
+async function story(title: string, authorId: number): Promise<number> {
   const { id } = createDraft(
     db,
     authorId,
     articleFields({
       title,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [authorId],
       sourceOutlet: 'مداد',
     }),
@@ -66,7 +66,7 @@ function numericToday(timeZone: string): string {
 describe('preview', () => {
   it('opens from the editor in a new tab and shows a draft dated today, never 1970', async () => {
     const title = `حديقة الحي تستقبل زوارها بعد الترميم ${stamp}`;
-    const id = story(title, writer.id);
+    const id = await story(title, writer.id);
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await page
       .context()
@@ -108,7 +108,7 @@ describe('preview', () => {
   });
 
   it('is private, no-store and noindex', async () => {
-    const id = story(`مكتبة متنقلة تزور القرى ${stamp}`, writer.id);
+    const id = await story(`مكتبة متنقلة تزور القرى ${stamp}`, writer.id);
     const res = await get(id, editor.cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
@@ -116,7 +116,7 @@ describe('preview', () => {
   });
 
   it('lets the writer preview their story in review and once scheduled; another writer gets 404', async () => {
-    const id = story(`ورشة خياطة للنساء في المركز الثقافي ${stamp}`, writer.id);
+    const id = await story(`ورشة خياطة للنساء في المركز الثقافي ${stamp}`, writer.id);
     transitionArticle(db, writer.id, id, 'submit');
     expect((await get(id, writer.cookie)).status).toBe(200);
     expect((await get(id, other.cookie)).status).toBe(404);
@@ -129,7 +129,7 @@ describe('preview', () => {
 
   it('is linked from each row of the articles list', async () => {
     const title = `سباق دراجات للأطفال في الحديقة ${stamp}`;
-    const id = story(title, writer.id);
+    const id = await story(title, writer.id);
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await page
       .context()

@@ -35,10 +35,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function story(title: string, authorId: number, body = '<p>نص الخبر الأول.</p>') {
+async function story(title: string, authorId: number, body = '<p>نص الخبر الأول.</p>') {
   const fields = articleFields({
     title,
-    sectionId: getSectionBySlug(db, 'local')!.id,
+    sectionId: (await getSectionBySlug(db, 'local'))!.id,
     authorIds: [authorId],
     body,
   });
@@ -60,7 +60,7 @@ const row = (id: number) => db.select().from(articles).where(eq(articles.id, id)
 
 describe('confirmations', () => {
   it('publishing asks once; cancelling changes nothing', async () => {
-    const { id } = story(`معرض للحرف اليدوية في الساحة ${stamp}`, editor.id);
+    const { id } = await story(`معرض للحرف اليدوية في الساحة ${stamp}`, editor.id);
     const { page, close } = await as(editor);
     await page.goto(`${base}/admin/articles/${id}`);
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
@@ -77,7 +77,7 @@ describe('confirmations', () => {
   });
 
   it('«حذف» stands apart from «نشر», in its own group', async () => {
-    const { id } = story(`حملة تشجير على طريق المطار ${stamp}`, editor.id);
+    const { id } = await story(`حملة تشجير على طريق المطار ${stamp}`, editor.id);
     const { page, close } = await as(editor);
     await page.goto(`${base}/admin/articles/${id}`);
     const workflow = page.getByRole('group', { name: 'النشر' });
@@ -96,7 +96,7 @@ describe('confirmations', () => {
 describe('trash', () => {
   it('delete → readers get 410 → an editor restores it from «المحذوفات» → republished at the same URL', async () => {
     const title = `مسابقة للقراءة في مكتبة المدينة ${stamp}`;
-    const { id, slug } = story(title, editor.id);
+    const { id, slug } = await story(title, editor.id);
     transitionArticle(db, editor.id, id, 'publish');
     const url = `${base}/news/${id}/${encodeURIComponent(slug)}`;
     expect((await fetch(url)).status).toBe(200);
@@ -128,7 +128,7 @@ describe('trash', () => {
   });
 
   it('is for editors: a writer does not see it', async () => {
-    const { id } = story(`ورشة للرسم على الجدران ${stamp}`, writer.id);
+    const { id } = await story(`ورشة للرسم على الجدران ${stamp}`, writer.id);
     transitionArticle(db, editor.id, id, 'delete');
     const res = await fetch(`${base}/admin/articles?view=trash`, { headers: { cookie: writer.cookie } });
     expect(await res.text()).not.toContain('ورشة للرسم على الجدران');
@@ -139,7 +139,7 @@ describe('trash', () => {
 describe('sending back to the writer', () => {
   it('an editor returns a story in review with a note; the writer sees it on the dashboard', async () => {
     const title = `نادي السينما يعرض أفلاماً قصيرة ${stamp}`;
-    const { id } = story(title, writer.id);
+    const { id } = await story(title, writer.id);
     transitionArticle(db, writer.id, id, 'submit');
     const { page, close } = await as(editor);
     await page.goto(`${base}/admin/articles/${id}`);
@@ -169,7 +169,7 @@ describe('sending back to the writer', () => {
 describe('revisions', () => {
   it('show formatting, link and tag changes, and restoring a published story asks, then says it did', async () => {
     const title = `سوق المزارعين يفتح كل جمعة ${stamp}`;
-    const { id, fields } = story(
+    const { id, fields } = await story(
       title,
       editor.id,
       '<p>يفتح السوق صباحاً قرب <a href="https://old.example/">الحديقة</a>.</p>',

@@ -49,11 +49,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function draft(title: string): number {
+async function draft(title: string): Promise<number> {
   const { id } = createDraft(
     db,
     editorId,
-    articleFields({ title, sectionId: getSectionBySlug(db, 'local')!.id, authorIds: [editorId] }),
+    articleFields({ title, sectionId: (await getSectionBySlug(db, 'local'))!.id, authorIds: [editorId] }),
   );
   made.push(id);
   return id;
@@ -78,7 +78,7 @@ function tomorrowAt(hour: number, minute = 0): string {
 
 describe('scheduling in the site time zone', () => {
   it('a London browser types 22:00 tomorrow and the story is scheduled for 22:00 Damascus time', async () => {
-    const id = draft(`أمسية موسيقية في القلعة ${stamp}`);
+    const id = await draft(`أمسية موسيقية في القلعة ${stamp}`);
     const { page, errors, close } = await openPage(browser, {
       viewport: { width: 1280, height: 1000 },
       timezoneId: 'Europe/London',
@@ -119,7 +119,7 @@ describe('scheduling in the site time zone', () => {
   });
 
   it('a published story shows when it went live and offers no schedule', async () => {
-    const id = draft(`سوق الخضار يفتح مبكراً ${stamp}`);
+    const id = await draft(`سوق الخضار يفتح مبكراً ${stamp}`);
     transitionArticle(db, editorId, id, 'publish');
     const { page, close } = await openPage(browser, {
       viewport: { width: 1280, height: 1000 },
@@ -135,7 +135,7 @@ describe('scheduling in the site time zone', () => {
   });
 
   it('a time that is not a date is refused with a message, and nothing changes', async () => {
-    const id = draft(`معرض الكتاب المدرسي ${stamp}`);
+    const id = await draft(`معرض الكتاب المدرسي ${stamp}`);
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     await loginAs(page, base, EDITOR);
     await page.goto(`${base}/admin/articles/${id}`);
@@ -159,9 +159,9 @@ describe('search date filters', () => {
   it('work without JavaScript, as days in the site time zone, with Arabic-Indic digits', async () => {
     const word = `قرنفلستان${stamp % 100000}`;
     // 00:30 on 11 March in Damascus, and 23:30 on 10 March: same UTC date, different site days.
-    const early = draft(`${word} صباحاً`);
+    const early = await draft(`${word} صباحاً`);
     transitionArticle(db, editorId, early, 'publish', { now: new Date('2026-03-10T21:30:00Z') });
-    const late = draft(`${word} مساءً`);
+    const late = await draft(`${word} مساءً`);
     transitionArticle(db, editorId, late, 'publish', { now: new Date('2026-03-10T20:30:00Z') });
     const { page, close } = await openPage(browser, {
       viewport: { width: 375, height: 800 },

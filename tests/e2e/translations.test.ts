@@ -53,8 +53,8 @@ function translationLink(page: string): { href: string; lang: string } | null {
   return m ? { lang: m[1]!, href: decodeURI(m[2]!) } : null;
 }
 
-function published(locale: 'ar' | 'en', title: string): { id: number; path: string } {
-  const sectionId = getSectionBySlug(db, 'economy')!.id;
+async function published(locale: 'ar' | 'en', title: string): Promise<{ id: number; path: string }> {
+  const sectionId = (await getSectionBySlug(db, 'economy'))!.id;
   const { id, slug } = createDraft(
     db,
     editor.id,
@@ -127,9 +127,9 @@ describe('a story in both editions', () => {
 
   it('an editor links and unlinks a translation; both reader pages follow at once through the cache', async () => {
     const stamp = Date.now();
-    const ar = published('ar', `سوق الذهب يستقبل موسم الأعراس ${stamp}`);
-    const en = published('en', `Gold market welcomes the wedding season ${stamp}`);
-    const other = published('ar', `تجار الذهب يطالبون بتخفيض الرسوم ${stamp}`);
+    const ar = await published('ar', `سوق الذهب يستقبل موسم الأعراس ${stamp}`);
+    const en = await published('en', `Gold market welcomes the wedding season ${stamp}`);
+    const other = await published('ar', `تجار الذهب يطالبون بتخفيض الرسوم ${stamp}`);
     // Both pages are cached without a translation link first.
     for (const p of [ar.path, en.path]) {
       expect(translationLink(await html(encodeURI(p)))).toBeNull();
@@ -184,14 +184,14 @@ describe('a story in both editions', () => {
 
   it('a writer cannot link a translation, even calling the action by hand', async () => {
     const writer = signedInUser(db, 'translation-writer', 'writer', 'كاتب');
-    const sectionId = getSectionBySlug(db, 'economy')!.id;
+    const sectionId = (await getSectionBySlug(db, 'economy'))!.id;
     const { id } = createDraft(
       db,
       writer.id,
       articleFields({ title: `مسودة كاتب ${Date.now()}`, sectionId, authorIds: [writer.id] }),
     );
     try {
-      const en = published('en', `Writer cannot link this ${Date.now()}`);
+      const en = await published('en', `Writer cannot link this ${Date.now()}`);
       const story = getArticleForEdit(db, id)!;
       const input: Record<string, unknown> = {
         ...story,

@@ -16,7 +16,7 @@ let othersStory: number;
 
 beforeAll(async () => {
   t = await createSeededDb({ articles: 8, now });
-  const sectionId = getSectionBySlug(t.db, 'sports')!.id;
+  const sectionId = (await getSectionBySlug(t.db, 'sports'))!.id;
   editor = createUser(
     t.db,
     { email: 'ed@act.test', name: 'رنا خوري', slug: 'rana-act', role: 'editor', passwordHash: 'x' },
@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('newsroom activity', () => {
-  it('names the story, the actor and the account each row is about', () => {
+  it('names the story, the actor and the account each row is about', async () => {
     const rows = listActivity(t.db, { limit: 100 });
     const published = rows.find((r) => r.action === 'article.publish' && r.entityId === ownStory)!;
     expect(published).toMatchObject({
@@ -60,7 +60,7 @@ describe('newsroom activity', () => {
     });
     const created = rows.find((r) => r.action === 'user.create' && r.entityId === writer)!;
     expect(created).toMatchObject({ userName: 'رنا خوري', subjectName: 'باسل', articleTitle: null });
-    moveArticlesToSection(t.db, editor, [ownStory], getSectionBySlug(t.db, 'economy')!.id);
+    moveArticlesToSection(t.db, editor, [ownStory], (await getSectionBySlug(t.db, 'economy'))!.id);
     const moved = listActivity(t.db, { limit: 1 })[0]!;
     expect(moved).toMatchObject({ action: 'article.move', articleTitle: 'خبر باسل', sectionName: 'اقتصاد' });
   });

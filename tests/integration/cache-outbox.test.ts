@@ -54,8 +54,8 @@ beforeAll(async () => {
   t = await createSeededDb({ articles: 40 });
   db = t.db;
   editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  localId = getSectionBySlug(db, 'local')!.id;
-  economyId = getSectionBySlug(db, 'economy')!.id;
+  localId = (await getSectionBySlug(db, 'local'))!.id;
+  economyId = (await getSectionBySlug(db, 'economy'))!.id;
 });
 afterAll(() => t.cleanup());
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
   fields = articleFields({
     title: 'مكتبة الحي تمدد ساعات عملها في الشتاء',
     body: '<p>تفتح المكتبة أبوابها حتى العاشرة مساءً.</p>',
-    sectionId: getSectionBySlug(t.db, 'local')!.id,
+    sectionId: (await getSectionBySlug(t.db, 'local'))!.id,
     authorIds: [ranaId],
   });
 });
@@ -89,7 +89,7 @@ describe('versioned saves', () => {
     expect(merged.version).toBe(3);
   });
 
-  it('bumps the version on transitions, corrections and bulk moves, so an open editor notices', () => {
+  it('bumps the version on transitions, corrections and bulk moves, so an open editor notices', async () => {
     const { id } = createDraft(t.db, ranaId, fields, at(10));
     expect(transitionArticle(t.db, ranaId, id, 'submit', { now: at(11) }).version).toBe(2);
     expect(version(id)).toBe(2);
@@ -97,7 +97,7 @@ describe('versioned saves', () => {
     expect(version(id)).toBe(3);
     addCorrection(t.db, ranaId, id, 'صُحّح اسم الشارع.', at(13));
     expect(version(id)).toBe(4);
-    moveArticlesToSection(t.db, ranaId, [id], getSectionBySlug(t.db, 'culture')!.id, at(14));
+    moveArticlesToSection(t.db, ranaId, [id], (await getSectionBySlug(t.db, 'culture'))!.id, at(14));
     expect(version(id)).toBe(5);
     expect(() => updateArticle(t.db, ranaId, id, { ...fields, expectedVersion: 1 }, at(15))).toThrow(
       StaleSaveError,

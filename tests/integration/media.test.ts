@@ -76,10 +76,10 @@ describe('the media library', () => {
     expect(actions).toEqual(expect.arrayContaining(['media.upload', 'media.focal', 'media.update']));
   });
 
-  it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', () => {
+  it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', async () => {
     const hero = photo('u-used-1', 'صورة رئيسية');
     const inline = photo('u-used-2', 'صورة في النص');
-    const sectionId = getSectionBySlug(t.db, 'local')!.id;
+    const sectionId = (await getSectionBySlug(t.db, 'local'))!.id;
     const { id: storyA } = createDraft(
       t.db,
       editorId,
