@@ -15,15 +15,15 @@ const intl = createMiddleware(routing);
  * Article URLs with a missing or outdated slug answer 301 to the canonical URL. A redirect
  * from the page itself would be a 307/308, so it happens here, before rendering.
  */
-function canonicalArticleRedirect(
+async function canonicalArticleRedirect(
   request: NextRequest,
   pathname = request.nextUrl.pathname,
-): NextResponse | Promise<NextResponse> | null {
+): Promise<NextResponse | null> {
   const parsed = parseArticlePath(pathname);
   if (!parsed) return null;
   const id = parseId(parsed.id);
   if (id === null) return null;
-  const route = getArticleRoute(getDb(), id);
+  const route = await getArticleRoute(getDb(), id);
   if (route?.deletedAt) return goneResponse(parsed.locale);
   if (!route || route.status !== 'published') return null;
   if (!route.publishedAt || route.publishedAt > new Date()) return null;
@@ -97,11 +97,13 @@ export default async function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
     });
   }
-  const response = await (trailingSlashRedirect(request) ??
-    storedRedirect(request) ??
-    canonicalArticleRedirect(request) ??
+  // In this order, each asked only when those before it did not answer.
+  const response =
+    (await trailingSlashRedirect(request)) ??
+    (await storedRedirect(request)) ??
+    (await canonicalArticleRedirect(request)) ??
     canonicalEncodingRedirect(request) ??
-    intl(request));
+    intl(request);
   if (/^(?:\/en)?\/admin(?:\/|$)/.test(request.nextUrl.pathname)) {
     // The newsroom is private: never stored by a cache, never indexed.
     response.headers.set('Cache-Control', 'private, no-store');
@@ -111,18 +113,18 @@ export default async function proxy(request: NextRequest) {
 }
 
 /** Old URLs of renamed sections and tags (the redirects table): 301 to where they live now. */
-function storedRedirect(request: NextRequest): NextResponse | null {
-  const target = getRedirectTarget(getDb(), request.nextUrl.pathname);
+async function storedRedirect(request: NextRequest): Promise<NextResponse | null> {
+  const target = await getRedirectTarget(getDb(), request.nextUrl.pathname);
   return target ? redirect301(request, target) : null;
 }
 
 /** One URL per page: `/latest/` answers 301 to `/latest`. */
-function trailingSlashRedirect(request: NextRequest): NextResponse | Promise<NextResponse> | null {
+async function trailingSlashRedirect(request: NextRequest): Promise<NextResponse | null> {
   const { pathname } = request.nextUrl;
   if (pathname === '/' || !pathname.endsWith('/')) return null;
   const stripped = pathname.replace(/\/+$/, '') || '/';
   // A bare /news/{id}/ also needs its slug: resolve that in the same hop.
-  return canonicalArticleRedirect(request, stripped) ?? redirect301(request, stripped);
+  return (await canonicalArticleRedirect(request, stripped)) ?? redirect301(request, stripped);
 }
 
 /** A plain URL (NextURL would keep the trailing-slash form it was parsed with). */

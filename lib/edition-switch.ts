@@ -11,17 +11,17 @@ const SHARED_PAGE = /^\/(?:latest|search|category\/[a-z0-9-]+|author\/[a-z0-9-]+
  * the other edition, and otherwise that edition's home. Tags are per edition, so a tag page goes
  * home. Only ever a path of this site, whatever `from` holds.
  */
-export function editionSwitchTarget(
+export async function editionSwitchTarget(
   from: string | null,
   to: Edition,
-  liveTranslation: (articleId: number) => { id: number; slug: string; locale: string } | null,
-): string {
+  liveTranslation: (articleId: number) => Promise<{ id: number; slug: string; locale: string } | null>,
+): Promise<string> {
   if (!from) return homePath(to);
   const [pathname = '', query = ''] = from.split('?', 2);
   const article = parseArticlePath(pathname);
   if (article) {
     const id = parseId(article.id);
-    const translation = id === null ? null : liveTranslation(id);
+    const translation = id === null ? null : await liveTranslation(id);
     return translation && translation.locale === to ? articlePath(translation) : homePath(to);
   }
   const bare = pathname.replace(/^\/en(?=\/|$)/, '') || '/';

@@ -30,17 +30,17 @@ type PageQueries = (db: Db, now: Date) => Promise<void>;
 /** What every reader page's layout reads: settings, sections, the ticker. */
 const layout = async (db: Db, now: Date) => {
   await getDateSettings(db);
-  const sections = listSections(db);
-  listBreaking(db, { locale: 'ar', now, limit: 10 });
-  listLatest(db, { locale: 'ar', now, limit: 10 });
+  const sections = await listSections(db);
+  await listBreaking(db, { locale: 'ar', now, limit: 10 });
+  await listLatest(db, { locale: 'ar', now, limit: 10 });
   return sections;
 };
 
-function pages(db: Db) {
+async function pages(db: Db) {
   const now = new Date();
-  const newest = listLatest(db, { locale: 'ar', now, limit: 300 });
+  const newest = await listLatest(db, { locale: 'ar', now, limit: 300 });
   const article = newest.at(-1)!;
-  const section = listSections(db)[0]!;
+  const section = (await listSections(db))[0]!;
   const tag = db.$client.prepare('SELECT slug FROM tags ORDER BY id LIMIT 1').pluck().get() as string;
   const author = db.$client
     .prepare("SELECT slug FROM users WHERE role != 'admin' LIMIT 1")
@@ -48,37 +48,42 @@ function pages(db: Db) {
     .get() as string;
   const pagesQueries: Record<string, PageQueries> = {
     article: async (d, t) => {
-      getRedirectTarget(d, `/news/${article.id}/${article.slug}`); // proxy
-      getArticleRoute(d, article.id); // proxy: canonical slug, 410
+      await getRedirectTarget(d, `/news/${article.id}/${article.slug}`); // proxy
+      await getArticleRoute(d, article.id); // proxy: canonical slug, 410
       await layout(d, t);
-      const view = getLiveArticle(d, article.id, t)!;
-      listRelated(d, view, t, 4);
+      const view = (await getLiveArticle(d, article.id, t))!;
+      await listRelated(d, view, t, 4);
       await listMostRead(d, { locale: 'ar', now: t, limit: 5 });
     },
     home: async (d, t) => {
-      getRedirectTarget(d, '/');
-      const sections = listSections(d);
+      await getRedirectTarget(d, '/');
+      const sections = await listSections(d);
       await layout(d, t);
-      listFeatured(d, { locale: 'ar', now: t, limit: 5 });
-      listLatest(d, { locale: 'ar', now: t, limit: 6 });
+      await listFeatured(d, { locale: 'ar', now: t, limit: 5 });
+      await listLatest(d, { locale: 'ar', now: t, limit: 6 });
       await listMostRead(d, { locale: 'ar', now: t, limit: 6 });
-      listHomeSectionBlocks(d, { sectionIds: sections.map((s) => s.id), locale: 'ar', now: t, limit: 4 });
+      await listHomeSectionBlocks(d, {
+        sectionIds: sections.map((s) => s.id),
+        locale: 'ar',
+        now: t,
+        limit: 4,
+      });
     },
     section: async (d, t) => {
-      getRedirectTarget(d, `/category/${section.slug}`);
+      await getRedirectTarget(d, `/category/${section.slug}`);
       await layout(d, t);
-      const s = getSectionBySlug(d, section.slug)!;
-      listLivePage(d, { sectionId: s.id }, { locale: 'ar', now: t, page: 2 });
+      const s = (await getSectionBySlug(d, section.slug))!;
+      await listLivePage(d, { sectionId: s.id }, { locale: 'ar', now: t, page: 2 });
     },
     tag: async (d, t) => {
       await layout(d, t);
-      const found = getTagBySlug(d, tag)!;
-      listLivePage(d, { tagId: found.id }, { locale: 'ar', now: t, page: 1 });
+      const found = (await getTagBySlug(d, tag))!;
+      await listLivePage(d, { tagId: found.id }, { locale: 'ar', now: t, page: 1 });
     },
     author: async (d, t) => {
       await layout(d, t);
-      const found = getAuthorBySlug(d, author)!;
-      listLivePage(d, { userId: found.id }, { locale: 'ar', now: t, page: 1 });
+      const found = (await getAuthorBySlug(d, author))!;
+      await listLivePage(d, { userId: found.id }, { locale: 'ar', now: t, page: 1 });
     },
   };
   return pagesQueries;
@@ -97,7 +102,7 @@ export async function measurePageQueries(file: string, runs = 200): Promise<Quer
   try {
     const figures: QueryFigures[] = [];
     // One page at a time: the statement counter is shared.
-    for (const [page, run] of Object.entries(pages(db))) {
+    for (const [page, run] of Object.entries(await pages(db))) {
       await run(db, new Date()); // warm the statement cache and SQLite's pages
       statements = 0;
       await run(db, new Date());

@@ -31,11 +31,11 @@ const CONNECTIONS = 50;
 const load = (url: string, headers: Record<string, string> = {}) =>
   runLoad(url, { connections: CONNECTIONS, seconds: SECONDS, headers });
 
-function ensureDatabase() {
+async function ensureDatabase() {
   const file = path.join(DATA, 'midad.db');
   if (fs.existsSync(file)) {
     const db = openDb(file);
-    const n = countLive(db, { all: true }, { locale: 'ar', now: new Date() });
+    const n = await countLive(db, { all: true }, { locale: 'ar', now: new Date() });
     db.$client.close();
     if (n >= ARTICLES) return console.log(`bench: reusing ${file} (${n} live articles)`);
   }
@@ -147,7 +147,7 @@ async function jsBytes(base: string, pagePath: string) {
 }
 
 async function main() {
-  ensureDatabase();
+  await ensureDatabase();
   ensureBuild();
   const server = await startServer({}, { dataDir: DATA });
   let peak = 0;

@@ -21,7 +21,6 @@ const send = (message: unknown) => {
 const db = openDb(file!);
 const editorSlug = index % 2 === 0 ? 'rana-haddad' : 'newsroom';
 const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, editorSlug)).get()!.id;
-const sectionId = getSectionBySlug(db, 'local')!.id;
 let stopping = false;
 // The parent gone (finished or crashed): stop after the current step.
 process.on('disconnect', () => (stopping = true));
@@ -29,7 +28,7 @@ process.on('message', (m) => {
   if (m === 'stop') stopping = true;
 });
 
-function fields(title: string, body: string): ArticleFields {
+function fields(sectionId: number, title: string, body: string): ArticleFields {
   return {
     title,
     locale: 'ar',
@@ -52,6 +51,7 @@ function fields(title: string, body: string): ArticleFields {
 }
 
 async function main() {
+  const sectionId = (await getSectionBySlug(db, 'local'))!.id;
   const mine: { id: number; title: string }[] = [];
   for (let n = 0; !stopping; n++) {
     try {
@@ -59,7 +59,7 @@ async function main() {
       const token = `ضغطتجريبي${'أبجدهوزحطي'[index % 10]}${n.toString(36)}ق${process.pid.toString(36)}`;
       const title = `خبر اختبار الضغط ${token}`;
       const body = `<p>نص الخبر ${token} كتبه المحرر رقم ${index + 1} أثناء القراءة المتزامنة.</p>`;
-      const { id, slug } = await createDraft(db, editorId, fields(title, body));
+      const { id, slug } = await createDraft(db, editorId, fields(sectionId, title, body));
       const t0 = Date.now();
       await transitionArticle(db, editorId, id, 'publish');
       send({ kind: 'published', id, slug, title, token, at: Date.now(), ms: Date.now() - t0 });
@@ -67,7 +67,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, pauseMs));
       if (mine.length >= 2) {
         const earlier = mine[mine.length - 2]!;
-        await updateArticle(db, editorId, earlier.id, fields(earlier.title, `<p>نص معدل ${n}.</p>`));
+        await updateArticle(db, editorId, earlier.id, fields(sectionId, earlier.title, `<p>نص معدل ${n}.</p>`));
         send({ kind: 'edited', id: earlier.id });
       }
       await new Promise((r) => setTimeout(r, pauseMs));

@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { timeParam } from '../engine';
 import { articleAuthors, articles, articleTags, corrections, media, sections, tags, users } from '../schema';
 import type { ArticleCacheFacts } from '@/lib/cache-tags';
 import { bylineName } from '@/lib/people';
-import { preparedPerDb } from './prepared';
+import { allRows, firstRow, preparedPerDb } from './prepared';
 import type { ArticleCard, ArticleView, MediaView, Page } from './views';
 
 export const PAGE_SIZE = 20;
@@ -48,7 +49,7 @@ function selectCards(db: Db) {
     .leftJoin(media, eq(media.id, articles.heroMediaId));
 }
 
-type CardRow = ReturnType<ReturnType<typeof selectCards>['all']>[number];
+type CardRow = Awaited<ReturnType<typeof selectCards>>[number];
 
 function toMedia(row: CardRow): MediaView | null {
   if (row.mediaStem == null) return null;
@@ -91,7 +92,7 @@ interface ListParams {
   offset?: number;
 }
 
-/** The same condition as isLive, with placeholders (`locale`, `now` in ms) for prepared statements. */
+/** The same condition as isLive, with placeholders (`locale`, `now` as timeParam) for prepared statements. */
 const isLivePlaceholder = and(
   eq(articles.status, 'published'),
   eq(articles.locale, sql.placeholder('locale')),
@@ -123,38 +124,37 @@ const listingStatements = {
   ),
 };
 
-function listLive(
+async function listLive(
   db: Db,
   kind: keyof typeof listingStatements,
   p: ListParams,
   sectionId?: number,
-): ArticleCard[] {
-  return listingStatements[kind](db)
-    .all({
-      locale: p.locale,
-      now: p.now.getTime(),
-      limit: p.limit,
-      offset: p.offset ?? 0,
-      sectionId,
-    })
-    .map(toCard);
+): Promise<ArticleCard[]> {
+  const rows = await allRows(listingStatements[kind](db), {
+    locale: p.locale,
+    now: timeParam(p.now),
+    limit: p.limit,
+    offset: p.offset ?? 0,
+    sectionId,
+  });
+  return rows.map(toCard);
 }
 
 /** Newest published stories in one edition. */
-export function listLatest(db: Db, p: ListParams): ArticleCard[] {
+export async function listLatest(db: Db, p: ListParams): Promise<ArticleCard[]> {
   return listLive(db, 'latest', p);
 }
 
-export function listBySection(db: Db, p: ListParams & { sectionId: number }): ArticleCard[] {
+export async function listBySection(db: Db, p: ListParams & { sectionId: number }): Promise<ArticleCard[]> {
   return listLive(db, 'section', p, p.sectionId);
 }
 
-export function listFeatured(db: Db, p: ListParams): ArticleCard[] {
+export async function listFeatured(db: Db, p: ListParams): Promise<ArticleCard[]> {
   return listLive(db, 'featured', p);
 }
 
 /** Breaking stories whose breaking flag has not expired, newest first. */
-export function listBreaking(db: Db, p: ListParams): ArticleCard[] {
+export async function listBreaking(db: Db, p: ListParams): Promise<ArticleCard[]> {
   return listLive(db, 'breaking', p);
 }
 
@@ -168,45 +168,54 @@ function liveLinks(via: 'tags' | 'authors', key: number, p: { locale: string; no
   return { link, where: and(eq(owner, key), eq(link.locale, p.locale), lte(link.liveAt, p.now))! };
 }
 
-function listLiveLinked(db: Db, via: 'tags' | 'authors', key: number, p: ListParams): ArticleCard[] {
+async function listLiveLinked(
+  db: Db,
+  via: 'tags' | 'authors',
+  key: number,
+  p: ListParams,
+): Promise<ArticleCard[]> {
   const { link, where } = liveLinks(via, key, p);
-  const ids = db
+  const rows = await db
     .select({ id: link.articleId })
     .from(link)
     .where(where)
     .orderBy(desc(link.liveAt))
     .limit(p.limit)
-    .offset(p.offset ?? 0)
-    .all()
-    .map((r) => r.id);
+    .offset(p.offset ?? 0);
+  const ids = rows.map((r) => r.id);
   return listCardsByIds(db, ids, p.locale, p.now);
 }
 
-export function listByTag(db: Db, p: ListParams & { tagId: number }): ArticleCard[] {
+export async function listByTag(db: Db, p: ListParams & { tagId: number }): Promise<ArticleCard[]> {
   return listLiveLinked(db, 'tags', p.tagId, p);
 }
 
-export function listByAuthor(db: Db, p: ListParams & { userId: number }): ArticleCard[] {
+export async function listByAuthor(db: Db, p: ListParams & { userId: number }): Promise<ArticleCard[]> {
   return listLiveLinked(db, 'authors', p.userId, p);
 }
 
 /** How many live stories a listing has, for its page count. */
-export function countLive(db: Db, scope: ListingScope, p: { locale: string; now: Date }): number {
+export async function countLive(
+  db: Db,
+  scope: ListingScope,
+  p: { locale: string; now: Date },
+): Promise<number> {
   const live = isLive(p.locale, p.now);
-  const count = sql<number>`count(*)`;
+  // PostgreSQL answers count(*) as a string (a bigint).
+  const count = sql<number>`count(*)`.mapWith(Number);
   if ('tagId' in scope || 'userId' in scope) {
     const { link, where } =
       'tagId' in scope ? liveLinks('tags', scope.tagId, p) : liveLinks('authors', scope.userId, p);
-    return db.select({ n: count }).from(link).where(where).get()!.n;
+    return (await db.select({ n: count }).from(link).where(where))[0]!.n;
   }
   const where = 'sectionId' in scope ? and(eq(articles.sectionId, scope.sectionId), live) : live;
-  return db.select({ n: count }).from(articles).where(where).get()!.n;
+  return (await db.select({ n: count }).from(articles).where(where))[0]!.n;
 }
 
 export type ListingScope = { sectionId: number } | { tagId: number } | { userId: number } | { all: true };
 
 /** Cards of one listing (section, tag, author or everything), newest first. */
-export function listLiveIn(db: Db, scope: ListingScope, p: ListParams): ArticleCard[] {
+export async function listLiveIn(db: Db, scope: ListingScope, p: ListParams): Promise<ArticleCard[]> {
   if ('sectionId' in scope) return listBySection(db, { ...p, sectionId: scope.sectionId });
   if ('tagId' in scope) return listByTag(db, { ...p, tagId: scope.tagId });
   if ('userId' in scope) return listByAuthor(db, { ...p, userId: scope.userId });
@@ -217,15 +226,15 @@ export function listLiveIn(db: Db, scope: ListingScope, p: ListParams): ArticleC
  * One page of a listing. `page` is 1-based; a page past the end yields null so the
  * route can answer 404 (page 1 of an empty listing is still a page).
  */
-export function listLivePage(
+export async function listLivePage(
   db: Db,
   scope: ListingScope,
   p: { locale: string; now: Date; page: number },
-): Page<ArticleCard> | null {
-  const total = countLive(db, scope, p);
+): Promise<Page<ArticleCard> | null> {
+  const total = await countLive(db, scope, p);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (p.page > pageCount) return null;
-  const items = listLiveIn(db, scope, {
+  const items = await listLiveIn(db, scope, {
     locale: p.locale,
     now: p.now,
     limit: PAGE_SIZE,
@@ -250,13 +259,13 @@ const routeStatement = preparedPerDb((db) =>
     .prepare(),
 );
 
-export function getArticleRoute(db: Db, id: number) {
-  return routeStatement(db).get({ id }) ?? null;
+export async function getArticleRoute(db: Db, id: number) {
+  return (await firstRow(routeStatement(db), { id })) ?? null;
 }
 
 /** A live article with everything its page shows, or null. */
-export function getLiveArticle(db: Db, id: number, now: Date): ArticleView | null {
-  const article = getArticleView(db, id, now);
+export async function getLiveArticle(db: Db, id: number, now: Date): Promise<ArticleView | null> {
+  const article = await getArticleView(db, id, now);
   if (!article || article.status !== 'published' || article.deletedAt || article.publishedAt > now)
     return null;
   return article;
@@ -321,18 +330,19 @@ const articleViewStatements = preparedPerDb((db) => ({
 }));
 
 /** Any article that is not deleted, as readers would see it (for previews of drafts). */
-export function getArticleView(
+export async function getArticleView(
   db: Db,
   id: number,
   now = new Date(),
-): (ArticleView & { deletedAt: Date | null }) | null {
+): Promise<(ArticleView & { deletedAt: Date | null }) | null> {
   const statements = articleViewStatements(db);
-  const row = statements.row.get({ id });
+  const row = await firstRow(statements.row, { id });
   if (!row) return null;
   const translation =
     row.translationKey === null
       ? null
-      : (statements.translation.get({ key: row.translationKey, id, now: now.getTime() }) ?? null);
+      : ((await firstRow(statements.translation, { key: row.translationKey, id, now: timeParam(now) })) ??
+        null);
   return {
     ...toCard(row),
     // CASE: a story never published (a draft in preview) shows "now" as its publication time,
@@ -348,11 +358,13 @@ export function getArticleView(
     featured: row.featured,
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
-    tags: statements.tags.all({ id }),
-    authors: statements.authors
-      .all({ id })
-      .map((a) => ({ id: a.id, slug: a.slug, name: bylineName(a, row.locale) })),
-    corrections: statements.corrections.all({ id }),
+    tags: await allRows(statements.tags, { id }),
+    authors: (await allRows(statements.authors, { id })).map((a) => ({
+      id: a.id,
+      slug: a.slug,
+      name: bylineName(a, row.locale),
+    })),
+    corrections: await allRows(statements.corrections, { id }),
     translation,
     deletedAt: row.deletedAt,
   };
@@ -381,30 +393,36 @@ const relatedByTagStatement = preparedPerDb((db) =>
  * "You may also like": stories sharing the most tags, then the same section, newest first;
  * never the article itself. A few small indexed queries, scored here rather than in one big join.
  */
-export function listRelated(db: Db, article: ArticleView, now: Date, limit = 4): ArticleCard[] {
+export async function listRelated(
+  db: Db,
+  article: ArticleView,
+  now: Date,
+  limit = 4,
+): Promise<ArticleCard[]> {
   const score = new Map<number, number>();
   for (const tag of article.tags) {
-    const ids = relatedByTagStatement(db).all({
+    const ids = await allRows(relatedByTagStatement(db), {
       tagId: tag.id,
       locale: article.locale,
-      now: now.getTime(),
+      now: timeParam(now),
       articleId: article.id,
     });
     for (const { id } of ids) score.set(id, (score.get(id) ?? 0) + 2);
   }
-  const sameSection = listBySection(db, {
-    sectionId: article.section.id,
-    locale: article.locale,
-    now,
-    limit: limit + 1,
-  }).filter((c) => c.id !== article.id);
+  const sameSection = (
+    await listBySection(db, {
+      sectionId: article.section.id,
+      locale: article.locale,
+      now,
+      limit: limit + 1,
+    })
+  ).filter((c) => c.id !== article.id);
   for (const c of sameSection) score.set(c.id, (score.get(c.id) ?? 0) + 1);
   if (score.size === 0) return [];
 
-  const candidates = selectCards(db)
-    .where(and(inArray(articles.id, [...score.keys()]), isLive(article.locale, now)))
-    .all()
-    .map(toCard);
+  const candidates = (
+    await selectCards(db).where(and(inArray(articles.id, [...score.keys()]), isLive(article.locale, now)))
+  ).map(toCard);
   for (const c of candidates)
     if (c.section.id === article.section.id) score.set(c.id, (score.get(c.id) ?? 0) + 1);
   const ranked = candidates.sort(
@@ -424,14 +442,15 @@ export function listRelated(db: Db, article: ArticleView, now: Date, limit = 4):
 }
 
 /** Cards for the given ids, live only, in the order given. */
-export function listCardsByIds(db: Db, ids: number[], locale: string, now: Date): ArticleCard[] {
+export async function listCardsByIds(
+  db: Db,
+  ids: number[],
+  locale: string,
+  now: Date,
+): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const byId = new Map(
-    selectCards(db)
-      .where(and(inArray(articles.id, ids), isLive(locale, now)))
-      .all()
-      .map((r) => [r.id, toCard(r)] as const),
-  );
+  const rows = await selectCards(db).where(and(inArray(articles.id, ids), isLive(locale, now)));
+  const byId = new Map(rows.map((r) => [r.id, toCard(r)] as const));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -440,21 +459,28 @@ export function listCardsByIds(db: Db, ids: number[], locale: string, now: Date)
  * `limit` ids of every section in one UNION ALL (each arm walks articles_section_idx), then
  * their cards. Returns the cards grouped by section id, newest first.
  */
-export function listHomeSectionBlocks(
+export async function listHomeSectionBlocks(
   db: Db,
   p: { sectionIds: number[]; locale: string; now: Date; limit: number },
-): Map<number, ArticleCard[]> {
+): Promise<Map<number, ArticleCard[]>> {
   const blocks = new Map<number, ArticleCard[]>(p.sectionIds.map((id) => [id, []]));
   if (p.sectionIds.length === 0) return blocks;
-  const arms = p.sectionIds.map(
-    (id) =>
-      sql`SELECT * FROM (SELECT ${articles.id} AS id FROM ${articles} WHERE ${and(
-        eq(articles.sectionId, id),
-        isLive(p.locale, p.now),
-      )} ORDER BY ${articles.publishedAt} DESC LIMIT ${p.limit})`,
-  );
-  const ids = db.all<{ id: number }>(sql.join(arms, sql` UNION ALL `)).map((r) => r.id);
-  for (const card of listCardsByIds(db, ids, p.locale, p.now)) blocks.get(card.section.id)?.push(card);
+  // Each arm's ORDER BY … LIMIT sits in a subquery of its own (SQLite allows neither on an arm of
+  // a compound select), and every subquery is named (PostgreSQL requires it).
+  const [first, ...rest] = p.sectionIds.map((id, i) => {
+    const newest = db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.sectionId, id), isLive(p.locale, p.now)))
+      .orderBy(desc(articles.publishedAt))
+      .limit(p.limit)
+      .as(`section_${i}`);
+    return db.select({ id: newest.id }).from(newest).$dynamic();
+  });
+  let union = first!;
+  for (const arm of rest) union = union.unionAll(arm);
+  const ids = (await union).map((r) => r.id);
+  for (const card of await listCardsByIds(db, ids, p.locale, p.now)) blocks.get(card.section.id)?.push(card);
   return blocks;
 }
 

@@ -34,7 +34,7 @@ export async function listFeedArticles(
   scope: ListingScope,
   p: { locale: string; now: Date; limit: number },
 ): Promise<FeedArticle[]> {
-  const cards = listLiveIn(db, scope, p);
+  const cards = await listLiveIn(db, scope, p);
   if (cards.length === 0) return [];
   const ids = cards.map((c) => c.id);
   const bodyRows = await db

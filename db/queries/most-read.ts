@@ -25,10 +25,11 @@ export async function listMostRead(
     .groupBy(articleViews.articleId)
     .orderBy(desc(total))
     .limit((p.limit ?? 5) * 2);
-  return listCardsByIds(
+  const cards = await listCardsByIds(
     db,
     ranked.map((r) => r.id),
     p.locale,
     p.now,
-  ).slice(0, p.limit ?? 5);
+  );
+  return cards.slice(0, p.limit ?? 5);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 import { settings } from '../schema';
-import { preparedPerDb } from './prepared';
+import { allRows, preparedPerDb } from './prepared';
 import {
   DIGIT_STYLES,
   MONTH_STYLES,
@@ -20,12 +20,7 @@ const settingsStatement = preparedPerDb((db) => db.select().from(settings).prepa
 
 /** Date display settings; unknown or missing values fall back to the Levantine, Western-digit default. */
 export async function getDateSettings(db: Db): Promise<DateSettings> {
-  // A prepared statement answers synchronously on SQLite (await-thenable refuses an await here).
-  const rows = new Map(
-    settingsStatement(db)
-      .all()
-      .map((r) => [r.key, r.value]),
-  );
+  const rows = new Map((await allRows(settingsStatement(db))).map((r) => [r.key, r.value]));
   const months = rows.get(SETTING_KEYS.months);
   const digits = rows.get(SETTING_KEYS.digits);
   return {

@@ -1,18 +1,16 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, ne, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
+import { timeParam } from '../engine';
 import { articleAuthors, articles, articleTags, media, sections, tags, users } from '../schema';
 import { SITEMAP_MAX_URLS } from '@/lib/feeds/sitemap-files';
-import { preparedPerDb } from './prepared';
-
-// The prepared statements below answer synchronously on SQLite, so they are called without
-// `await` (the await-thenable lint rule refuses awaiting a plain value); builder queries are awaited.
+import { allRows, firstRow, preparedPerDb } from './prepared';
 
 /**
  * isLive's rule (db/queries/articles.ts) over a publish-time range [from, to): published, in the
  * edition, not deleted, published at or before now — the clock folded into the range's upper
  * bound, so each query is one walk of articles_feed_idx (status, locale, deleted_at,
- * published_at) between two keys. Bounds are placeholders in milliseconds.
+ * published_at) between two keys. Bounds are placeholders, given as timeParam().
  */
 const liveBetween = and(
   eq(articles.status, 'published'),
@@ -24,8 +22,8 @@ const liveBetween = and(
 
 interface Range {
   locale: string;
-  from: number;
-  to: number;
+  from: number | string;
+  to: number | string;
 }
 
 const monthStatements = preparedPerDb((db) => ({
@@ -45,7 +43,7 @@ const monthStatements = preparedPerDb((db) => ({
     .limit(1)
     .prepare(),
   count: db
-    .select({ n: sql<number>`count(*)` })
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(articles)
     .where(liveBetween)
     .prepare(),
@@ -61,11 +59,11 @@ export interface SitemapMonth {
   newest: Date;
 }
 
-/** [start, end) of a UTC month, end capped at the clock (what is live). */
-function monthRange(year: number, month: number, now: Date): { from: number; to: number } {
+/** [start, end) of a UTC month, end capped at the clock (what is live), as placeholder values. */
+function monthRange(year: number, month: number, now: Date): Omit<Range, 'locale'> {
   return {
-    from: Date.UTC(year, month - 1, 1),
-    to: Math.min(Date.UTC(year, month, 1), now.getTime() + 1),
+    from: timeParam(new Date(Date.UTC(year, month - 1, 1))),
+    to: timeParam(new Date(Math.min(Date.UTC(year, month, 1), now.getTime() + 1))),
   };
 }
 
@@ -76,17 +74,17 @@ function monthRange(year: number, month: number, now: Date): { from: number; to:
  */
 export async function listSitemapMonths(db: Db, p: { locale: string; now: Date }): Promise<SitemapMonth[]> {
   const s = monthStatements(db);
-  const end = p.now.getTime() + 1;
+  const end = timeParam(new Date(p.now.getTime() + 1));
   const months: SitemapMonth[] = [];
-  let from = 0;
+  let from = timeParam(new Date(0));
   for (;;) {
-    const first = s.first.get({ locale: p.locale, from, to: end } satisfies Range);
+    const first = await firstRow(s.first, { locale: p.locale, from, to: end } satisfies Range);
     if (!first?.at) break;
     const year = first.at.getUTCFullYear();
     const month = first.at.getUTCMonth() + 1;
     const range = { locale: p.locale, ...monthRange(year, month, p.now) } satisfies Range;
-    const newest = s.last.get(range)!.at!;
-    months.push({ year, month, count: s.count.get(range)!.n, newest });
+    const newest = (await firstRow(s.last, range))!.at!;
+    months.push({ year, month, count: (await firstRow(s.count, range))!.n, newest });
     from = range.to;
   }
   return months;
@@ -144,25 +142,24 @@ export async function listSitemapMonthArticles(
   db: Db,
   p: { locale: string; now: Date; year: number; month: number; page: number },
 ): Promise<SitemapArticle[]> {
-  return monthArticlesStatement(db)
-    .all({
-      locale: p.locale,
-      ...monthRange(p.year, p.month, p.now),
-      now: p.now.getTime(),
-      offset: (p.page - 1) * SITEMAP_MAX_URLS,
-    })
-    .map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      locale: r.locale,
-      updatedAt: r.updatedAt,
-      publishedAt: r.publishedAt ?? r.updatedAt,
-      image: r.imageStem ? { stem: r.imageStem, variantWidths: r.imageWidths ?? [] } : null,
-      translation:
-        r.translationId !== null && r.translationSlug !== null && r.translationLocale !== null
-          ? { id: r.translationId, slug: r.translationSlug, locale: r.translationLocale }
-          : null,
-    }));
+  const rows = await allRows(monthArticlesStatement(db), {
+    locale: p.locale,
+    ...monthRange(p.year, p.month, p.now),
+    now: timeParam(p.now),
+    offset: (p.page - 1) * SITEMAP_MAX_URLS,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    locale: r.locale,
+    updatedAt: r.updatedAt,
+    publishedAt: r.publishedAt ?? r.updatedAt,
+    image: r.imageStem ? { stem: r.imageStem, variantWidths: r.imageWidths ?? [] } : null,
+    translation:
+      r.translationId !== null && r.translationSlug !== null && r.translationLocale !== null
+        ? { id: r.translationId, slug: r.translationSlug, locale: r.translationLocale }
+        : null,
+  }));
 }
 
 const newsStatement = preparedPerDb((db) =>
@@ -187,14 +184,13 @@ export async function listNewsSitemapArticles(
   db: Db,
   p: { locale: string; now: Date; hours: number; limit: number },
 ) {
-  return newsStatement(db)
-    .all({
-      locale: p.locale,
-      from: p.now.getTime() - p.hours * 3_600_000,
-      to: p.now.getTime() + 1,
-      limit: p.limit,
-    })
-    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? r.updatedAt }));
+  const rows = await allRows(newsStatement(db), {
+    locale: p.locale,
+    from: timeParam(new Date(p.now.getTime() - p.hours * 3_600_000)),
+    to: timeParam(new Date(p.now.getTime() + 1)),
+    limit: p.limit,
+  });
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? r.updatedAt }));
 }
 
 export interface SitemapListing {
@@ -203,29 +199,35 @@ export interface SitemapListing {
   newest: Date | null;
 }
 
-const toDate = (ms: number | null) => (ms == null ? null : new Date(ms));
+/**
+ * A subquery's max() of a time column, read back through that column's own decoder: SQLite
+ * answers milliseconds and PostgreSQL a timestamp string, both become a Date (null stays null).
+ */
+const newestTime = (max: SQL, column: Column) => max.mapWith(column) as SQL<Date | null>;
 
 /** Only the rows that have a live story. */
-const withNewest = (rows: { slug: string; newest: number | null }[]): SitemapListing[] =>
-  rows.flatMap((r) => (r.newest == null ? [] : [{ slug: r.slug, newest: new Date(r.newest) }]));
+const withNewest = (rows: { slug: string; newest: Date | null }[]): SitemapListing[] =>
+  rows.flatMap((r) => (r.newest == null ? [] : [{ slug: r.slug, newest: r.newest }]));
 
 /** Every section, with its newest live story in the edition (one index seek per section). */
 export async function listSitemapSections(
   db: Db,
   p: { locale: string; now: Date },
 ): Promise<SitemapListing[]> {
-  const newest = sql<number | null>`(SELECT max(${articles.publishedAt}) FROM ${articles} WHERE ${and(
-    eq(articles.sectionId, sections.id),
-    eq(articles.status, 'published'),
-    eq(articles.locale, p.locale),
-    isNull(articles.deletedAt),
-    sql`${articles.publishedAt} <= ${p.now.getTime()}`,
-  )})`;
-  const rows = await db
+  const newest = newestTime(
+    sql`(SELECT max(${articles.publishedAt}) FROM ${articles} WHERE ${and(
+      eq(articles.sectionId, sections.id),
+      eq(articles.status, 'published'),
+      eq(articles.locale, p.locale),
+      isNull(articles.deletedAt),
+      sql`${articles.publishedAt} <= ${timeParam(p.now)}`,
+    )})`,
+    articles.publishedAt,
+  );
+  return db
     .select({ slug: sections.slug, newest })
     .from(sections)
     .orderBy(asc(sections.position), asc(sections.id));
-  return rows.map((r) => ({ slug: r.slug, newest: toDate(r.newest) }));
 }
 
 /**
@@ -233,11 +235,14 @@ export async function listSitemapSections(
  * one seek each in the link table's live copy (article_tags_live_idx, article_authors_live_idx).
  */
 export async function listSitemapTags(db: Db, p: { locale: string; now: Date }): Promise<SitemapListing[]> {
-  const newest = sql<number | null>`(SELECT max(${articleTags.liveAt}) FROM ${articleTags} WHERE ${and(
-    eq(articleTags.tagId, tags.id),
-    eq(articleTags.locale, p.locale),
-    sql`${articleTags.liveAt} <= ${p.now.getTime()}`,
-  )})`;
+  const newest = newestTime(
+    sql`(SELECT max(${articleTags.liveAt}) FROM ${articleTags} WHERE ${and(
+      eq(articleTags.tagId, tags.id),
+      eq(articleTags.locale, p.locale),
+      sql`${articleTags.liveAt} <= ${timeParam(p.now)}`,
+    )})`,
+    articleTags.liveAt,
+  );
   const rows = await db.select({ slug: tags.slug, newest }).from(tags).orderBy(asc(tags.id));
   return withNewest(rows);
 }
@@ -246,11 +251,14 @@ export async function listSitemapAuthors(
   db: Db,
   p: { locale: string; now: Date },
 ): Promise<SitemapListing[]> {
-  const newest = sql<number | null>`(SELECT max(${articleAuthors.liveAt}) FROM ${articleAuthors} WHERE ${and(
-    eq(articleAuthors.userId, users.id),
-    eq(articleAuthors.locale, p.locale),
-    sql`${articleAuthors.liveAt} <= ${p.now.getTime()}`,
-  )})`;
+  const newest = newestTime(
+    sql`(SELECT max(${articleAuthors.liveAt}) FROM ${articleAuthors} WHERE ${and(
+      eq(articleAuthors.userId, users.id),
+      eq(articleAuthors.locale, p.locale),
+      sql`${articleAuthors.liveAt} <= ${timeParam(p.now)}`,
+    )})`,
+    articleAuthors.liveAt,
+  );
   const rows = await db.select({ slug: users.slug, newest }).from(users).orderBy(asc(users.id));
   return withNewest(rows);
 }

@@ -1,7 +1,7 @@
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { redirects, sections, tags, users } from '../schema';
-import { preparedPerDb } from './prepared';
+import { allRows, firstRow, preparedPerDb } from './prepared';
 import { bylineBio, bylineName } from '@/lib/people';
 import { normaliseForSearch } from '@/lib/search/normalise';
 
@@ -19,35 +19,33 @@ const sectionsStatement = preparedPerDb((db) =>
     .prepare(),
 );
 
-export function listSections(db: Db) {
-  return sectionsStatement(db).all();
+export async function listSections(db: Db) {
+  return allRows(sectionsStatement(db));
 }
 
-export type SectionListItem = ReturnType<typeof listSections>[number];
+export type SectionListItem = Awaited<ReturnType<typeof listSections>>[number];
 
-export function getSectionBySlug(db: Db, slug: string) {
-  return (
-    db
-      .select({ id: sections.id, slug: sections.slug, nameAr: sections.nameAr, nameEn: sections.nameEn })
-      .from(sections)
-      .where(eq(sections.slug, slug))
-      .get() ?? null
-  );
+export async function getSectionBySlug(db: Db, slug: string) {
+  const rows = await db
+    .select({ id: sections.id, slug: sections.slug, nameAr: sections.nameAr, nameEn: sections.nameEn })
+    .from(sections)
+    .where(eq(sections.slug, slug))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
-export function getTagBySlug(db: Db, slug: string) {
-  return (
-    db
-      .select({ id: tags.id, slug: tags.slug, name: tags.name })
-      .from(tags)
-      .where(eq(tags.slug, slug))
-      .get() ?? null
-  );
+export async function getTagBySlug(db: Db, slug: string) {
+  const rows = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(tags)
+    .where(eq(tags.slug, slug))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 /** An author as an edition shows them: the byline and biography in that edition's script. */
-export function getAuthorBySlug(db: Db, slug: string, locale = 'ar') {
-  const row = db
+export async function getAuthorBySlug(db: Db, slug: string, locale = 'ar') {
+  const [row] = await db
     .select({
       id: users.id,
       slug: users.slug,
@@ -58,7 +56,7 @@ export function getAuthorBySlug(db: Db, slug: string, locale = 'ar') {
     })
     .from(users)
     .where(eq(users.slug, slug))
-    .get();
+    .limit(1);
   return row
     ? { id: row.id, slug: row.slug, name: bylineName(row, locale), bio: bylineBio(row, locale) }
     : null;
@@ -73,8 +71,8 @@ const redirectStatement = preparedPerDb((db) =>
 );
 
 /** Where an old URL now lives, or null. */
-export function getRedirectTarget(db: Db, fromPath: string): string | null {
-  return redirectStatement(db).get({ fromPath })?.to ?? null;
+export async function getRedirectTarget(db: Db, fromPath: string): Promise<string | null> {
+  return (await firstRow(redirectStatement(db), { fromPath }))?.to ?? null;
 }
 export const ADMIN_TAGS_PAGE_SIZE = 50;
 
@@ -82,33 +80,35 @@ export const ADMIN_TAGS_PAGE_SIZE = 50;
  * The newsroom's tag list: most-used first, each with how many stories carry it (any status but
  * deleted), optionally only tags whose name or slug contains `q` (folded as search folds).
  */
-export function listTagsForAdmin(db: Db, f: { q?: string; page?: number } = {}) {
+export async function listTagsForAdmin(db: Db, f: { q?: string; page?: number } = {}) {
   const folded = f.q ? `%${normaliseForSearch(f.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  // ENGINE: sqlite-only — midad_normalise is a function of the SQLite connection (db/client.ts);
+  // PostgreSQL needs the same fold as a SQL function, or a folded column beside name and slug.
   const where = folded
     ? sql`(midad_normalise(${tags.name}) LIKE ${folded} ESCAPE '\\' OR midad_normalise(${tags.slug}) LIKE ${folded} ESCAPE '\\')`
     : undefined;
   // Written out in full: drizzle prints a lone table's columns unqualified, which inside the
   // subquery would mean the inner tables' own id.
-  const stories = sql<number>`(SELECT count(*) FROM article_tags INNER JOIN articles ON articles.id = article_tags.article_id WHERE article_tags.tag_id = tags.id AND articles.deleted_at IS NULL)`;
-  const total = db.select({ n: count() }).from(tags).where(where).get()!.n;
-  const rows = db
+  const stories = sql<number>`(SELECT count(*) FROM article_tags
+    INNER JOIN articles ON articles.id = article_tags.article_id
+    WHERE article_tags.tag_id = tags.id AND articles.deleted_at IS NULL)`.mapWith(Number);
+  const total = (await db.select({ n: count() }).from(tags).where(where))[0]!.n;
+  const rows = await db
     .select({ id: tags.id, slug: tags.slug, name: tags.name, stories })
     .from(tags)
     .where(where)
     .orderBy(desc(stories), asc(tags.name))
     .limit(ADMIN_TAGS_PAGE_SIZE)
-    .offset(((f.page ?? 1) - 1) * ADMIN_TAGS_PAGE_SIZE)
-    .all();
+    .offset(((f.page ?? 1) - 1) * ADMIN_TAGS_PAGE_SIZE);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_TAGS_PAGE_SIZE)) };
 }
 
 /** A tag by its exact name, for the merge form (which names the target tag). */
-export function getTagByName(db: Db, name: string) {
-  return (
-    db
-      .select({ id: tags.id, slug: tags.slug, name: tags.name })
-      .from(tags)
-      .where(eq(tags.name, name))
-      .get() ?? null
-  );
+export async function getTagByName(db: Db, name: string) {
+  const rows = await db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(tags)
+    .where(eq(tags.name, name))
+    .limit(1);
+  return rows[0] ?? null;
 }

@@ -118,7 +118,7 @@ export async function searchArticles(db: Db, p: SearchParams): Promise<Page<Sear
 
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return { items: [], page, pageCount, total };
-  const cards = listCardsByIds(db, ids, p.locale, p.now);
+  const cards = await listCardsByIds(db, ids, p.locale, p.now);
   const bodies = await db
     .select({ id: articles.id, body: articles.body })
     .from(articles)

@@ -38,9 +38,12 @@ export function toDraftInput(article: ArticleForEdit): ArticleDraftInput {
 }
 
 /** Everything the editor screen needs, for a new story or an existing one. */
-export function loadEditorProps(user: Actor, locale: string, article: ArticleForEdit | null) {
+export async function loadEditorProps(user: Actor, locale: string, article: ArticleForEdit | null) {
   const db = getDb();
-  const sections = listSections(db).map((s) => ({ id: s.id, name: locale === 'ar' ? s.nameAr : s.nameEn }));
+  const sections = (await listSections(db)).map((s) => ({
+    id: s.id,
+    name: locale === 'ar' ? s.nameAr : s.nameEn,
+  }));
   const initial: ArticleDraftInput = article
     ? toDraftInput(article)
     : {

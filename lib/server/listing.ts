@@ -24,7 +24,7 @@ const livePage = cache((scopeKey: string, locale: string, page: number) =>
 /** The requested page of a listing, or null for a malformed page number or one past the end. */
 async function loadListing(scope: ListingScope, locale: string, searchParams: SearchParams) {
   const page = parsePageParam((await searchParams).page);
-  const result = page === null ? null : livePage(JSON.stringify(scope), locale, page);
+  const result = page === null ? null : await livePage(JSON.stringify(scope), locale, page);
   return result && page !== null ? { page, result } : null;
 }
 

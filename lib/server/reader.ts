@@ -10,7 +10,7 @@ import { listSections } from '@/db/queries/taxonomy';
  * The clock is read once per request, so every block agrees on what is live.
  */
 export const getRequestNow = cache(() => new Date());
-/** A promise, shared by the request's callers: await it. */
+/** Each a promise, shared by the request's callers: await it. */
 export const getRequestDateSettings = cache(() => getDateSettings(getDb()));
 export const getRequestSections = cache(() => listSections(getDb()));
 export const getRequestArticle = cache((id: number) => getLiveArticle(getDb(), id, getRequestNow()));

@@ -52,7 +52,7 @@ beforeAll(async () => {
     editorId,
     articleFields({
       title: `خبر محذوف لفحص الإتاحة ${Date.now()}`,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [editorId],
     }),
   );

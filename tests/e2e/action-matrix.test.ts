@@ -55,7 +55,7 @@ beforeAll(async () => {
   fields = articleFields({
     title: `خبر لاختبار الصلاحيات ${stamp}`,
     slug: `صلاحيات-${stamp}`,
-    sectionId: getSectionBySlug(db, 'local')!.id,
+    sectionId: (await getSectionBySlug(db, 'local'))!.id,
     authorIds: [ownerId],
   });
 });

@@ -69,7 +69,7 @@ describe('bylines in each edition', () => {
   });
 
   it('an admin gives a writer a Latin byline and an English bio; English pages show them at once', async () => {
-    const sectionId = getSectionBySlug(db, 'sports')!.id;
+    const sectionId = (await getSectionBySlug(db, 'sports'))!.id;
     const stamp = Date.now();
     const { id, slug } = await createDraft(
       db,

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const editor = await signedInUser(db, 'crash', 'editor', 'محررة الأعطال');
   cookie = editor.cookie;
   editorId = editor.id;
-  sectionId = getSectionBySlug(db, 'local')!.id;
+  sectionId = (await getSectionBySlug(db, 'local'))!.id;
   db.$client.close();
   png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3a6' } })
     .png()

@@ -39,7 +39,7 @@ async function ownersDraft(): Promise<number> {
     owner.id,
     articleFields({
       title: `مسودة لاختبار الأقفال ${Date.now()}`,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [owner.id],
     }),
   );

@@ -32,7 +32,7 @@ beforeAll(async () => {
           locale === 'ar'
             ? `خبر يُحذف بعد نشره ${Date.now()}`
             : `A story deleted after publishing ${Date.now()}`,
-        sectionId: getSectionBySlug(db, 'local')!.id,
+        sectionId: (await getSectionBySlug(db, 'local'))!.id,
         authorIds: [editorId],
       }),
     );

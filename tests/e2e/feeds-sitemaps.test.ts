@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   cookie = `midad_session=${token}`;
 
-  const sectionId = getSectionBySlug(db, 'economy')!.id;
+  const sectionId = (await getSectionBySlug(db, 'economy'))!.id;
   const story = async (title: string, locale = 'ar') => {
     const { id } = await createDraft(
       db,
@@ -281,7 +281,7 @@ describe('RSS feeds', () => {
       authorId,
       articleFields({
         title,
-        sectionId: getSectionBySlug(db, 'culture')!.id,
+        sectionId: (await getSectionBySlug(db, 'culture'))!.id,
         authorIds: [authorId],
         heroMediaId,
         // Written past the newsroom's sanitiser, as another tool might: the feed must still be inert.
@@ -422,7 +422,7 @@ describe('publishing reaches feeds and sitemaps at once, page cache on', () => {
       authorId,
       articleFields({
         title,
-        sectionId: getSectionBySlug(db, 'economy')!.id,
+        sectionId: (await getSectionBySlug(db, 'economy'))!.id,
         authorIds: [authorId],
         tags: [{ name: tag, slug: tag }],
       }),

@@ -83,7 +83,7 @@ beforeAll(async () => {
   for (const role of ['writer', 'editor', 'admin'] as const) {
     people[role] = await signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
   }
-  const sectionId = getSectionBySlug(db, 'local')!.id;
+  const sectionId = (await getSectionBySlug(db, 'local'))!.id;
   draftId = (
     await createDraft(
       db,

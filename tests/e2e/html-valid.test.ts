@@ -37,7 +37,7 @@ beforeAll(async () => {
     editorId,
     articleFields({
       title: `خبر محذوف لفحص الصفحة ${Date.now()}`,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [editorId],
     }),
   );

@@ -114,7 +114,7 @@ function readersThrough(base: string, paths: string[], clients: number) {
 
 describe.skipIf(!hasHaproxy)('three instances behind deploy/haproxy.cfg', () => {
   it('a publish on one instance is on the others from their very next request, 20 times of 20', async () => {
-    const sectionId = getSectionBySlug(db, 'economy')!.id;
+    const sectionId = (await getSectionBySlug(db, 'economy'))!.id;
     const seen: number[] = [];
     for (let trial = 0; trial < 20; trial++) {
       const [a, b, c] = [0, 1, 2].map((i) => instances[(trial + i) % 3]!.baseURL);

@@ -51,7 +51,7 @@ beforeAll(async () => {
       null,
     );
   }
-  const sectionId = getSectionBySlug(db, 'local')!.id;
+  const sectionId = (await getSectionBySlug(db, 'local'))!.id;
   const tagsOf = (names: string[]) => names.map((name) => ({ name, slug: slugify(name) }));
   const own = (
     await createDraft(
@@ -256,7 +256,7 @@ describe('the newsroom speaks Arabic', () => {
     const res = await fetch(`${base}/tag/${encodeURIComponent(slugify(TAG_A))}`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toContain(`/tag/${encodeURIComponent(slugify(TAG_B))}`);
-    expect(getTagBySlug(db, slugify(TAG_A))).toBeNull();
+    expect(await getTagBySlug(db, slugify(TAG_A))).toBeNull();
     await close();
   });
 

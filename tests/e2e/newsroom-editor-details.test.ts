@@ -79,7 +79,7 @@ describe('editor details', () => {
   });
 
   it('links go in through a dialog that takes www addresses, refuses javascript: and removes links', async () => {
-    const sectionId = getSectionBySlug(db, 'local')!.id;
+    const sectionId = (await getSectionBySlug(db, 'local'))!.id;
     const { id } = await createDraft(
       db,
       editorId,
@@ -121,7 +121,7 @@ describe('editor details', () => {
     const image = db.select({ id: media.id, credit: media.credit }).from(media).limit(1).get()!;
     db.update(media).set({ credit: 'تصوير: وكالة سانا' }).where(eq(media.id, image.id)).run();
     try {
-      const sectionId = getSectionBySlug(db, 'local')!.id;
+      const sectionId = (await getSectionBySlug(db, 'local'))!.id;
       const { id } = await createDraft(
         db,
         editorId,

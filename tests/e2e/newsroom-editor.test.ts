@@ -145,8 +145,8 @@ describe('writer drafts, editor publishes', () => {
   });
 
   it('bulk-moves selected stories to another section from the articles table', async () => {
-    const local = getSectionBySlug(db, 'local')!.id;
-    const sports = getSectionBySlug(db, 'sports')!.id;
+    const local = (await getSectionBySlug(db, 'local'))!.id;
+    const sports = (await getSectionBySlug(db, 'sports'))!.id;
     const label = `نقل جماعي ${stamp}`;
     const ids: number[] = [];
     for (const n of [1, 2]) {

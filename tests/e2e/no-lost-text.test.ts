@@ -64,7 +64,7 @@ async function draftOf(who: { email: string }, title: string): Promise<number> {
     articleFields({
       title,
       body: '<p>الفقرة الأولى كما كتبها المراسل.</p>',
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [userId(who)],
     }),
   );

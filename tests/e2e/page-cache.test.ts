@@ -60,7 +60,7 @@ describe('reader page cache', () => {
       1,
       articleFields({
         title,
-        sectionId: getSectionBySlug(db, 'economy')!.id,
+        sectionId: (await getSectionBySlug(db, 'economy'))!.id,
         authorIds: [1],
         tags: [{ name: tag, slug: tag }],
       }),
@@ -126,7 +126,7 @@ describe('reader page cache', () => {
     const { id } = await createDraft(
       db,
       1,
-      articleFields({ title, sectionId: getSectionBySlug(db, 'economy')!.id, authorIds: [1] }),
+      articleFields({ title, sectionId: (await getSectionBySlug(db, 'economy'))!.id, authorIds: [1] }),
     );
     made.push(id);
     db.update(articles)
@@ -140,7 +140,11 @@ describe('reader page cache', () => {
   it('an edit made by another process refreshes the pages it shows on, and only those', async () => {
     // A story published long ago: on its own page, on no home page or ticker.
     const title = `خبر قديم يعدل من عملية أخرى ${Date.now()}`;
-    const story = articleFields({ title, sectionId: getSectionBySlug(db, 'local')!.id, authorIds: [1] });
+    const story = articleFields({
+      title,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
+      authorIds: [1],
+    });
     const { id, slug } = await createDraft(db, 1, story);
     made.push(id);
     await transitionArticle(db, 1, id, 'publish', { now: new Date(Date.now() - 400 * 86_400_000) });

@@ -43,7 +43,7 @@ async function story(title: string, authorId: number): Promise<number> {
     authorId,
     articleFields({
       title,
-      sectionId: getSectionBySlug(db, 'local')!.id,
+      sectionId: (await getSectionBySlug(db, 'local'))!.id,
       authorIds: [authorId],
       sourceOutlet: 'مداد',
     }),

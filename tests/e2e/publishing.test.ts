@@ -16,7 +16,7 @@ let fields: ArticleFields;
 const created: number[] = [];
 
 // The server's own database, written the way the newsroom writes it.
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
   const title = `مكتبة متنقلة تجوب قرى الساحل ${Date.now()}`;
@@ -25,7 +25,7 @@ beforeAll(() => {
     dek: 'حافلة محملة بالكتب تزور المدارس كل أسبوع.',
     body: '<p>بدأت الحافلة جولتها الأولى صباح اليوم.</p><p><script>alert(1)</script>فقرة ثانية.</p>',
     wordCount: 10,
-    sectionId: getSectionBySlug(db, 'culture')!.id,
+    sectionId: (await getSectionBySlug(db, 'culture'))!.id,
     tags: [{ name: 'مكتبات', slug: 'مكتبات' }],
     authorIds: [editorId],
     sourceOutlet: 'مداد',
@@ -90,7 +90,7 @@ describe('scheduled articles', () => {
 
 describe('renamed sections', () => {
   it('answer 301 from the old URL, query kept, and the new URL serves the section', async () => {
-    const s = getSectionBySlug(db, 'health')!;
+    const s = (await getSectionBySlug(db, 'health'))!;
     const base = { nameAr: s.nameAr, nameEn: s.nameEn, parentId: null, position: 7 };
     await saveSection(db, editorId, s.id, { ...base, slug: 'wellbeing' });
     try {

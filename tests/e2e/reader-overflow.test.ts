@@ -30,7 +30,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   db = openDb(path.join(inject('dataDir'), 'midad.db'));
   const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  const sectionId = getSectionBySlug(db, 'politics')!.id;
+  const sectionId = (await getSectionBySlug(db, 'politics'))!.id;
   const word = `قرطاسيةفريدة${Date.now() % 100000}`;
   const words = { ar: word, en: `Quillborough${Date.now() % 100000}` };
   for (const locale of ['ar', 'en'] as const) {

@@ -38,7 +38,7 @@ afterAll(async () => {
 async function story(title: string, authorId: number, body = '<p>نص الخبر الأول.</p>') {
   const fields = articleFields({
     title,
-    sectionId: getSectionBySlug(db, 'local')!.id,
+    sectionId: (await getSectionBySlug(db, 'local'))!.id,
     authorIds: [authorId],
     body,
   });

@@ -53,7 +53,7 @@ async function draft(title: string): Promise<number> {
   const { id } = await createDraft(
     db,
     editorId,
-    articleFields({ title, sectionId: getSectionBySlug(db, 'local')!.id, authorIds: [editorId] }),
+    articleFields({ title, sectionId: (await getSectionBySlug(db, 'local'))!.id, authorIds: [editorId] }),
   );
   made.push(id);
   return id;

@@ -61,7 +61,7 @@ describe('reader search', () => {
       1,
       articleFields({
         title: `تقرير عن ${unique} الجديدة`,
-        sectionId: getSectionBySlug(db, 'culture')!.id,
+        sectionId: (await getSectionBySlug(db, 'culture'))!.id,
         authorIds: [1],
         body: `<p>نص عن والـ${unique} وأهلها.</p>`,
       }),

@@ -54,7 +54,7 @@ function translationLink(page: string): { href: string; lang: string } | null {
 }
 
 async function published(locale: 'ar' | 'en', title: string): Promise<{ id: number; path: string }> {
-  const sectionId = getSectionBySlug(db, 'economy')!.id;
+  const sectionId = (await getSectionBySlug(db, 'economy'))!.id;
   const { id, slug } = await createDraft(
     db,
     editor.id,
@@ -184,7 +184,7 @@ describe('a story in both editions', () => {
 
   it('a writer cannot link a translation, even calling the action by hand', async () => {
     const writer = await signedInUser(db, 'translation-writer', 'writer', 'كاتب');
-    const sectionId = getSectionBySlug(db, 'economy')!.id;
+    const sectionId = (await getSectionBySlug(db, 'economy'))!.id;
     const { id } = await createDraft(
       db,
       writer.id,

@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('naughty strings in every editor field come back inert', () => {
   it(`saves and publishes ${XSS.length} XSS strings, and no reader page runs any of them`, async () => {
     expect(XSS.length).toBeGreaterThan(50);
-    const sectionId = getSectionBySlug(db, 'local')!.id;
+    const sectionId = (await getSectionBySlug(db, 'local'))!.id;
     const urls: string[] = [];
     for (let i = 0; i < XSS.length; i += GROUP) {
       const group = XSS.slice(i, i + GROUP);

@@ -16,7 +16,7 @@ let othersStory: number;
 
 beforeAll(async () => {
   t = await createSeededDb({ articles: 8, now });
-  const sectionId = getSectionBySlug(t.db, 'sports')!.id;
+  const sectionId = (await getSectionBySlug(t.db, 'sports'))!.id;
   editor = await createUser(
     t.db,
     { email: 'ed@act.test', name: 'رنا خوري', slug: 'rana-act', role: 'editor', passwordHash: 'x' },
@@ -54,7 +54,7 @@ describe('newsroom activity', () => {
     });
     const created = rows.find((r) => r.action === 'user.create' && r.entityId === writer)!;
     expect(created).toMatchObject({ userName: 'رنا خوري', subjectName: 'باسل', articleTitle: null });
-    await moveArticlesToSection(t.db, editor, [ownStory], getSectionBySlug(t.db, 'economy')!.id);
+    await moveArticlesToSection(t.db, editor, [ownStory], (await getSectionBySlug(t.db, 'economy'))!.id);
     const moved = listActivity(t.db, { limit: 1 })[0]!;
     expect(moved).toMatchObject({ action: 'article.move', articleTitle: 'خبر باسل', sectionName: 'اقتصاد' });
   });

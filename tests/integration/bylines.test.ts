@@ -22,21 +22,21 @@ const userId = (slug: string) =>
 
 describe('bylines per edition', () => {
   it('the English edition signs stories in Latin letters, the Arabic edition in Arabic', async () => {
-    const en = listLatest(t.db, { locale: 'en', now, limit: 1 })[0]!;
-    const ar = listLatest(t.db, { locale: 'ar', now, limit: 1 })[0]!;
-    const enNames = getLiveArticle(t.db, en.id, now)!.authors.map((a) => a.name);
-    const arNames = getLiveArticle(t.db, ar.id, now)!.authors.map((a) => a.name);
+    const en = (await listLatest(t.db, { locale: 'en', now, limit: 1 }))[0]!;
+    const ar = (await listLatest(t.db, { locale: 'ar', now, limit: 1 }))[0]!;
+    const enNames = (await getLiveArticle(t.db, en.id, now))!.authors.map((a) => a.name);
+    const arNames = (await getLiveArticle(t.db, ar.id, now))!.authors.map((a) => a.name);
     expect(enNames.every((n) => /^[A-Za-z' -]+$/.test(n))).toBe(true);
     expect(arNames.every((n) => /[\u0600-\u06ff]/.test(n))).toBe(true);
     const feed = await listFeedArticles(t.db, { all: true }, { locale: 'en', now, limit: 5 });
     expect(feed.flatMap((a) => a.authors.map((p) => p.name)).every((n) => /^[A-Za-z' -]+$/.test(n))).toBe(
       true,
     );
-    expect(getAuthorBySlug(t.db, 'layla-nasser', 'en')).toMatchObject({
+    expect(await getAuthorBySlug(t.db, 'layla-nasser', 'en')).toMatchObject({
       name: 'Layla Nasser',
       bio: 'Economics reporter following markets and energy.',
     });
-    expect(getAuthorBySlug(t.db, 'layla-nasser', 'ar')).toMatchObject({ name: 'ليلى ناصر' });
+    expect(await getAuthorBySlug(t.db, 'layla-nasser', 'ar')).toMatchObject({ name: 'ليلى ناصر' });
   });
 
   it('falls back to the Arabic byline when no Latin one is given, and records the change', async () => {
@@ -45,27 +45,30 @@ describe('bylines per edition', () => {
     expect(
       await updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: '', bio: 'نبذة', bioEn: '' }, editor),
     ).toBe(true);
-    expect(getAuthorBySlug(t.db, 'hala-mansour', 'en')).toMatchObject({ name: 'هالة منصور', bio: 'نبذة' });
+    expect(await getAuthorBySlug(t.db, 'hala-mansour', 'en')).toMatchObject({
+      name: 'هالة منصور',
+      bio: 'نبذة',
+    });
     const { id: story } = await createDraft(
       t.db,
       editor,
       articleFields({
         locale: 'en',
         title: 'Poetry evening fills the old library',
-        sectionId: getSectionBySlug(t.db, 'culture')!.id,
+        sectionId: (await getSectionBySlug(t.db, 'culture'))!.id,
         authorIds: [id],
       }),
       now,
     );
     await transitionArticle(t.db, editor, story, 'publish', { now });
-    expect(getLiveArticle(t.db, story, now)!.authors[0]!.name).toBe('هالة منصور');
+    expect((await getLiveArticle(t.db, story, now))!.authors[0]!.name).toBe('هالة منصور');
     await updateUserProfile(
       t.db,
       id,
       { name: 'هالة منصور', nameEn: 'Hala Mansour', bio: '', bioEn: '' },
       editor,
     );
-    expect(getLiveArticle(t.db, story, now)!.authors[0]!.name).toBe('Hala Mansour');
+    expect((await getLiveArticle(t.db, story, now))!.authors[0]!.name).toBe('Hala Mansour');
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'user.profile')).all();
     expect(audit.map((a) => a.entityId)).toEqual([id, id]);
     expect(

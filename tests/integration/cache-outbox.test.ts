@@ -54,8 +54,8 @@ beforeAll(async () => {
   t = await createSeededDb({ articles: 40 });
   db = t.db;
   editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  localId = getSectionBySlug(db, 'local')!.id;
-  economyId = getSectionBySlug(db, 'economy')!.id;
+  localId = (await getSectionBySlug(db, 'local'))!.id;
+  economyId = (await getSectionBySlug(db, 'economy'))!.id;
 });
 afterAll(() => t.cleanup());
 
@@ -81,17 +81,6 @@ async function follow(change: () => unknown, on: Db = db) {
   return since(at, error, on);
 }
 
-/** `follow` for a change of the async data layer: what it wrote once it has settled. */
-async function follow(change: () => Promise<unknown>, on: Db = db) {
-  const at = position(on);
-  let error: unknown = null;
-  try {
-    await change();
-  } catch (e) {
-    error = e;
-  }
-  return since(at, error, on);
-}
 
 function since(at: OutboxPosition, error: unknown, on: Db) {
   const read = readInvalidationsSince(on, at.lastId);
@@ -381,7 +370,7 @@ describe('another instance, on its own connection, following the outbox', () => 
       expect(r.tags).toContain(CACHE_TAGS.article(id));
       expect(r.seen).not.toEqual({ all: true });
     } finally {
-      closeDb(other);
+      await closeDb(other);
     }
   });
 
@@ -397,7 +386,7 @@ describe('another instance, on its own connection, following the outbox', () => 
 
   it('a row written after an unexplained change does not hide it', async () => {
     const section = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'local')).get()!.id;
-    const r = await follow(() => {
+    const r = await follow(async () => {
       db.update(sections).set({ nameAr: 'محليات' }).where(eq(sections.id, section)).run();
       await saveSettings(db, editorId, { 'site.tagline': 'شعار آخر' });
     });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   fields = articleFields({
     title: 'مكتبة الحي تمدد ساعات عملها في الشتاء',
     body: '<p>تفتح المكتبة أبوابها حتى العاشرة مساءً.</p>',
-    sectionId: getSectionBySlug(t.db, 'local')!.id,
+    sectionId: (await getSectionBySlug(t.db, 'local'))!.id,
     authorIds: [ranaId],
   });
 });
@@ -97,7 +97,7 @@ describe('versioned saves', () => {
     expect(version(id)).toBe(3);
     await addCorrection(t.db, ranaId, id, 'صُحّح اسم الشارع.', at(13));
     expect(version(id)).toBe(4);
-    await moveArticlesToSection(t.db, ranaId, [id], getSectionBySlug(t.db, 'culture')!.id, at(14));
+    await moveArticlesToSection(t.db, ranaId, [id], (await getSectionBySlug(t.db, 'culture'))!.id, at(14));
     expect(version(id)).toBe(5);
     await expect(updateArticle(t.db, ranaId, id, { ...fields, expectedVersion: 1 }, at(15))).rejects.toThrow(
       StaleSaveError,

@@ -25,7 +25,7 @@ let hiddenTagId: number;
 beforeAll(async () => {
   // Enough rows, over enough months, that the planner's choices are the ones a real site gets.
   t = await createSeededDb({ now, articles: 3000, verbose: (sql) => captured.push(String(sql)) });
-  const sectionId = getSectionBySlug(t.db, 'economy')!.id;
+  const sectionId = (await getSectionBySlug(t.db, 'economy'))!.id;
   const row = { locale: 'ar', slug: 'خبر-مخفي', sectionId, updatedAt: now, body: '<p>سر</p>' };
   const inMonth = new Date('2026-10-15T00:00:00Z');
   hidden.push(
@@ -98,14 +98,14 @@ const BIG_SCAN =
 describe('feed items', () => {
   it.each([
     ['site', () => ({ all: true as const })],
-    ['section', () => ({ sectionId: getSectionBySlug(t.db, 'economy')!.id })],
+    ['section', async () => ({ sectionId: (await getSectionBySlug(t.db, 'economy'))!.id })],
     ['tag', () => ({ tagId: firstLiveTagId() })],
-    ['author', () => ({ userId: getAuthorBySlug(t.db, 'sami-azzam')!.id })],
+    ['author', async () => ({ userId: (await getAuthorBySlug(t.db, 'sami-azzam'))!.id })],
   ])(
     '%s: 30 stories with bodies, authors and tags in a fixed number of indexed statements',
     async (_name, scope) => {
       let items: Awaited<ReturnType<typeof listFeedArticles>> = [];
-      const listing = scope();
+      const listing = await scope();
       const { statements, plans } = await traced(
         async (db) => (items = await listFeedArticles(db, listing, { locale: 'ar', now, limit: 30 })),
       );
@@ -128,14 +128,16 @@ describe('feed items', () => {
 
   it('keeps the byline order, and the newest story first', async () => {
     // Authors given in the reverse of their ids: the feed must follow the byline, not the ids.
-    const [first, second] = ['sami-azzam', 'rana-haddad'].map((slug) => getAuthorBySlug(t.db, slug)!);
+    const [first, second] = await Promise.all(
+      ['sami-azzam', 'rana-haddad'].map(async (slug) => (await getAuthorBySlug(t.db, slug))!),
+    );
     expect(first!.id).toBeGreaterThan(second!.id);
     const { id } = await createDraft(
       t.db,
       first!.id,
       articleFields({
         title: 'خبر بقلمين',
-        sectionId: getSectionBySlug(t.db, 'economy')!.id,
+        sectionId: (await getSectionBySlug(t.db, 'economy'))!.id,
         authorIds: [first!.id, second!.id],
       }),
       now,

@@ -79,7 +79,7 @@ describe('the media library', () => {
   it('refuses to delete an image a story uses, naming the stories, and deletes it once unused', async () => {
     const hero = await photo('u-used-1', 'صورة رئيسية');
     const inline = await photo('u-used-2', 'صورة في النص');
-    const sectionId = getSectionBySlug(t.db, 'local')!.id;
+    const sectionId = (await getSectionBySlug(t.db, 'local'))!.id;
     const { id: storyA } = await createDraft(
       t.db,
       editorId,

@@ -14,7 +14,7 @@ afterAll(() => t.cleanup());
 
 describe('the newsroom article table', () => {
   it('filters by author, status, text (LIKE wildcards taken literally) and date range, and sorts', async () => {
-    const sami = getAuthorBySlug(t.db, 'sami-azzam')!;
+    const sami = (await getAuthorBySlug(t.db, 'sami-azzam'))!;
     const bySami = listArticlesForAdmin(t.db, { authorId: sami.id, page: 1 });
     expect(bySami.total).toBeGreaterThan(0);
     expect(bySami.rows.every((r) => r.sectionName === 'رياضة')).toBe(true);
@@ -24,7 +24,7 @@ describe('the newsroom article table', () => {
       sami.id,
       articleFields({
         title: 'نسبة 100% من المقاعد_محجوزة',
-        sectionId: getSectionBySlug(t.db, 'sports')!.id,
+        sectionId: (await getSectionBySlug(t.db, 'sports'))!.id,
         authorIds: [sami.id],
       }),
       now,

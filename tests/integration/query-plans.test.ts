@@ -45,29 +45,47 @@ describe('every listing query uses an index', () => {
     ['latest page 3 with count', (db) => listLivePage(db, { all: true }, { locale: 'ar', now, page: 3 })],
     [
       'section',
-      (db) =>
-        listLivePage(db, { sectionId: getSectionBySlug(db, 'economy')!.id }, { locale: 'ar', now, page: 2 }),
+      async (db) =>
+        listLivePage(
+          db,
+          { sectionId: (await getSectionBySlug(db, 'economy'))!.id },
+          { locale: 'ar', now, page: 2 },
+        ),
     ],
     [
       'tag',
-      (db) =>
-        listLivePage(db, { tagId: getTagBySlug(db, getTagSlug(db))!.id }, { locale: 'ar', now, page: 1 }),
+      async (db) =>
+        listLivePage(
+          db,
+          { tagId: (await getTagBySlug(db, await getTagSlug(db)))!.id },
+          { locale: 'ar', now, page: 1 },
+        ),
     ],
     [
       'author',
-      (db) =>
-        listLivePage(db, { userId: getAuthorBySlug(db, 'sami-azzam')!.id }, { locale: 'ar', now, page: 1 }),
+      async (db) =>
+        listLivePage(
+          db,
+          { userId: (await getAuthorBySlug(db, 'sami-azzam'))!.id },
+          { locale: 'ar', now, page: 1 },
+        ),
     ],
     ['featured', (db) => listFeatured(db, { locale: 'ar', now, limit: 5 })],
     ['breaking', (db) => listBreaking(db, { locale: 'ar', now, limit: 10 })],
     ['most read', (db) => listMostRead(db, { locale: 'ar', now, limit: 5 })],
-    ['article and related', (db) => listRelated(db, getLiveArticle(db, latestId(db), now)!, now)],
+    [
+      'article and related',
+      async (db) => listRelated(db, (await getLiveArticle(db, await latestId(db), now))!, now),
+    ],
     // A writer's dashboard and the audit log filtered by person.
     [
       'activity concerning a writer',
-      (db) => listActivity(db, { concerning: getAuthorBySlug(db, 'sami-azzam')!.id }),
+      async (db) => listActivity(db, { concerning: (await getAuthorBySlug(db, 'sami-azzam'))!.id }),
     ],
-    ['audit log by person', (db) => listActivity(db, { actorId: getAuthorBySlug(db, 'sami-azzam')!.id })],
+    [
+      'audit log by person',
+      async (db) => listActivity(db, { actorId: (await getAuthorBySlug(db, 'sami-azzam'))!.id }),
+    ],
   ];
 
   it.each(cases)('%s', async (_name, run) => {
@@ -77,12 +95,12 @@ describe('every listing query uses an index', () => {
   });
 });
 
-function latestId(db: Db): number {
-  return listLatest(db, { locale: 'ar', now, limit: 1 })[0]!.id;
+async function latestId(db: Db): Promise<number> {
+  return (await listLatest(db, { locale: 'ar', now, limit: 1 }))[0]!.id;
 }
 
-function getTagSlug(db: Db): string {
-  return getLiveArticle(db, latestId(db), now)!.tags[0]!.slug;
+async function getTagSlug(db: Db): Promise<string> {
+  return (await getLiveArticle(db, await latestId(db), now))!.tags[0]!.slug;
 }
 
 describe('translations', () => {
@@ -91,7 +109,7 @@ describe('translations', () => {
       .prepare('SELECT id FROM articles WHERE translation_key IS NOT NULL AND locale = ? LIMIT 1')
       .get('ar') as { id: number };
     const details = await plansOf(async (db) => {
-      expect(getLiveArticle(db, translated.id, now)!.translation).not.toBeNull();
+      expect((await getLiveArticle(db, translated.id, now))!.translation).not.toBeNull();
       const month = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, page: 1 };
       await listSitemapMonthArticles(db, { locale: 'ar', now, ...month });
     });
@@ -104,8 +122,8 @@ describe('tag and author pages read only their link table', () => {
   it.each(['tag', 'author'])('%s: the count and the page never walk every live article', async (kind) => {
     const scope =
       kind === 'tag'
-        ? { tagId: getTagBySlug(t.db, getTagSlug(t.db))!.id }
-        : { userId: getAuthorBySlug(t.db, 'sami-azzam')!.id };
+        ? { tagId: (await getTagBySlug(t.db, await getTagSlug(t.db)))!.id }
+        : { userId: (await getAuthorBySlug(t.db, 'sami-azzam'))!.id };
     const details = (await plansOf((db) => listLivePage(db, scope, { locale: 'ar', now, page: 1 }))).join(
       '\n',
     );
@@ -113,24 +131,25 @@ describe('tag and author pages read only their link table', () => {
     expect(details).toMatch(/_live_idx/);
   });
 
-  it('the link tables follow the article through unpublish, republish and delete (triggers)', () => {
-    const id = latestId(t.db);
-    const tag = getLiveArticle(t.db, id, now)!.tags[0]!;
-    const count = () => listLivePage(t.db, { tagId: tag.id }, { locale: 'ar', now, page: 1 })!.total;
-    const before = count();
+  it('the link tables follow the article through unpublish, republish and delete (triggers)', async () => {
+    const id = await latestId(t.db);
+    const tag = (await getLiveArticle(t.db, id, now))!.tags[0]!;
+    const count = async () =>
+      (await listLivePage(t.db, { tagId: tag.id }, { locale: 'ar', now, page: 1 }))!.total;
+    const before = await count();
     t.db.$client.prepare("UPDATE articles SET status = 'draft' WHERE id = ?").run(id);
-    expect(count()).toBe(before - 1);
+    expect(await count()).toBe(before - 1);
     t.db.$client.prepare("UPDATE articles SET status = 'published' WHERE id = ?").run(id);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     t.db.$client.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(now.getTime(), id);
-    expect(count()).toBe(before - 1);
+    expect(await count()).toBe(before - 1);
     t.db.$client.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ?').run(id);
   });
 });
 
 describe('newsroom activity', () => {
   it('finds one person’s rows through their index, not by walking the whole audit log', async () => {
-    const id = getAuthorBySlug(t.db, 'sami-azzam')!.id;
+    const id = (await getAuthorBySlug(t.db, 'sami-azzam'))!.id;
     for (const filter of [{ concerning: id }, { actorId: id }])
       expect((await plansOf((db) => listActivity(db, filter))).join('\n')).toMatch(/audit_log_user_idx/);
   });

@@ -25,17 +25,17 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('demo content', () => {
-  it('has at least 8 sections and 240 live articles', () => {
-    expect(listSections(t.db).length).toBeGreaterThanOrEqual(8);
-    expect(listLivePage(t.db, { all: true }, { locale: 'ar', now, page: 1 })!.total).toBeGreaterThanOrEqual(
-      240,
-    );
+  it('has at least 8 sections and 240 live articles', async () => {
+    expect((await listSections(t.db)).length).toBeGreaterThanOrEqual(8);
+    expect(
+      (await listLivePage(t.db, { all: true }, { locale: 'ar', now, page: 1 }))!.total,
+    ).toBeGreaterThanOrEqual(240);
   });
 
-  it('has breaking and featured stories and several authors', () => {
-    expect(listBreaking(t.db, { locale: 'ar', now, limit: 10 }).length).toBeGreaterThanOrEqual(2);
-    const first = listLatest(t.db, { locale: 'ar', now, limit: 1 })[0]!;
-    const article = getLiveArticle(t.db, first.id, now)!;
+  it('has breaking and featured stories and several authors', async () => {
+    expect((await listBreaking(t.db, { locale: 'ar', now, limit: 10 })).length).toBeGreaterThanOrEqual(2);
+    const first = (await listLatest(t.db, { locale: 'ar', now, limit: 1 }))[0]!;
+    const article = (await getLiveArticle(t.db, first.id, now))!;
     expect(article.body).toContain('<blockquote>');
     expect(article.body).toContain('<h2>');
     expect(article.sourceOutlet).not.toBe('');
@@ -44,8 +44,8 @@ describe('demo content', () => {
 });
 
 describe('what readers may see', () => {
-  it('never lists drafts, future-scheduled or deleted articles', () => {
-    const section = getSectionBySlug(t.db, 'economy')!;
+  it('never lists drafts, future-scheduled or deleted articles', async () => {
+    const section = (await getSectionBySlug(t.db, 'economy'))!;
     const base = {
       locale: 'ar',
       slug: 'خبر-سري',
@@ -74,19 +74,23 @@ describe('what readers may see', () => {
       .returning({ id: articles.id })
       .all();
     const ids = new Set(inserted.map((r) => r.id));
-    const latest = listLatest(t.db, { locale: 'ar', now, limit: 50 });
+    const latest = await listLatest(t.db, { locale: 'ar', now, limit: 50 });
     expect(latest.some((a) => ids.has(a.id))).toBe(false);
-    const sectionPage = listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 1 })!;
+    const sectionPage = (await listLivePage(
+      t.db,
+      { sectionId: section.id },
+      { locale: 'ar', now, page: 1 },
+    ))!;
     expect(sectionPage.items.some((a) => ids.has(a.id))).toBe(false);
-    for (const id of ids) expect(getLiveArticle(t.db, id, now)).toBeNull();
+    for (const id of ids) expect(await getLiveArticle(t.db, id, now)).toBeNull();
     // The route lookup still knows them, so the site can tell 404 from 410.
-    expect(getArticleRoute(t.db, [...ids][3]!)?.deletedAt).toEqual(now);
+    expect((await getArticleRoute(t.db, [...ids][3]!))?.deletedAt).toEqual(now);
     t.db.delete(articles).where(eq(articles.slug, 'خبر-سري')).run();
   });
 
-  it('keeps editions apart', () => {
-    const english = listLatest(t.db, { locale: 'en', now, limit: 50 });
-    const arabic = new Set(listLatest(t.db, { locale: 'ar', now, limit: 300 }).map((a) => a.id));
+  it('keeps editions apart', async () => {
+    const english = await listLatest(t.db, { locale: 'en', now, limit: 50 });
+    const arabic = new Set((await listLatest(t.db, { locale: 'ar', now, limit: 300 })).map((a) => a.id));
     expect(english.length).toBeGreaterThan(0);
     expect(english.filter((a) => arabic.has(a.id))).toEqual([]);
     expect(english.every((a) => /^[\x20-\x7E’‘“”–—]+$/.test(a.title))).toBe(true);
@@ -94,34 +98,38 @@ describe('what readers may see', () => {
 });
 
 describe('listings', () => {
-  it('pages 20 at a time, newest first, and refuses pages past the end', () => {
-    const section = getSectionBySlug(t.db, 'sports')!;
-    const p1 = listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 1 })!;
+  it('pages 20 at a time, newest first, and refuses pages past the end', async () => {
+    const section = (await getSectionBySlug(t.db, 'sports'))!;
+    const p1 = (await listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 1 }))!;
     expect(p1.items).toHaveLength(PAGE_SIZE);
     expect(p1.pageCount).toBe(Math.ceil(p1.total / PAGE_SIZE));
     const times = p1.items.map((a) => a.publishedAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(p1.items.every((a) => a.section.slug === 'sports')).toBe(true);
-    const p2 = listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 2 })!;
+    const p2 = (await listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: 2 }))!;
     expect(p2.items[0]!.publishedAt.getTime()).toBeLessThanOrEqual(times.at(-1)!);
     expect(
-      listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: p1.pageCount + 1 }),
+      await listLivePage(t.db, { sectionId: section.id }, { locale: 'ar', now, page: p1.pageCount + 1 }),
     ).toBeNull();
   });
 
-  it('lists a tag’s stories', () => {
-    const first = getLiveArticle(t.db, listLatest(t.db, { locale: 'ar', now, limit: 1 })[0]!.id, now)!;
-    const tag = getTagBySlug(t.db, first.tags[0]!.slug)!;
-    const page = listLivePage(t.db, { tagId: tag.id }, { locale: 'ar', now, page: 1 })!;
+  it('lists a tag’s stories', async () => {
+    const first = (await getLiveArticle(
+      t.db,
+      (await listLatest(t.db, { locale: 'ar', now, limit: 1 }))[0]!.id,
+      now,
+    ))!;
+    const tag = (await getTagBySlug(t.db, first.tags[0]!.slug))!;
+    const page = (await listLivePage(t.db, { tagId: tag.id }, { locale: 'ar', now, page: 1 }))!;
     expect(page.items.map((a) => a.id)).toContain(first.id);
   });
 });
 
 describe('related stories', () => {
-  it('offers at least 4 stories sharing tags or section, never the article itself', () => {
-    for (const card of listLatest(t.db, { locale: 'ar', now, limit: 16 })) {
-      const article = getLiveArticle(t.db, card.id, now)!;
-      const related = listRelated(t.db, article, now, 4);
+  it('offers at least 4 stories sharing tags or section, never the article itself', async () => {
+    for (const card of await listLatest(t.db, { locale: 'ar', now, limit: 16 })) {
+      const article = (await getLiveArticle(t.db, card.id, now))!;
+      const related = await listRelated(t.db, article, now, 4);
       expect(related).toHaveLength(4);
       expect(related.map((r) => r.id)).not.toContain(article.id);
     }
@@ -130,7 +138,7 @@ describe('related stories', () => {
 
 describe('most read', () => {
   it('ranks by views over the last week', async () => {
-    const [a, b] = listLatest(t.db, { locale: 'ar', now, limit: 40 }).slice(30);
+    const [a, b] = (await listLatest(t.db, { locale: 'ar', now, limit: 40 })).slice(30);
     await addArticleViews(t.db, utcDay(now), new Map([[a!.id, 100_000]]));
     await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 50_000]]));
     await addArticleViews(t.db, utcDay(now), new Map([[b!.id, 60_000]]));

@@ -48,8 +48,8 @@ beforeAll(async () => {
   // Some demo stories around ours, so ranking and filters work among other matches.
   t = await createSeededDb({ now: t0, articles: 48 });
   editorId = t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  localId = getSectionBySlug(t.db, 'local')!.id;
-  worldId = getSectionBySlug(t.db, 'world')!.id;
+  localId = (await getSectionBySlug(t.db, 'local'))!.id;
+  worldId = (await getSectionBySlug(t.db, 'world'))!.id;
 });
 afterAll(() => t.cleanup());
 

@@ -15,7 +15,7 @@ let sectionId: number;
 beforeAll(async () => {
   t = await createSeededDb({ articles: 16 });
   author = t.db.$client.prepare('select id from users limit 1').pluck().get() as number;
-  sectionId = getSectionBySlug(t.db, 'local')!.id;
+  sectionId = (await getSectionBySlug(t.db, 'local'))!.id;
 });
 afterAll(() => t.cleanup());
 
@@ -37,25 +37,25 @@ describe('the tags screen', () => {
   it('finds tags by a folded part of the name and counts their stories', async () => {
     await story('خبر أول عن الدراجات', ['دراجات هوائية']);
     await story('خبر ثان عن الدراجات', ['دراجات هوائية']);
-    const found = listTagsForAdmin(t.db, { q: 'دراجات' });
+    const found = await listTagsForAdmin(t.db, { q: 'دراجات' });
     expect(found.rows.map((r) => [r.name, r.stories])).toEqual([['دراجات هوائية', 2]]);
-    expect(listTagsForAdmin(t.db, { q: 'لا-وسم-بهذا-الاسم' }).total).toBe(0);
+    expect((await listTagsForAdmin(t.db, { q: 'لا-وسم-بهذا-الاسم' })).total).toBe(0);
   });
 
   it('merges tag A into B: A’s stories get B once, /tag/A answers 301 to /tag/B, an audit row', async () => {
     const both = await story('خبر يحمل الوسمين', ['مهرجان', 'مهرجانات']);
     const onlyA = await story('خبر بالوسم الأول', ['مهرجان']);
-    const a = getTagBySlug(t.db, 'مهرجان')!;
-    const b = getTagBySlug(t.db, 'مهرجانات')!;
+    const a = (await getTagBySlug(t.db, 'مهرجان'))!;
+    const b = (await getTagBySlug(t.db, 'مهرجانات'))!;
     const result = await mergeTags(t.db, author, a.id, b.id);
     expect(result.articleIds.sort()).toEqual([both, onlyA].sort());
     expect(getArticleForEdit(t.db, both)!.tags).toEqual(['مهرجانات']);
     expect(getArticleForEdit(t.db, onlyA)!.tags).toEqual(['مهرجانات']);
     expect(t.db.select().from(tags).where(eq(tags.id, a.id)).get()).toBeUndefined();
-    expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('مهرجان')}`)).toBe(
+    expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/tag/${encodeURIComponent('مهرجانات')}`,
     );
-    expect(getRedirectTarget(t.db, `/en/tag/${encodeURIComponent('مهرجان')}`)).toBe(
+    expect(await getRedirectTarget(t.db, `/en/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/en/tag/${encodeURIComponent('مهرجانات')}`,
     );
     const audit = listActivity(t.db, { entity: 'tag', limit: 1 })[0]!;
@@ -66,15 +66,15 @@ describe('the tags screen', () => {
 
   it('deletes a tag: stories lose it, no redirect is left, redirects to it are removed', async () => {
     const id = await story('خبر بوسم سيُحذف', ['وسم مؤقت', 'وسم باق']);
-    const doomed = getTagBySlug(t.db, 'وسم-مؤقت')!;
+    const doomed = (await getTagBySlug(t.db, 'وسم-مؤقت'))!;
     const old = await story('خبر بوسم قديم', ['وسم أقدم']);
-    await mergeTags(t.db, author, getTagBySlug(t.db, 'وسم-أقدم')!.id, doomed.id);
-    expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).not.toBeNull();
+    await mergeTags(t.db, author, (await getTagBySlug(t.db, 'وسم-أقدم'))!.id, doomed.id);
+    expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).not.toBeNull();
     expect((await deleteTag(t.db, author, doomed.id))!.articleIds.sort()).toEqual([id, old].sort());
     expect(getArticleForEdit(t.db, id)!.tags).toEqual(['وسم باق']);
     expect(getArticleForEdit(t.db, old)!.tags).toEqual([]);
-    expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-مؤقت')}`)).toBeNull();
-    expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).toBeNull();
+    expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-مؤقت')}`)).toBeNull();
+    expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).toBeNull();
     expect(listActivity(t.db, { entity: 'tag', limit: 1 })[0]).toMatchObject({ action: 'tag.delete' });
     expect(await deleteTag(t.db, author, doomed.id)).toBeNull();
   });

@@ -11,22 +11,22 @@ afterAll(() => t.cleanup());
 
 describe('renaming slugs keeps old URLs working', () => {
   it('redirects a renamed section, in both editions and for its feed, without chains', async () => {
-    const s = getSectionBySlug(t.db, 'tech')!;
+    const s = (await getSectionBySlug(t.db, 'tech'))!;
     const base = { nameAr: s.nameAr, nameEn: s.nameEn, parentId: null, position: 6 };
     await saveSection(t.db, 1, s.id, { ...base, slug: 'science' });
-    expect(getRedirectTarget(t.db, '/category/tech')).toBe('/category/science');
-    expect(getRedirectTarget(t.db, '/en/category/tech')).toBe('/en/category/science');
-    expect(getRedirectTarget(t.db, '/category/tech/feed.xml')).toBe('/category/science/feed.xml');
+    expect(await getRedirectTarget(t.db, '/category/tech')).toBe('/category/science');
+    expect(await getRedirectTarget(t.db, '/en/category/tech')).toBe('/en/category/science');
+    expect(await getRedirectTarget(t.db, '/category/tech/feed.xml')).toBe('/category/science/feed.xml');
     await saveSection(t.db, 1, s.id, { ...base, slug: 'science-tech' });
-    expect(getRedirectTarget(t.db, '/category/tech')).toBe('/category/science-tech');
-    expect(getRedirectTarget(t.db, '/category/science')).toBe('/category/science-tech');
+    expect(await getRedirectTarget(t.db, '/category/tech')).toBe('/category/science-tech');
+    expect(await getRedirectTarget(t.db, '/category/science')).toBe('/category/science-tech');
     // Taking the old slug back removes the redirect that would now shadow it.
     await saveSection(t.db, 1, s.id, { ...base, slug: 'tech' });
-    expect(getRedirectTarget(t.db, '/category/tech')).toBeNull();
+    expect(await getRedirectTarget(t.db, '/category/tech')).toBeNull();
   });
 
   it('refuses a slug another section has', async () => {
-    const s = getSectionBySlug(t.db, 'health')!;
+    const s = (await getSectionBySlug(t.db, 'health'))!;
     await expect(
       saveSection(t.db, 1, s.id, { nameAr: 'x', nameEn: 'x', parentId: null, position: 1, slug: 'sports' }),
     ).rejects.toThrow(SlugTakenError);
@@ -34,10 +34,13 @@ describe('renaming slugs keeps old URLs working', () => {
 
   it('redirects a renamed Arabic tag by its percent-encoded path', async () => {
     const tag =
-      getTagBySlug(t.db, 'سوريا') ??
-      getTagBySlug(t.db, t.db.$client.prepare('select slug from tags limit 1').pluck().get() as string)!;
+      (await getTagBySlug(t.db, 'سوريا')) ??
+      (await getTagBySlug(
+        t.db,
+        t.db.$client.prepare('select slug from tags limit 1').pluck().get() as string,
+      ))!;
     await saveTag(t.db, 1, tag.id, { name: tag.name, slug: 'الجمهورية-العربية-السورية' });
-    expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent(tag.slug)}`)).toBe(
+    expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent(tag.slug)}`)).toBe(
       `/tag/${encodeURIComponent('الجمهورية-العربية-السورية')}`,
     );
   });

@@ -26,7 +26,7 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 beforeAll(async () => {
   t = await createSeededDb({ now: t0 });
   editorId = t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
-  const sectionId = getSectionBySlug(t.db, 'economy')!.id;
+  const sectionId = (await getSectionBySlug(t.db, 'economy'))!.id;
   ar = articleFields({ title: 'ميناء جديد للصيادين في صور', sectionId, authorIds: [editorId] });
   en = articleFields({
     locale: 'en',
@@ -60,12 +60,12 @@ describe('translations between editions', () => {
       status: 'published',
     });
     // The English one is still a draft: the Arabic page must not point to it.
-    expect(getLiveArticle(t.db, a, at(4))!.translation).toBeNull();
+    expect((await getLiveArticle(t.db, a, at(4)))!.translation).toBeNull();
     await transitionArticle(t.db, editorId, b, 'publish', { now: at(5) });
-    expect(getLiveArticle(t.db, a, at(6))!.translation).toMatchObject({ id: b, locale: 'en' });
-    expect(getLiveArticle(t.db, b, at(6))!.translation).toMatchObject({ id: a, locale: 'ar' });
+    expect((await getLiveArticle(t.db, a, at(6)))!.translation).toMatchObject({ id: b, locale: 'en' });
+    expect((await getLiveArticle(t.db, b, at(6)))!.translation).toMatchObject({ id: a, locale: 'ar' });
     await transitionArticle(t.db, editorId, b, 'unpublish', { now: at(7) });
-    expect(getLiveArticle(t.db, a, at(8))!.translation).toBeNull();
+    expect((await getLiveArticle(t.db, a, at(8)))!.translation).toBeNull();
   });
 
   it('refuses a missing story, one of the same edition, itself, and one already linked elsewhere', async () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   editorId = id('rana-haddad');
   writerId = id('omar-khatib');
   otherWriterId = id('layla-nasser');
-  sectionId = getSectionBySlug(t.db, 'local')!.id;
+  sectionId = (await getSectionBySlug(t.db, 'local'))!.id;
 });
 afterAll(() => t.cleanup());
 
@@ -65,8 +65,8 @@ describe('trash', () => {
     const { id, slug } = await story('مهرجان الزيتون يعود إلى القرية');
     await transitionArticle(t.db, editorId, id, 'publish', { now: at(1) });
     await transitionArticle(t.db, editorId, id, 'delete', { now: at(2) });
-    expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(2));
-    expect(getLiveArticle(t.db, id, at(3))).toBeNull();
+    expect((await getArticleRoute(t.db, id))?.deletedAt).toEqual(at(2));
+    expect(await getLiveArticle(t.db, id, at(3))).toBeNull();
     // Another story with the same headline does not take the deleted one's slug.
     expect((await story('مهرجان الزيتون يعود إلى القرية')).slug).not.toBe(slug);
     expect((await listTrash(t.db, { now: at(3), days: 30 })).find((r) => r.id === id)).toMatchObject({
@@ -78,7 +78,7 @@ describe('trash', () => {
       from: 'published',
       to: 'draft',
     });
-    const back = getArticleRoute(t.db, id)!;
+    const back = (await getArticleRoute(t.db, id))!;
     expect(back).toMatchObject({ status: 'draft', deletedAt: null, slug, publishedAt: at(1) });
     expect(audits(id, 'article.restore')).toBe(1);
     // Republishing keeps the first publish time.
@@ -91,7 +91,7 @@ describe('trash', () => {
     const { id } = await story('سوق الأحد ينتقل إلى الساحة الجديدة');
     await transitionArticle(t.db, editorId, id, 'delete', { now: at(1) });
     expect(await code(() => restoreFromTrash(t.db, editorId, id, at(1 + 30 * DAY + 1)))).toBe('expired');
-    expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(1));
+    expect((await getArticleRoute(t.db, id))?.deletedAt).toEqual(at(1));
     expect(
       (await listTrash(t.db, { now: at(31 * DAY), days: 30 })).find((r) => r.id === id)?.restorable,
     ).toBe(false);
@@ -196,6 +196,6 @@ describe('schedule changes', () => {
     expect(await code(() => transitionArticle(t.db, editorId, id, 'unschedule', { now: at(2) }))).toBe(
       'transition',
     );
-    expect(getArticleRoute(t.db, id)).toMatchObject({ status: 'published', publishedAt: at(1) });
+    expect(await getArticleRoute(t.db, id)).toMatchObject({ status: 'published', publishedAt: at(1) });
   });
 });

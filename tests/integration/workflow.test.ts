@@ -28,7 +28,7 @@ beforeAll(async () => {
     dek: 'جسر يربط ضفتي المدينة بعد عامين من العمل.',
     body: '<p>نص الخبر.</p>',
     wordCount: 3,
-    sectionId: getSectionBySlug(t.db, 'local')!.id,
+    sectionId: (await getSectionBySlug(t.db, 'local'))!.id,
     tags: [{ name: 'جسور', slug: 'جسور' }],
     authorIds: [editorId],
     sourceOutlet: 'مداد',
@@ -42,14 +42,14 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 describe('publishing workflow', () => {
   it('keeps drafts and reviews off the site, publishes, and keeps the first publish time', async () => {
     const { id } = await createDraft(t.db, editorId, fields, at(1));
-    expect(getLiveArticle(t.db, id, at(2))).toBeNull();
+    expect(await getLiveArticle(t.db, id, at(2))).toBeNull();
     expect((await transitionArticle(t.db, editorId, id, 'submit', { now: at(2) })).to).toBe('review');
-    expect(getLiveArticle(t.db, id, at(3))).toBeNull();
+    expect(await getLiveArticle(t.db, id, at(3))).toBeNull();
     const first = await transitionArticle(t.db, editorId, id, 'publish', { now: at(3) });
     expect(first.publishedAt).toEqual(at(3));
-    expect(listLatest(t.db, { locale: 'ar', now: at(4), limit: 1 })[0]!.id).toBe(id);
+    expect((await listLatest(t.db, { locale: 'ar', now: at(4), limit: 1 }))[0]!.id).toBe(id);
     await transitionArticle(t.db, editorId, id, 'unpublish', { now: at(5) });
-    expect(getLiveArticle(t.db, id, at(6))).toBeNull();
+    expect(await getLiveArticle(t.db, id, at(6))).toBeNull();
     const again = await transitionArticle(t.db, editorId, id, 'publish', { now: at(7) });
     expect(again.publishedAt).toEqual(at(3));
   });
@@ -69,9 +69,9 @@ describe('publishing workflow', () => {
     const { id } = await createDraft(t.db, editorId, fields, at(20));
     await transitionArticle(t.db, editorId, id, 'schedule', { at: at(30), now: at(20) });
     expect(await publishDueArticles(t.db, at(29))).toEqual([]);
-    expect(getLiveArticle(t.db, id, at(29))).toBeNull();
+    expect(await getLiveArticle(t.db, id, at(29))).toBeNull();
     expect(await publishDueArticles(t.db, at(30))).toEqual([id]);
-    expect(getLiveArticle(t.db, id, at(30))?.publishedAt).toEqual(at(30));
+    expect((await getLiveArticle(t.db, id, at(30)))?.publishedAt).toEqual(at(30));
   });
 
   it('gives unique slugs and keeps a revision and an audit row for every save', async () => {
@@ -89,8 +89,8 @@ describe('publishing workflow', () => {
     const { id } = await createDraft(t.db, editorId, fields, at(50));
     await transitionArticle(t.db, editorId, id, 'publish', { now: at(51) });
     await transitionArticle(t.db, editorId, id, 'delete', { now: at(52) });
-    expect(getLiveArticle(t.db, id, at(53))).toBeNull();
-    expect(getArticleRoute(t.db, id)?.deletedAt).toEqual(at(52));
+    expect(await getLiveArticle(t.db, id, at(53))).toBeNull();
+    expect((await getArticleRoute(t.db, id))?.deletedAt).toEqual(at(52));
     await expect(transitionArticle(t.db, editorId, id, 'publish', { now: at(54) })).rejects.toThrowError(
       'notFound',
     );

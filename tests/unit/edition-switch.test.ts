@@ -5,7 +5,7 @@ const pairs: Record<number, { id: number; slug: string; locale: string }> = {
   12: { id: 40, slug: 'harbour-reopens', locale: 'en' },
   40: { id: 12, slug: 'عودة-الميناء', locale: 'ar' },
 };
-const lookup = (id: number) => pairs[id] ?? null;
+const lookup = async (id: number) => pairs[id] ?? null;
 
 describe('the header edition switch', () => {
   it.each([
@@ -27,7 +27,7 @@ describe('the header edition switch', () => {
     ['/admin/articles', 'en', '/en'],
     [null, 'en', '/en'],
     ['//evil.example/x', 'ar', '/'],
-  ] as const)('%s → (%s) %s', (from, to, expected) => {
-    expect(editionSwitchTarget(from, to, lookup)).toBe(expected);
+  ] as const)('%s → (%s) %s', async (from, to, expected) => {
+    await expect(editionSwitchTarget(from, to, lookup)).resolves.toBe(expected);
   });
 });

@@ -22,9 +22,9 @@ export default async function SiteLayout({
   const db = getDb();
   const now = getRequestNow();
   const dates = await getRequestDateSettings();
-  const sections = getRequestSections();
-  const breaking = listBreaking(db, { locale, now, limit: TICKER_SIZE });
-  const latest = listLatest(db, { locale, now, limit: TICKER_SIZE });
+  const sections = await getRequestSections();
+  const breaking = await listBreaking(db, { locale, now, limit: TICKER_SIZE });
+  const latest = await listLatest(db, { locale, now, limit: TICKER_SIZE });
   const seen = new Set(breaking.map((a) => a.id));
   const tickerItems = [...breaking, ...latest.filter((a) => !seen.has(a.id))].slice(0, TICKER_SIZE);
   const today =

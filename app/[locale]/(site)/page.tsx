@@ -37,10 +37,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const db = getDb();
   const now = getRequestNow();
   const dates = await getRequestDateSettings();
-  const sections = getRequestSections();
+  const sections = await getRequestSections();
 
-  const featured = listFeatured(db, { locale, now, limit: 5 });
-  const latest = listLatest(db, { locale, now, limit: 6 });
+  const featured = await listFeatured(db, { locale, now, limit: 5 });
+  const latest = await listLatest(db, { locale, now, limit: 6 });
   const top = featured[0] ?? latest[0];
   if (!top) {
     return <p className="py-20 text-center text-lg text-muted">{t('empty')}</p>;
@@ -49,7 +49,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
     .filter((a, i, all) => a.id !== top.id && all.findIndex((b) => b.id === a.id) === i)
     .slice(0, 4);
   const mostRead = await listMostRead(db, { locale, now, limit: 6 });
-  const sectionCards = listHomeSectionBlocks(db, {
+  const sectionCards = await listHomeSectionBlocks(db, {
     sectionIds: sections.map((s) => s.id),
     locale,
     now,

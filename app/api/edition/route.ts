@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * this site; without one (privacy settings, a crawler) the reader lands on the edition's home.
  * No JavaScript, and the header stays the same on every page, so it stays cacheable.
  */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   const url = new URL(request.url);
   const to = url.searchParams.get('to') === 'ar' ? 'ar' : 'en';
   let from: string | null = null;
@@ -23,10 +23,10 @@ export function GET(request: Request) {
   } catch {
     // no referer, or not a URL: go home
   }
-  const target = editionSwitchTarget(
+  const target = await editionSwitchTarget(
     from,
     to,
-    (id) => getLiveArticle(getDb(), id, new Date())?.translation ?? null,
+    async (id) => (await getLiveArticle(getDb(), id, new Date()))?.translation ?? null,
   );
   return new Response(null, {
     status: 303,

@@ -49,7 +49,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const now = getRequestNow();
   const dates = await getRequestDateSettings();
   const digits = locale === 'ar' ? dates.digits : 'latn';
-  const sections = getRequestSections();
+  const sections = await getRequestSections();
   const q = request.q.trim();
   const result = q
     ? await searchArticles(db, {
@@ -62,7 +62,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         now,
       })
     : null;
-  const latest = result && result.total > 0 ? [] : listLatest(db, { locale, now, limit: 6 });
+  const latest = result && result.total > 0 ? [] : await listLatest(db, { locale, now, limit: 6 });
   const field =
     'rounded border border-muted bg-white px-3 py-2 text-ink-950 focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-600/30';
 

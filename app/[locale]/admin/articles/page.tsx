@@ -117,7 +117,7 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     rows.map((r) => r.id),
   );
   const people = can(user, 'article.viewAll') ? listPeopleForPicker(db) : [];
-  const sections = listSections(db);
+  const sections = await listSections(db);
   const base = adminPath(locale, '/articles');
   const query = new URLSearchParams({
     ...(status ? { status } : {}),

@@ -16,7 +16,7 @@ export default async function SectionsPage({ params, searchParams }: Props) {
   const user = await requirePermission('taxonomy.manage', locale);
   const t = await getTranslations({ locale, namespace: 'Admin.taxonomy' });
   const status = (await searchParams).status;
-  const sections = listSections(getDb());
+  const sections = await listSections(getDb());
   const cell = 'rounded border border-gray-400 bg-white px-2 py-1';
   const row = (s: (typeof sections)[number] | null, i: number) => (
     <form

@@ -43,7 +43,7 @@ export async function mergeTagAction(data: FormData): Promise<void> {
   });
   if (!parsed.success) back(locale, 'mergeMissing');
   const db = getDb();
-  const into = getTagByName(db, parsed.data.into);
+  const into = await getTagByName(db, parsed.data.into);
   if (!into) back(locale, 'mergeMissing', parsed.data.q);
   let result: Awaited<ReturnType<typeof mergeTags>>;
   try {

@@ -11,7 +11,7 @@ const BOTS = /bot|crawl|spider|slurp|preview|lighthouse|headless/i;
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   if (id === null) return new Response('Bad article id', { status: 400 });
-  const route = getArticleRoute(getDb(), id);
+  const route = await getArticleRoute(getDb(), id);
   if (!route) return new Response('Not found', { status: 404 });
   const agent = request.headers.get('user-agent') ?? '';
   if (route.status === 'published' && !route.deletedAt && !BOTS.test(agent)) countView(id);

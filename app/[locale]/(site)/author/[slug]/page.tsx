@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: 
 async function load(params: Props['params']) {
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
-  return { locale, author: decoded ? getAuthorBySlug(getDb(), decoded, locale) : null };
+  return { locale, author: decoded ? await getAuthorBySlug(getDb(), decoded, locale) : null };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: 
 async function load(params: Props['params']) {
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
-  const section = decoded ? getSectionBySlug(getDb(), decoded) : null;
+  const section = decoded ? await getSectionBySlug(getDb(), decoded) : null;
   return { locale, section, name: section ? (locale === 'ar' ? section.nameAr : section.nameEn) : '' };
 }
 

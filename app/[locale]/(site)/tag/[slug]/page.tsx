@@ -20,7 +20,7 @@ type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: 
 async function load(params: Props['params']) {
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
-  return { locale, tag: decoded ? getTagBySlug(getDb(), decoded) : null };
+  return { locale, tag: decoded ? await getTagBySlug(getDb(), decoded) : null };
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {

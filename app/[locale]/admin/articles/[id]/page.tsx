@@ -35,6 +35,7 @@ export default async function EditArticlePage({
       ? listRevisions(getDb(), article.id).find((r) => r.id === Number(restored))
       : undefined;
   const dates = await getRequestDateSettings();
+  const editorProps = await loadEditorProps(user, locale, article);
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -58,7 +59,7 @@ export default async function EditArticlePage({
         )}
         <ArticleEditor
           key={article.id}
-          {...loadEditorProps(user, locale, article)}
+          {...editorProps}
           adminBase={adminPath(locale)}
           save={saveArticleAction}
           transition={transitionArticleAction}

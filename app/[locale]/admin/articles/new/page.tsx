@@ -11,12 +11,13 @@ export default async function NewArticlePage({ params }: { params: Promise<{ loc
   const { locale } = await params;
   const user = await requireUser(locale);
   if (!can(user, 'article.create')) notFound();
+  const editorProps = await loadEditorProps(user, locale, null);
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         <NewArticleShell
-          {...loadEditorProps(user, locale, null)}
+          {...editorProps}
           adminBase={adminPath(locale)}
           save={saveArticleAction}
           transition={transitionArticleAction}

@@ -15,7 +15,7 @@ export async function GET(
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
   const author =
-    decoded && hasLocale(routing.locales, locale) ? getAuthorBySlug(getDb(), decoded, locale) : null;
+    decoded && hasLocale(routing.locales, locale) ? await getAuthorBySlug(getDb(), decoded, locale) : null;
   if (!author) return notFoundResponse();
   const site = await getTranslations({ locale, namespace: 'Site' });
   const t = await getTranslations({ locale, namespace: 'Listing' });

@@ -14,7 +14,8 @@ export async function GET(
 ) {
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
-  const section = decoded && hasLocale(routing.locales, locale) ? getSectionBySlug(getDb(), decoded) : null;
+  const section =
+    decoded && hasLocale(routing.locales, locale) ? await getSectionBySlug(getDb(), decoded) : null;
   if (!section) return notFoundResponse();
   const name = locale === 'ar' ? section.nameAr : section.nameEn;
   const site = await getTranslations({ locale, namespace: 'Site' });

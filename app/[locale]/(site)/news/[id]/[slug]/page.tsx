@@ -22,7 +22,7 @@ type Props = { params: Promise<{ locale: string; id: string; slug: string }> };
 async function load(params: Props['params']) {
   const { locale, id } = await params;
   const articleId = parseId(id);
-  const article = articleId === null ? null : getRequestArticle(articleId);
+  const article = articleId === null ? null : await getRequestArticle(articleId);
   return article && article.locale === locale ? article : null;
 }
 
@@ -63,7 +63,7 @@ export default async function ArticlePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: 'Article' });
   const db = getDb();
   const now = getRequestNow();
-  const related = listRelated(db, article, now, 4);
+  const related = await listRelated(db, article, now, 4);
   const mostRead = (await listMostRead(db, { locale, now, limit: 5 })).filter((a) => a.id !== article.id);
   const site = await getTranslations({ locale, namespace: 'Site' });
   // Library images in bodies saved before figures carried their sizes get them from the media rows.

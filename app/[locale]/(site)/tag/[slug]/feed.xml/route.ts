@@ -14,7 +14,7 @@ export async function GET(
 ) {
   const { locale, slug } = await params;
   const decoded = decodeSlugParam(slug);
-  const tag = decoded && hasLocale(routing.locales, locale) ? getTagBySlug(getDb(), decoded) : null;
+  const tag = decoded && hasLocale(routing.locales, locale) ? await getTagBySlug(getDb(), decoded) : null;
   if (!tag) return notFoundResponse();
   const site = await getTranslations({ locale, namespace: 'Site' });
   const t = await getTranslations({ locale, namespace: 'Listing' });

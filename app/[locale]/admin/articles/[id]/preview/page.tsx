@@ -31,7 +31,7 @@ export default async function PreviewPage({ params }: Props) {
   const editable = articleId === null ? null : getArticleForEdit(db, articleId);
   if (!editable || !canPreviewArticle(user, editable)) notFound();
   const now = new Date();
-  const article = getArticleView(db, editable.id, now);
+  const article = await getArticleView(db, editable.id, now);
   if (!article) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
   const tArticle = await getTranslations({ locale, namespace: 'Article' });

@@ -29,7 +29,9 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   const list = listRevisions(db, article.id);
   // Unsaved copies (kept after a take-over or a conflict) never became the article's text.
   const currentId = list.find((r) => r.kind === 'save')?.id;
-  const sections = new Map(listSections(db).map((x) => [x.id, locale === 'ar' ? x.nameAr : x.nameEn]));
+  const sections = new Map(
+    (await listSections(db)).map((x) => [x.id, locale === 'ar' ? x.nameAr : x.nameEn]),
+  );
   const sectionName = (sid: number) => sections.get(sid) ?? `#${sid}`;
   const alts = await listMediaAlts(db, [
     ...new Set(list.map((r) => r.snapshot.heroMediaId).filter((m): m is number => m !== null)),
