@@ -38,7 +38,7 @@ export function toDraftInput(article: ArticleForEdit): ArticleDraftInput {
 }
 
 /** Everything the editor screen needs, for a new story or an existing one. */
-export function loadEditorProps(user: Actor, locale: string, article: ArticleForEdit | null) {
+export async function loadEditorProps(user: Actor, locale: string, article: ArticleForEdit | null) {
   const db = getDb();
   const sections = listSections(db).map((s) => ({ id: s.id, name: locale === 'ar' ? s.nameAr : s.nameEn }));
   const initial: ArticleDraftInput = article
@@ -75,9 +75,9 @@ export function loadEditorProps(user: Actor, locale: string, article: ArticleFor
     updatedAt: article?.updatedAt.toISOString() ?? null,
     linkedTranslation: article?.translation ?? null,
     sections,
-    people: listPeopleForPicker(db),
-    tagNames: listTagNames(db),
-    media: listMediaLibrary(db),
+    people: await listPeopleForPicker(db),
+    tagNames: await listTagNames(db),
+    media: await listMediaLibrary(db),
     permissions: {
       publish: can(user, 'article.publish'),
       editAny: can(user, 'article.editAny'),

@@ -40,15 +40,15 @@ describe('the tags screen', () => {
     expect(listTagsForAdmin(t.db, { q: 'لا-وسم-بهذا-الاسم' }).total).toBe(0);
   });
 
-  it('merges tag A into B: A’s stories get B once, /tag/A answers 301 to /tag/B, an audit row', () => {
+  it('merges tag A into B: A’s stories get B once, /tag/A answers 301 to /tag/B, an audit row', async () => {
     const both = story('خبر يحمل الوسمين', ['مهرجان', 'مهرجانات']);
     const onlyA = story('خبر بالوسم الأول', ['مهرجان']);
     const a = getTagBySlug(t.db, 'مهرجان')!;
     const b = getTagBySlug(t.db, 'مهرجانات')!;
     const result = mergeTags(t.db, author, a.id, b.id);
     expect(result.articleIds.sort()).toEqual([both, onlyA].sort());
-    expect(getArticleForEdit(t.db, both)!.tags).toEqual(['مهرجانات']);
-    expect(getArticleForEdit(t.db, onlyA)!.tags).toEqual(['مهرجانات']);
+    expect((await getArticleForEdit(t.db, both))!.tags).toEqual(['مهرجانات']);
+    expect((await getArticleForEdit(t.db, onlyA))!.tags).toEqual(['مهرجانات']);
     expect(t.db.select().from(tags).where(eq(tags.id, a.id)).get()).toBeUndefined();
     expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/tag/${encodeURIComponent('مهرجانات')}`,
@@ -56,24 +56,26 @@ describe('the tags screen', () => {
     expect(getRedirectTarget(t.db, `/en/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/en/tag/${encodeURIComponent('مهرجانات')}`,
     );
-    const audit = listActivity(t.db, { entity: 'tag', limit: 1 })[0]!;
+    const audit = (await listActivity(t.db, { entity: 'tag', limit: 1 }))[0]!;
     expect(audit).toMatchObject({ action: 'tag.merge', entityId: b.id, tagName: 'مهرجانات' });
     expect(audit.details).toMatchObject({ fromName: 'مهرجان' });
     expect(() => mergeTags(t.db, author, b.id, b.id)).toThrow(TagMergeError);
   });
 
-  it('deletes a tag: stories lose it, no redirect is left, redirects to it are removed', () => {
+  it('deletes a tag: stories lose it, no redirect is left, redirects to it are removed', async () => {
     const id = story('خبر بوسم سيُحذف', ['وسم مؤقت', 'وسم باق']);
     const doomed = getTagBySlug(t.db, 'وسم-مؤقت')!;
     const old = story('خبر بوسم قديم', ['وسم أقدم']);
     mergeTags(t.db, author, getTagBySlug(t.db, 'وسم-أقدم')!.id, doomed.id);
     expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).not.toBeNull();
     expect(deleteTag(t.db, author, doomed.id)!.articleIds.sort()).toEqual([id, old].sort());
-    expect(getArticleForEdit(t.db, id)!.tags).toEqual(['وسم باق']);
-    expect(getArticleForEdit(t.db, old)!.tags).toEqual([]);
+    expect((await getArticleForEdit(t.db, id))!.tags).toEqual(['وسم باق']);
+    expect((await getArticleForEdit(t.db, old))!.tags).toEqual([]);
     expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-مؤقت')}`)).toBeNull();
     expect(getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).toBeNull();
-    expect(listActivity(t.db, { entity: 'tag', limit: 1 })[0]).toMatchObject({ action: 'tag.delete' });
+    expect((await listActivity(t.db, { entity: 'tag', limit: 1 }))[0]).toMatchObject({
+      action: 'tag.delete',
+    });
     expect(deleteTag(t.db, author, doomed.id)).toBeNull();
   });
 });

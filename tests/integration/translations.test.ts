@@ -48,13 +48,13 @@ const key = (id: number) =>
   t.db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).get()!.key;
 
 describe('translations between editions', () => {
-  it('links a story to its translation both ways, and readers see it only while both are live', () => {
+  it('links a story to its translation both ways, and readers see it only while both are live', async () => {
     const a = published(ar, 1);
     const { id: b } = createDraft(t.db, editorId, en, at(2));
     updateArticle(t.db, editorId, a, { ...ar, translationId: b }, at(3));
     expect(getTranslationPartnerId(t.db, a)).toBe(b);
     expect(getTranslationPartnerId(t.db, b)).toBe(a);
-    expect(getArticleForEdit(t.db, b)!.translation).toMatchObject({
+    expect((await getArticleForEdit(t.db, b))!.translation).toMatchObject({
       id: a,
       locale: 'ar',
       status: 'published',
@@ -68,7 +68,7 @@ describe('translations between editions', () => {
     expect(getLiveArticle(t.db, a, at(8))!.translation).toBeNull();
   });
 
-  it('refuses a missing story, one of the same edition, itself, and one already linked elsewhere', () => {
+  it('refuses a missing story, one of the same edition, itself, and one already linked elsewhere', async () => {
     const a = published(ar, 10);
     const sameEdition = published(ar, 11);
     const b = published(en, 12);
@@ -96,7 +96,7 @@ describe('translations between editions', () => {
       code(() => updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان جديد', translationId: b })),
     ).toBe('translationTaken');
     // The refused save changed nothing: one transaction.
-    expect(getArticleForEdit(t.db, a)!.title).toBe(ar.title);
+    expect((await getArticleForEdit(t.db, a))!.title).toBe(ar.title);
     expect(key(a)).toBeNull();
     // A deleted story cannot be linked either.
     const gone = published(en, 14);

@@ -16,7 +16,7 @@ export default async function NewArticlePage({ params }: { params: Promise<{ loc
       <AdminBar locale={locale} user={user} logout={logoutAction} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         <NewArticleShell
-          {...loadEditorProps(user, locale, null)}
+          {...await loadEditorProps(user, locale, null)}
           adminBase={adminPath(locale)}
           save={saveArticleAction}
           transition={transitionArticleAction}
