@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { Tx } from '../mutations/audit';
 import { articleLocks, users } from '../schema';
@@ -14,30 +14,47 @@ export type LockState =
   /** Someone else (another person, or the same person in another tab) has the story open. */
   | { held: false; holder: LockHolder };
 
-/** Who holds a story's soft lock now, or null when it is free (none, or expired). */
-export function liveHolder(tx: Db | Tx, articleId: number, now: Date): LockHolder | null {
-  const row = tx
-    .select({
-      userId: articleLocks.userId,
-      name: users.name,
-      token: articleLocks.token,
-      since: articleLocks.acquiredAt,
-      heartbeatAt: articleLocks.heartbeatAt,
-    })
-    .from(articleLocks)
-    .innerJoin(users, eq(users.id, articleLocks.userId))
-    .where(eq(articleLocks.articleId, articleId))
-    .get();
+const lockColumns = {
+  articleId: articleLocks.articleId,
+  userId: articleLocks.userId,
+  name: users.name,
+  token: articleLocks.token,
+  since: articleLocks.acquiredAt,
+  heartbeatAt: articleLocks.heartbeatAt,
+};
+
+function holderOf(row: (LockHolder & { heartbeatAt: Date }) | undefined, now: Date): LockHolder | null {
   if (!row || now.getTime() - row.heartbeatAt.getTime() > LOCK_TTL_MS) return null;
   return { userId: row.userId, name: row.name, token: row.token, since: row.since };
 }
 
+/** Who holds a story's soft lock now, or null when it is free (none, or expired). */
+export function liveHolder(tx: Db | Tx, articleId: number, now: Date): LockHolder | null {
+  const row = tx
+    .select(lockColumns)
+    .from(articleLocks)
+    .innerJoin(users, eq(users.id, articleLocks.userId))
+    .where(eq(articleLocks.articleId, articleId))
+    .get();
+  return holderOf(row, now);
+}
+
 /** Who has these stories open right now (for the articles list), by article id. */
-export function listLiveLocks(db: Db, articleIds: number[], now = new Date()): Map<number, LockHolder> {
+export async function listLiveLocks(
+  db: Db,
+  articleIds: number[],
+  now = new Date(),
+): Promise<Map<number, LockHolder>> {
   const map = new Map<number, LockHolder>();
-  for (const id of articleIds) {
-    const holder = liveHolder(db, id, now);
-    if (holder) map.set(id, holder);
+  if (articleIds.length === 0) return map;
+  const rows = await db
+    .select(lockColumns)
+    .from(articleLocks)
+    .innerJoin(users, eq(users.id, articleLocks.userId))
+    .where(inArray(articleLocks.articleId, articleIds));
+  for (const row of rows) {
+    const holder = holderOf(row, now);
+    if (holder) map.set(row.articleId, holder);
   }
   return map;
 }

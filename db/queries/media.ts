@@ -1,4 +1,4 @@
-import { desc, eq, like, or } from 'drizzle-orm';
+import { desc, eq, like, or, sql } from 'drizzle-orm';
 import { normaliseForSearch } from '@/lib/search/normalise';
 import type { Db } from '../client';
 import { articles, media } from '../schema';
@@ -28,12 +28,15 @@ const libraryColumns = {
  * every word of `q`, compared as search compares them (hamza, ta marbuta and harakat folded).
  * The folding runs here rather than in SQL: a newsroom's library is thousands of short rows.
  */
-export function searchMediaLibrary(db: Db, { q = '', limit = 48 }: { q?: string; limit?: number } = {}) {
+export async function searchMediaLibrary(
+  db: Db,
+  { q = '', limit = 48 }: { q?: string; limit?: number } = {},
+): Promise<MediaLibraryItem[]> {
   const words = normaliseForSearch(q).split(/\s+/).filter(Boolean);
   const rows = db.select(libraryColumns).from(media).orderBy(desc(media.id));
-  if (words.length === 0) return rows.limit(limit).all() satisfies MediaLibraryItem[];
+  if (words.length === 0) return (await rows.limit(limit)) satisfies MediaLibraryItem[];
   const found: MediaLibraryItem[] = [];
-  for (const row of rows.all()) {
+  for (const row of await rows) {
     const text = normaliseForSearch(`${row.alt} ${row.caption} ${row.credit}`);
     if (words.every((w) => text.includes(w))) found.push(row);
     if (found.length >= limit) break;
@@ -41,22 +44,23 @@ export function searchMediaLibrary(db: Db, { q = '', limit = 48 }: { q?: string;
   return found;
 }
 
-export function getMediaById(db: Db, id: number): MediaLibraryItem | null {
-  return db.select(libraryColumns).from(media).where(eq(media.id, id)).get() ?? null;
+export async function getMediaById(db: Db, id: number): Promise<MediaLibraryItem | null> {
+  const [row] = await db.select(libraryColumns).from(media).where(eq(media.id, id)).limit(1);
+  return row ?? null;
 }
 
-export function getMediaByStem(db: Db, stem: string): MediaLibraryItem | null {
-  return db.select(libraryColumns).from(media).where(eq(media.stem, stem)).get() ?? null;
+export async function getMediaByStem(db: Db, stem: string): Promise<MediaLibraryItem | null> {
+  const [row] = await db.select(libraryColumns).from(media).where(eq(media.stem, stem)).limit(1);
+  return row ?? null;
 }
 
 /** The images of `stems`, for sizing inline images of bodies stored before they carried sizes. */
-export function listMediaByStems(db: Db, stems: string[]): MediaLibraryItem[] {
+export async function listMediaByStems(db: Db, stems: string[]): Promise<MediaLibraryItem[]> {
   if (stems.length === 0) return [];
-  return db
+  return await db
     .select(libraryColumns)
     .from(media)
-    .where(or(...stems.map((s) => eq(media.stem, s))))
-    .all();
+    .where(or(...stems.map((s) => eq(media.stem, s))));
 }
 
 /**
@@ -65,6 +69,8 @@ export function listMediaByStems(db: Db, stems: string[]): MediaLibraryItem[] {
  * can be restored.
  */
 export function listMediaUsage(db: Db, m: { id: number; stem: string }) {
+  // Folded on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+  const inBody = like(sql`lower(${articles.body})`, `%/media/${m.stem.toLowerCase()}-%`);
   return db
     .select({
       id: articles.id,
@@ -73,7 +79,7 @@ export function listMediaUsage(db: Db, m: { id: number; stem: string }) {
       asHero: eq(articles.heroMediaId, m.id),
     })
     .from(articles)
-    .where(or(eq(articles.heroMediaId, m.id), like(articles.body, `%/media/${m.stem}-%`)))
+    .where(or(eq(articles.heroMediaId, m.id), inBody))
     .orderBy(desc(articles.id))
     .all()
     .map((a) => ({ ...a, asHero: Boolean(a.asHero) }));

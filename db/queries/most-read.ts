@@ -14,7 +14,7 @@ export async function listMostRead(
   p: { locale: string; now: Date; days?: number; limit?: number },
 ): Promise<ArticleCard[]> {
   const since = utcDay(new Date(p.now.getTime() - (p.days ?? 7) * 86_400_000));
-  const total = sql<number>`sum(${articleViews.count})`;
+  const total = sql<number>`sum(${articleViews.count})`.mapWith(Number);
   const ranked = await db
     .select({ id: articleViews.articleId, total })
     .from(articleViews)

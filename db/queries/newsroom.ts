@@ -17,22 +17,22 @@ import {
   type ArticleStatus,
 } from '../schema';
 
-export function countArticlesByStatus(db: Db, status: ArticleStatus): number {
-  return db
+export async function countArticlesByStatus(db: Db, status: ArticleStatus): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(articles)
-    .where(and(eq(articles.status, status), isNull(articles.deletedAt)))
-    .get()!.n;
+    .where(and(eq(articles.status, status), isNull(articles.deletedAt)));
+  return row!.n;
 }
 
-export function countPublishedSince(db: Db, since: Date): number {
-  return db
+export async function countPublishedSince(db: Db, since: Date): Promise<number> {
+  const [row] = await db
     .select({ n: count() })
     .from(articles)
     .where(
       and(eq(articles.status, 'published'), isNull(articles.deletedAt), gte(articles.publishedAt, since)),
-    )
-    .get()!.n;
+    );
+  return row!.n;
 }
 
 export interface ActivityFilter {
@@ -76,8 +76,8 @@ const movedTo = alias(sections, 'moved_to');
  * Audit rows, newest first, with what a sentence about each needs: who did it, and the name of
  * what it was done to (a story's headline, a tag's or section's name, an account's name).
  */
-export function listActivity(db: Db, f: ActivityFilter = {}) {
-  return db
+export async function listActivity(db: Db, f: ActivityFilter = {}) {
+  return await db
     .select({
       id: auditLog.id,
       action: auditLog.action,
@@ -106,30 +106,31 @@ export function listActivity(db: Db, f: ActivityFilter = {}) {
       movedTo,
       and(
         eq(auditLog.action, 'article.move'),
+        // ENGINE: sqlite-only — pg (details is jsonb) needs (details->>'sectionId')::integer.
         eq(movedTo.id, sql`json_extract(${auditLog.details}, '$.sectionId')`),
       ),
     )
     .where(activityWhere(db, f))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(f.limit ?? 15)
-    .offset(f.offset ?? 0)
-    .all();
+    .offset(f.offset ?? 0);
 }
 
-export type ActivityRow = ReturnType<typeof listActivity>[number];
+export type ActivityRow = Awaited<ReturnType<typeof listActivity>>[number];
 
-export function countActivity(db: Db, f: ActivityFilter = {}): number {
-  return db.select({ n: count() }).from(auditLog).where(activityWhere(db, f)).get()!.n;
+export async function countActivity(db: Db, f: ActivityFilter = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(auditLog).where(activityWhere(db, f));
+  return row!.n;
 }
 
 /** The newsroom's people with their ids, disabled accounts included (audit filter). */
-export function listActivityActors(db: Db) {
-  return db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).all();
+export async function listActivityActors(db: Db) {
+  return await db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name));
 }
 
 /** An article of any status, with what the editor form needs. */
-export function getArticleForEdit(db: Db, id: number) {
-  const row = db
+export async function getArticleForEdit(db: Db, id: number) {
+  const [row] = await db
     .select({
       id: articles.id,
       locale: articles.locale,
@@ -155,23 +156,24 @@ export function getArticleForEdit(db: Db, id: number) {
     })
     .from(articles)
     .where(eq(articles.id, id))
-    .get();
+    .limit(1);
   if (!row || row.deletedAt) return null;
+  // STAGE2: await translationPartner once it is async.
   const translation = row.translationKey === null ? null : translationPartner(db, row.translationKey, id);
-  const tagNames = db
-    .select({ name: tags.name })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .all()
-    .map((t) => t.name);
-  const authorIds = db
-    .select({ id: articleAuthors.userId })
-    .from(articleAuthors)
-    .where(eq(articleAuthors.articleId, id))
-    .orderBy(asc(articleAuthors.position))
-    .all()
-    .map((a) => a.id);
+  const tagNames = (
+    await db
+      .select({ name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+  ).map((t) => t.name);
+  const authorIds = (
+    await db
+      .select({ id: articleAuthors.userId })
+      .from(articleAuthors)
+      .where(eq(articleAuthors.articleId, id))
+      .orderBy(asc(articleAuthors.position))
+  ).map((a) => a.id);
   return { ...row, tags: tagNames, authorIds, translation };
 }
 
@@ -199,25 +201,19 @@ export function getTranslationPartnerId(db: Db | Tx, id: number): number | null 
   return key === null ? null : (translationPartner(db, key, id)?.id ?? null);
 }
 
-export type ArticleForEdit = NonNullable<ReturnType<typeof getArticleForEdit>>;
+export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
 
-export function listPeopleForPicker(db: Db) {
-  return db
+export async function listPeopleForPicker(db: Db) {
+  return await db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.disabled, false))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
-export function listTagNames(db: Db, limit = 1000): string[] {
-  return db
-    .select({ name: tags.name })
-    .from(tags)
-    .orderBy(asc(tags.name))
-    .limit(limit)
-    .all()
-    .map((t) => t.name);
+export async function listTagNames(db: Db, limit = 1000): Promise<string[]> {
+  const rows = await db.select({ name: tags.name }).from(tags).orderBy(asc(tags.name)).limit(limit);
+  return rows.map((t) => t.name);
 }
 
 export const ADMIN_PAGE_SIZE = 30;
@@ -241,12 +237,16 @@ export interface AdminArticleFilter {
  */
 function titleMatches(q: string): SQL {
   const folded = normaliseForSearch(q).replace(/[%_\\]/g, (c) => `\\${c}`);
+  // ENGINE: sqlite-only — midad_normalise is a function registered on the SQLite connection
+  // (db/client.ts); pg needs the same folding as a SQL function or a stored folded title.
   const literal = sql`midad_normalise(${articles.title}) LIKE ${`%${folded}%`} ESCAPE '\\'`;
   const parsed = parseSearchQuery(q);
   if (!parsed) return literal;
   const inTitles = `{title_exact title_stem} : (${parsed.match})`;
   return or(
     literal,
+    // ENGINE: sqlite-only — FTS5 MATCH on search_index; pg needs the title columns of its own
+    // search index (db/search/pg.ts, to come) queried with a tsquery.
     sql`${articles.id} IN (SELECT rowid FROM search_index WHERE search_index MATCH ${inTitles})`,
   )!;
 }
@@ -255,7 +255,7 @@ export const ADMIN_ARTICLE_SORTS = ['updated', 'published', 'title'] as const;
 export type AdminArticleSort = (typeof ADMIN_ARTICLE_SORTS)[number];
 
 /** The newsroom's article table: every status but deleted, newest change first. */
-export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
+export async function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
   const where = and(
     isNull(articles.deletedAt),
     f.status ? eq(articles.status, f.status) : undefined,
@@ -279,8 +279,8 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
       : f.sort === 'published'
         ? [desc(articles.publishedAt), desc(articles.id)]
         : [desc(articles.updatedAt), desc(articles.id)];
-  const total = db.select({ n: count() }).from(articles).where(where).get()!.n;
-  const rows = db
+  const total = (await db.select({ n: count() }).from(articles).where(where))[0]!.n;
+  const rows = await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -296,13 +296,12 @@ export function listArticlesForAdmin(db: Db, f: AdminArticleFilter) {
     .where(where)
     .orderBy(...order)
     .limit(ADMIN_PAGE_SIZE)
-    .offset((f.page - 1) * ADMIN_PAGE_SIZE)
-    .all();
+    .offset((f.page - 1) * ADMIN_PAGE_SIZE);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
 }
 
-export function listRevisions(db: Db, articleId: number) {
-  return db
+export async function listRevisions(db: Db, articleId: number) {
+  return await db
     .select({
       id: revisions.id,
       createdAt: revisions.createdAt,
@@ -313,31 +312,32 @@ export function listRevisions(db: Db, articleId: number) {
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.userId))
     .where(eq(revisions.articleId, articleId))
-    .orderBy(desc(revisions.createdAt), desc(revisions.id))
-    .all();
+    .orderBy(desc(revisions.createdAt), desc(revisions.id));
 }
 
 /** Who made the article's last saved revision, and when (for the conflict view's "changed by"). */
-export function lastSavedBy(db: Db, articleId: number): { name: string | null; at: Date } | null {
-  const row = db
+export async function lastSavedBy(
+  db: Db,
+  articleId: number,
+): Promise<{ name: string | null; at: Date } | null> {
+  const [row] = await db
     .select({ name: users.name, at: revisions.createdAt })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.userId))
     .where(and(eq(revisions.articleId, articleId), eq(revisions.kind, 'save')))
     .orderBy(desc(revisions.createdAt), desc(revisions.id))
-    .limit(1)
-    .get();
+    .limit(1);
   return row ?? null;
 }
 
 /** The newest images of the library, for the editor's pickers (see db/queries/media.ts). */
-export function listMediaLibrary(db: Db, limit = 48) {
-  return searchMediaLibrary(db, { limit });
+export async function listMediaLibrary(db: Db, limit = 48) {
+  return await searchMediaLibrary(db, { limit });
 }
 
 /** Articles in one status, soonest first (scheduled queue) or oldest first (review queue). */
-export function listArticlesInStatus(db: Db, status: ArticleStatus, limit = 10) {
-  return db
+export async function listArticlesInStatus(db: Db, status: ArticleStatus, limit = 10) {
+  return await db
     .select({
       id: articles.id,
       title: articles.title,
@@ -347,6 +347,5 @@ export function listArticlesInStatus(db: Db, status: ArticleStatus, limit = 10) 
     .from(articles)
     .where(and(eq(articles.status, status), isNull(articles.deletedAt)))
     .orderBy(status === 'scheduled' ? asc(articles.publishedAt) : asc(articles.updatedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -31,6 +31,9 @@ export interface OutboxRead {
  * read in one snapshot so a commit landing between the two reads cannot be half seen.
  */
 export function readInvalidationsSince(db: Db, afterId: number, limit = 500): OutboxRead {
+  // ENGINE: sqlite-only — stays synchronous while the page-cache follower in scripts/start.ts
+  // calls it from synchronous code; pg needs it async, both reads in one REPEATABLE READ
+  // transaction (or one statement).
   return db.transaction((tx) => {
     const rows = tx
       .select({

@@ -1,5 +1,6 @@
 import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { timeParam } from '../engine';
 import { accountTokens, loginAttempts, sessions, settings, users } from '../schema';
 
 const userColumns = {
@@ -73,10 +74,10 @@ export async function listUsersForAdmin(db: Db) {
       bioEn: users.bioEn,
       role: users.role,
       disabled: users.disabled,
-      hasPassword: isNotNull(users.passwordHash),
+      hasPassword: sql<boolean>`${users.passwordHash} IS NOT NULL`.mapWith(Boolean),
       // An invitation still waiting to be used (an account without a password until then).
       invited:
-        sql<boolean>`EXISTS (SELECT 1 FROM account_tokens WHERE account_tokens.user_id = ${users.id} AND account_tokens.purpose = 'invite' AND account_tokens.used_at IS NULL AND account_tokens.expires_at > ${Date.now()})`.mapWith(
+        sql<boolean>`EXISTS (SELECT 1 FROM account_tokens WHERE account_tokens.user_id = ${users.id} AND account_tokens.purpose = 'invite' AND account_tokens.used_at IS NULL AND account_tokens.expires_at > ${timeParam(new Date())})`.mapWith(
           Boolean,
         ),
     })

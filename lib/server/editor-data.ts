@@ -78,9 +78,9 @@ export async function loadEditorProps(user: Actor, locale: string, article: Arti
     updatedAt: article?.updatedAt.toISOString() ?? null,
     linkedTranslation: article?.translation ?? null,
     sections,
-    people: listPeopleForPicker(db),
-    tagNames: listTagNames(db),
-    media: listMediaLibrary(db),
+    people: await listPeopleForPicker(db),
+    tagNames: await listTagNames(db),
+    media: await listMediaLibrary(db),
     permissions: {
       publish: can(user, 'article.publish'),
       editAny: can(user, 'article.editAny'),

@@ -116,7 +116,7 @@ describe('who may lock a story and keep an unsaved copy', () => {
 
   it('a save without its version, or from an old one, writes nothing and answers with the current copy', async () => {
     const id = await ownersDraft();
-    const story = getArticleForEdit(db, id)!;
+    const story = (await getArticleForEdit(db, id))!;
     const input: Record<string, unknown> = {
       ...story,
       title: 'عنوان من نسخة قديمة',
@@ -144,6 +144,6 @@ describe('who may lock a story and keep an unsaved copy', () => {
     expect(answer).toContain('"error":"conflict"');
     expect(answer).toContain(`"version":${story.version + 1}`);
     expect(answer).toContain(story.title);
-    expect(getArticleForEdit(db, id)!.title).toBe(story.title);
+    expect((await getArticleForEdit(db, id))!.title).toBe(story.title);
   });
 });

@@ -89,7 +89,7 @@ describe('reader page cache', () => {
     // An older story: out of the ticker, so only its own page and the listings showing it change.
     const listing = '/category/culture?page=2';
     const id = Number(/href="\/news\/(\d+)\//.exec((await get(listing)).body.split('<main')[1]!)![1]);
-    const story = getArticleForEdit(db, id)!;
+    const story = (await getArticleForEdit(db, id))!;
     const unrelated = '/category/sports?page=2';
     const article = `/news/${id}/${encodeURIComponent(story.slug)}`;
     for (const p of [article, listing, unrelated]) await get(p);

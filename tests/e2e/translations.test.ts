@@ -192,7 +192,7 @@ describe('a story in both editions', () => {
     );
     try {
       const en = await published('en', `Writer cannot link this ${Date.now()}`);
-      const story = getArticleForEdit(db, id)!;
+      const story = (await getArticleForEdit(db, id))!;
       const input: Record<string, unknown> = {
         ...story,
         breakingUntil: '',
@@ -208,8 +208,8 @@ describe('a story in both editions', () => {
         writer.cookie,
       );
       expect(answer).toContain('"ok":true');
-      expect(getArticleForEdit(db, id)!.translation).toBeNull();
-      expect(getArticleForEdit(db, en.id)!.translation).toBeNull();
+      expect((await getArticleForEdit(db, id))!.translation).toBeNull();
+      expect((await getArticleForEdit(db, en.id))!.translation).toBeNull();
     } finally {
       // The writer's draft, revision and audit lines go before the account.
       db.delete(articles).where(eq(articles.id, id)).run();

@@ -45,7 +45,7 @@ afterAll(() => t.cleanup());
 
 describe('newsroom activity', () => {
   it('names the story, the actor and the account each row is about', async () => {
-    const rows = listActivity(t.db, { limit: 100 });
+    const rows = await listActivity(t.db, { limit: 100 });
     const published = rows.find((r) => r.action === 'article.publish' && r.entityId === ownStory)!;
     expect(published).toMatchObject({
       userName: 'رنا خوري',
@@ -55,28 +55,28 @@ describe('newsroom activity', () => {
     const created = rows.find((r) => r.action === 'user.create' && r.entityId === writer)!;
     expect(created).toMatchObject({ userName: 'رنا خوري', subjectName: 'باسل', articleTitle: null });
     await moveArticlesToSection(t.db, editor, [ownStory], (await getSectionBySlug(t.db, 'economy'))!.id);
-    const moved = listActivity(t.db, { limit: 1 })[0]!;
+    const moved = (await listActivity(t.db, { limit: 1 }))[0]!;
     expect(moved).toMatchObject({ action: 'article.move', articleTitle: 'خبر باسل', sectionName: 'اقتصاد' });
   });
 
-  it('shows a writer only what concerns them: their stories, actions on them, their account', () => {
-    const mine = listActivity(t.db, { concerning: writer, limit: 100 });
+  it('shows a writer only what concerns them: their stories, actions on them, their account', async () => {
+    const mine = await listActivity(t.db, { concerning: writer, limit: 100 });
     const about = mine.map((r) => `${r.action}:${r.entity}:${r.entityId}`);
     expect(about).toContain(`article.publish:article:${ownStory}`);
     expect(about).toContain(`article.create:article:${ownStory}`);
     expect(about).toContain(`user.create:user:${writer}`);
     expect(about).not.toContain(`article.publish:article:${othersStory}`);
     expect(about).not.toContain(`user.create:user:${other}`);
-    expect(countActivity(t.db, { concerning: writer })).toBe(mine.length);
+    expect(await countActivity(t.db, { concerning: writer })).toBe(mine.length);
   });
 
-  it('filters the audit log by who and by what', () => {
-    const byEditor = listActivity(t.db, { actorId: editor, limit: 100 });
+  it('filters the audit log by who and by what', async () => {
+    const byEditor = await listActivity(t.db, { actorId: editor, limit: 100 });
     expect(byEditor.length).toBeGreaterThan(0);
     expect(byEditor.every((r) => r.userId === editor)).toBe(true);
-    const accounts = listActivity(t.db, { entity: 'user', limit: 100 });
+    const accounts = await listActivity(t.db, { entity: 'user', limit: 100 });
     expect(accounts.length).toBeGreaterThanOrEqual(3);
     expect(accounts.every((r) => r.entity === 'user')).toBe(true);
-    expect(countActivity(t.db, { entity: 'user' })).toBe(accounts.length);
+    expect(await countActivity(t.db, { entity: 'user' })).toBe(accounts.length);
   });
 });

@@ -40,12 +40,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const version = (id: number) => getArticleForEdit(t.db, id)!.version;
+const version = async (id: number) => (await getArticleForEdit(t.db, id))!.version;
 
 describe('versioned saves', () => {
   it('refuses a save that started from an older version and writes nothing', async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(0));
-    expect(version(id)).toBe(1);
+    expect(await version(id)).toBe(1);
     // Tab A and tab B both opened version 1. A saves a new headline first.
     await updateArticle(
       t.db,
@@ -54,8 +54,8 @@ describe('versioned saves', () => {
       { ...fields, title: 'عنوان من النافذة الأولى', expectedVersion: 1 },
       at(1),
     );
-    expect(version(id)).toBe(2);
-    const revisionsBefore = listRevisions(t.db, id).length;
+    expect(await version(id)).toBe(2);
+    const revisionsBefore = (await listRevisions(t.db, id)).length;
     // B, still on version 1, saves a sentence in the body: refused, with the current version.
     let refused: unknown;
     try {
@@ -71,10 +71,10 @@ describe('versioned saves', () => {
     }
     expect(refused).toBeInstanceOf(StaleSaveError);
     expect((refused as StaleSaveError).currentVersion).toBe(2);
-    const stored = getArticleForEdit(t.db, id)!;
+    const stored = (await getArticleForEdit(t.db, id))!;
     expect(stored.title).toBe('عنوان من النافذة الأولى');
     expect(stored.body).toBe(fields.body);
-    expect(listRevisions(t.db, id)).toHaveLength(revisionsBefore);
+    expect(await listRevisions(t.db, id)).toHaveLength(revisionsBefore);
     // B merges on the new version: both changes are kept.
     await updateArticle(
       t.db,
@@ -83,7 +83,7 @@ describe('versioned saves', () => {
       { ...fields, title: stored.title, body: '<p>جملة من النافذة الثانية.</p>', expectedVersion: 2 },
       at(3),
     );
-    const merged = getArticleForEdit(t.db, id)!;
+    const merged = (await getArticleForEdit(t.db, id))!;
     expect(merged.title).toBe('عنوان من النافذة الأولى');
     expect(merged.body).toContain('جملة من النافذة الثانية');
     expect(merged.version).toBe(3);
@@ -92,13 +92,13 @@ describe('versioned saves', () => {
   it('bumps the version on transitions, corrections and bulk moves, so an open editor notices', async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(10));
     expect((await transitionArticle(t.db, ranaId, id, 'submit', { now: at(11) })).version).toBe(2);
-    expect(version(id)).toBe(2);
+    expect(await version(id)).toBe(2);
     await transitionArticle(t.db, ranaId, id, 'publish', { now: at(12) });
-    expect(version(id)).toBe(3);
+    expect(await version(id)).toBe(3);
     await addCorrection(t.db, ranaId, id, 'صُحّح اسم الشارع.', at(13));
-    expect(version(id)).toBe(4);
+    expect(await version(id)).toBe(4);
     await moveArticlesToSection(t.db, ranaId, [id], (await getSectionBySlug(t.db, 'culture'))!.id, at(14));
-    expect(version(id)).toBe(5);
+    expect(await version(id)).toBe(5);
     await expect(updateArticle(t.db, ranaId, id, { ...fields, expectedVersion: 1 }, at(15))).rejects.toThrow(
       StaleSaveError,
     );
@@ -115,9 +115,9 @@ describe('soft edit locks', () => {
     // A keeps beating: still A's, B still sees A.
     expect(await heartbeatLock(t.db, id, ranaId, TAB_A, at(40))).toEqual({ held: true });
     expect((await heartbeatLock(t.db, id, otherId, TAB_B, at(40 + LOCK_TTL_MS / 1000))).held).toBe(false);
-    expect(listLiveLocks(t.db, [id], at(60)).get(id)?.userId).toBe(ranaId);
+    expect((await listLiveLocks(t.db, [id], at(60))).get(id)?.userId).toBe(ranaId);
     // A's tab went away without letting go: a minute later the story is free for B.
-    expect(listLiveLocks(t.db, [id], at(41 + LOCK_TTL_MS / 1000)).has(id)).toBe(false);
+    expect((await listLiveLocks(t.db, [id], at(41 + LOCK_TTL_MS / 1000))).has(id)).toBe(false);
     expect(await heartbeatLock(t.db, id, otherId, TAB_B, at(41 + LOCK_TTL_MS / 1000))).toEqual({
       held: true,
     });
@@ -147,14 +147,14 @@ describe('soft edit locks', () => {
     expect(audit).toEqual([{ details: { fromUserId: ranaId } }]);
     // A closing its tab does not free B's lock.
     await releaseLock(t.db, id, TAB_A);
-    expect(listLiveLocks(t.db, [id], at(311)).get(id)?.userId).toBe(otherId);
+    expect((await listLiveLocks(t.db, [id], at(311))).get(id)?.userId).toBe(otherId);
     await releaseLock(t.db, id, TAB_B);
-    expect(listLiveLocks(t.db, [id], at(312)).has(id)).toBe(false);
+    expect((await listLiveLocks(t.db, [id], at(312))).has(id)).toBe(false);
   });
 
   it("keeps the first editor's unsaved text as a revision, not over the article", async () => {
     const { id } = await createDraft(t.db, ranaId, fields, at(400));
-    const before = getArticleForEdit(t.db, id)!;
+    const before = (await getArticleForEdit(t.db, id))!;
     const revisionId = await keepUnsavedCopy(
       t.db,
       ranaId,
@@ -173,12 +173,12 @@ describe('soft edit locks', () => {
       'takenOver',
       at(401),
     );
-    const after = getArticleForEdit(t.db, id)!;
+    const after = (await getArticleForEdit(t.db, id))!;
     expect(after.body).toBe(before.body);
     expect(after.version).toBe(before.version);
-    const kept = listRevisions(t.db, id).find((r) => r.id === revisionId)!;
+    const kept = (await listRevisions(t.db, id)).find((r) => r.id === revisionId)!;
     expect(kept.kind).toBe('unsaved');
     expect(kept.snapshot.body).toContain('فقرة لم تُحفظ بعد');
-    expect(listRevisions(t.db, id).filter((r) => r.kind === 'save')).toHaveLength(1);
+    expect((await listRevisions(t.db, id)).filter((r) => r.kind === 'save')).toHaveLength(1);
   });
 });

@@ -48,7 +48,7 @@ describe('an upload stored in S3', () => {
     expect(keys).toEqual(
       expect.arrayContaining([`${stem}-480.webp`, `${stem}-960.webp`, `${stem}-1440.webp`]),
     );
-    const card = cardFallback(getMediaByStem(t.db, stem)!).src.replace('/media/', '');
+    const card = cardFallback((await getMediaByStem(t.db, stem))!).src.replace('/media/', '');
     expect(keys).toContain(card);
     expect(fs.existsSync(t.mediaDir)).toBe(false);
   });
@@ -80,7 +80,7 @@ describe('an upload stored in S3', () => {
   });
 
   it('gets a missing card made again from the bucket, around the stored focal point', async () => {
-    const m = getMediaByStem(t.db, stem)!;
+    const m = (await getMediaByStem(t.db, stem))!;
     const card = cardFallback(m);
     await removeCardVariants(storage, stem);
     expect(await storage.list(`${stem}-f`)).toEqual([]);

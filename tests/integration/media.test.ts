@@ -50,9 +50,9 @@ describe('the media library', () => {
 
   it('finds images by alt text, caption or credit with Arabic spellings folded', async () => {
     const id = await photo('u-search-1', 'مئذنة الجامع الأموي في الصباح');
-    expect(searchMediaLibrary(t.db, { q: 'مئذنه الاموي' }).map((m) => m.id)).toEqual([id]);
-    expect(searchMediaLibrary(t.db, { q: 'سوق الخضار' }).map((m) => m.id)).toContain(id);
-    expect(searchMediaLibrary(t.db, { q: 'لا-شيء-بهذا-الاسم' })).toEqual([]);
+    expect((await searchMediaLibrary(t.db, { q: 'مئذنه الاموي' })).map((m) => m.id)).toEqual([id]);
+    expect((await searchMediaLibrary(t.db, { q: 'سوق الخضار' })).map((m) => m.id)).toContain(id);
+    expect(await searchMediaLibrary(t.db, { q: 'لا-شيء-بهذا-الاسم' })).toEqual([]);
   });
 
   it('stores a moved focal point and corrected text, each with an audit row', async () => {
@@ -61,7 +61,7 @@ describe('the media library', () => {
     expect(
       await updateMediaText(t.db, editorId, id, { alt: 'ميناء طرطوس', caption: '', credit: 'وكالة' }),
     ).toBe(true);
-    expect(getMediaById(t.db, id)).toMatchObject({
+    expect(await getMediaById(t.db, id)).toMatchObject({
       focalX: 0.2,
       focalY: 0.75,
       alt: 'ميناء طرطوس',
@@ -105,11 +105,11 @@ describe('the media library', () => {
       reason: 'inUse',
       usage: [{ id: storyB, asHero: false }],
     });
-    expect(getMediaById(t.db, hero)).not.toBeNull();
+    expect(await getMediaById(t.db, hero)).not.toBeNull();
     const unused = await photo('u-unused-1', 'صورة لا يستخدمها أحد');
     expect(listMediaUsage(t.db, { id: unused, stem: 'u-unused-1' })).toEqual([]);
     expect(await deleteMedia(t.db, editorId, unused)).toEqual({ ok: true, stem: 'u-unused-1' });
-    expect(getMediaById(t.db, unused)).toBeNull();
+    expect(await getMediaById(t.db, unused)).toBeNull();
   });
 
   it('lets editors manage any image and writers only their own uploads', () => {

@@ -49,8 +49,8 @@ describe('the tags screen', () => {
     const b = (await getTagBySlug(t.db, 'مهرجانات'))!;
     const result = await mergeTags(t.db, author, a.id, b.id);
     expect(result.articleIds.sort()).toEqual([both, onlyA].sort());
-    expect(getArticleForEdit(t.db, both)!.tags).toEqual(['مهرجانات']);
-    expect(getArticleForEdit(t.db, onlyA)!.tags).toEqual(['مهرجانات']);
+    expect((await getArticleForEdit(t.db, both))!.tags).toEqual(['مهرجانات']);
+    expect((await getArticleForEdit(t.db, onlyA))!.tags).toEqual(['مهرجانات']);
     expect(t.db.select().from(tags).where(eq(tags.id, a.id)).get()).toBeUndefined();
     expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/tag/${encodeURIComponent('مهرجانات')}`,
@@ -58,7 +58,7 @@ describe('the tags screen', () => {
     expect(await getRedirectTarget(t.db, `/en/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/en/tag/${encodeURIComponent('مهرجانات')}`,
     );
-    const audit = listActivity(t.db, { entity: 'tag', limit: 1 })[0]!;
+    const audit = (await listActivity(t.db, { entity: 'tag', limit: 1 }))[0]!;
     expect(audit).toMatchObject({ action: 'tag.merge', entityId: b.id, tagName: 'مهرجانات' });
     expect(audit.details).toMatchObject({ fromName: 'مهرجان' });
     await expect(mergeTags(t.db, author, b.id, b.id)).rejects.toThrow(TagMergeError);
@@ -71,11 +71,13 @@ describe('the tags screen', () => {
     await mergeTags(t.db, author, (await getTagBySlug(t.db, 'وسم-أقدم'))!.id, doomed.id);
     expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).not.toBeNull();
     expect((await deleteTag(t.db, author, doomed.id))!.articleIds.sort()).toEqual([id, old].sort());
-    expect(getArticleForEdit(t.db, id)!.tags).toEqual(['وسم باق']);
-    expect(getArticleForEdit(t.db, old)!.tags).toEqual([]);
+    expect((await getArticleForEdit(t.db, id))!.tags).toEqual(['وسم باق']);
+    expect((await getArticleForEdit(t.db, old))!.tags).toEqual([]);
     expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-مؤقت')}`)).toBeNull();
     expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('وسم-أقدم')}`)).toBeNull();
-    expect(listActivity(t.db, { entity: 'tag', limit: 1 })[0]).toMatchObject({ action: 'tag.delete' });
+    expect((await listActivity(t.db, { entity: 'tag', limit: 1 }))[0]).toMatchObject({
+      action: 'tag.delete',
+    });
     expect(await deleteTag(t.db, author, doomed.id)).toBeNull();
   });
 });

@@ -54,7 +54,7 @@ describe('translations between editions', () => {
     await updateArticle(t.db, editorId, a, { ...ar, translationId: b }, at(3));
     expect(getTranslationPartnerId(t.db, a)).toBe(b);
     expect(getTranslationPartnerId(t.db, b)).toBe(a);
-    expect(getArticleForEdit(t.db, b)!.translation).toMatchObject({
+    expect((await getArticleForEdit(t.db, b))!.translation).toMatchObject({
       id: a,
       locale: 'ar',
       status: 'published',
@@ -96,7 +96,7 @@ describe('translations between editions', () => {
       await code(() => updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان جديد', translationId: b })),
     ).toBe('translationTaken');
     // The refused save changed nothing: one transaction.
-    expect(getArticleForEdit(t.db, a)!.title).toBe(ar.title);
+    expect((await getArticleForEdit(t.db, a))!.title).toBe(ar.title);
     expect(key(a)).toBeNull();
     // A deleted story cannot be linked either.
     const gone = await published(en, 14);

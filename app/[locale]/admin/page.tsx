@@ -27,17 +27,21 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   const startOfDay = new Date();
   startOfDay.setUTCHours(0, 0, 0, 0);
   const stats = [
-    { label: t('home.published'), value: countPublishedSince(db, startOfDay) },
-    { label: t('home.scheduled'), value: countArticlesByStatus(db, 'scheduled') },
-    { label: t('home.review'), value: countArticlesByStatus(db, 'review') },
+    { label: t('home.published'), value: await countPublishedSince(db, startOfDay) },
+    { label: t('home.scheduled'), value: await countArticlesByStatus(db, 'scheduled') },
+    { label: t('home.review'), value: await countArticlesByStatus(db, 'review') },
   ];
   // CASE: a writer's dashboard shows only what concerns them (their stories, their account);
   // editors and admins, who may read the audit log, see the whole newsroom.
-  const activity = listActivity(db, { concerning: can(user, 'audit.view') ? undefined : user.id });
+  const activity = await listActivity(db, { concerning: can(user, 'audit.view') ? undefined : user.id });
   const formatAt = (d: Date) => formatActivityTime(d, locale, dates);
   const queues = [
-    { id: 'scheduled-queue', title: t('home.scheduledQueue'), rows: listArticlesInStatus(db, 'scheduled') },
-    { id: 'review-queue', title: t('home.reviewQueue'), rows: listArticlesInStatus(db, 'review') },
+    {
+      id: 'scheduled-queue',
+      title: t('home.scheduledQueue'),
+      rows: await listArticlesInStatus(db, 'scheduled'),
+    },
+    { id: 'review-queue', title: t('home.reviewQueue'), rows: await listArticlesInStatus(db, 'review') },
   ];
   return (
     <>

@@ -53,8 +53,8 @@ export type SaveResult =
       savedBy: { name: string | null; at: string } | null;
     };
 
-function storedCopy(id: number): ServerCopy | null {
-  const article = getArticleForEdit(getDb(), id);
+async function storedCopy(id: number): Promise<ServerCopy | null> {
+  const article = await getArticleForEdit(getDb(), id);
   return article ? { ...toDraftInput(article), version: article.version } : null;
 }
 
@@ -83,11 +83,11 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     if (draft.id === null) {
       if (!can(user, 'article.create')) return { ok: false, error: 'forbidden' };
       const { id, slug } = await createDraft(db, user.id, fields);
-      const saved = storedCopy(id)!;
+      const saved = (await storedCopy(id))!;
       return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
     }
     const id = draft.id;
-    const existing = getArticleForEdit(db, id);
+    const existing = await getArticleForEdit(db, id);
     if (!existing) return { ok: false, error: 'notFound' };
     if (!canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
     // CASE: an update must say which version it started from; without one it could overwrite blind.
@@ -100,14 +100,14 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     const { slug } = await changingArticles(db, [...new Set(touched)], (tx) =>
       updateArticle(tx, user.id, id, fields),
     );
-    const saved = storedCopy(id)!;
+    const saved = (await storedCopy(id))!;
     return { ok: true, id, slug, savedAt: new Date().toISOString(), version: saved.version, saved };
   } catch (error) {
     // CASE: a stale save (another tab or editor saved since) is refused; the editor shows both copies.
     if (error instanceof StaleSaveError && draft.id !== null) {
-      const current = storedCopy(draft.id);
+      const current = await storedCopy(draft.id);
       if (!current) return { ok: false, error: 'notFound' };
-      const by = lastSavedBy(db, draft.id);
+      const by = await lastSavedBy(db, draft.id);
       return {
         ok: false,
         error: 'conflict',
@@ -165,7 +165,7 @@ export async function transitionArticleAction(
     return { ok: false, error: 'notFound' };
   if (!can(user, TRANSITION_PERMISSION[transition])) return { ok: false, error: 'forbidden' };
   const db = getDb();
-  const existing = getArticleForEdit(db, id);
+  const existing = await getArticleForEdit(db, id);
   if (!existing) return { ok: false, error: 'notFound' };
   // CASE: a writer submits only their own draft.
   if (transition === 'submit' && !canEditArticle(user, existing)) return { ok: false, error: 'forbidden' };
@@ -202,8 +202,10 @@ export async function restoreRevisionAction(input: FormData): Promise<void> {
   const user = await getCurrentUser();
   if (!user) redirect(adminPath(locale, '/login'));
   const db = getDb();
-  const existing = Number.isSafeInteger(articleId) ? getArticleForEdit(db, articleId) : null;
-  const revision = existing ? listRevisions(db, articleId).find((r) => r.id === revisionId) : undefined;
+  const existing = Number.isSafeInteger(articleId) ? await getArticleForEdit(db, articleId) : null;
+  const revision = existing
+    ? (await listRevisions(db, articleId)).find((r) => r.id === revisionId)
+    : undefined;
   if (!existing || !revision) notFound();
   if (!canEditArticle(user, existing)) notFound();
   const s = revision.snapshot;
@@ -267,7 +269,7 @@ export async function addCorrectionAction(input: FormData): Promise<void> {
   if (!user) redirect(adminPath(locale, '/login'));
   if (!can(user, 'article.publish')) notFound();
   const db = getDb();
-  const existing = Number.isSafeInteger(articleId) ? getArticleForEdit(db, articleId) : null;
+  const existing = Number.isSafeInteger(articleId) ? await getArticleForEdit(db, articleId) : null;
   if (!existing) notFound();
   if (note) {
     await addCorrection(db, user.id, articleId, note);

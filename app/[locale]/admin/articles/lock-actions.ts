@@ -29,13 +29,13 @@ async function editableArticle(id: unknown): Promise<
   | { error: 'session' | 'notFound' | 'forbidden' }
   | {
       user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
-      article: NonNullable<ReturnType<typeof getArticleForEdit>>;
+      article: NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;
     }
 > {
   const user = await getCurrentUser();
   if (!user) return { error: 'session' };
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return { error: 'notFound' };
-  const article = getArticleForEdit(getDb(), id);
+  const article = await getArticleForEdit(getDb(), id);
   if (!article) return { error: 'notFound' };
   if (!canEditArticle(user, article)) return { error: 'forbidden' };
   return { user, article };

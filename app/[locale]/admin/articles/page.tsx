@@ -50,7 +50,7 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   if (trash && one(sp.view) === 'trash') {
     const now = new Date();
     const restoredId = Number(one(sp.restored)) || 0;
-    const restored = restoredId ? getArticleForEdit(db, restoredId) : null;
+    const restored = restoredId ? await getArticleForEdit(db, restoredId) : null;
     return (
       <>
         <AdminBar locale={locale} user={user} logout={logoutAction} />
@@ -101,7 +101,7 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
   const bulkSkipped = counted(one(sp.skipped)) ?? 0;
   // Writers see their own stories only.
   const authorId = can(user, 'article.viewAll') ? filterAuthor : user.id;
-  const { rows, total, pageCount } = listArticlesForAdmin(db, {
+  const { rows, total, pageCount } = await listArticlesForAdmin(db, {
     status,
     sectionId,
     authorId,
@@ -112,11 +112,11 @@ export default async function ArticlesPage({ params, searchParams }: Props) {
     sort,
     page,
   });
-  const locks = listLiveLocks(
+  const locks = await listLiveLocks(
     db,
     rows.map((r) => r.id),
   );
-  const people = can(user, 'article.viewAll') ? listPeopleForPicker(db) : [];
+  const people = can(user, 'article.viewAll') ? await listPeopleForPicker(db) : [];
   const sections = await listSections(db);
   const base = adminPath(locale, '/articles');
   const query = new URLSearchParams({

@@ -30,13 +30,17 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const db = getDb();
   const dates = await getRequestDateSettings();
   const entity = ENTITIES.find((e) => e === one(sp.entity));
-  const actors = listActivityActors(db);
+  const actors = await listActivityActors(db);
   const actorId = actors.find((a) => String(a.id) === one(sp.who))?.id;
   const page = parsePageParam(sp.page) ?? 1;
   const filter = { entity, actorId };
-  const total = countActivity(db, filter);
+  const total = await countActivity(db, filter);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const rows = listActivity(db, { ...filter, limit: AUDIT_PAGE_SIZE, offset: (page - 1) * AUDIT_PAGE_SIZE });
+  const rows = await listActivity(db, {
+    ...filter,
+    limit: AUDIT_PAGE_SIZE,
+    offset: (page - 1) * AUDIT_PAGE_SIZE,
+  });
   const formatAt = (d: Date) => formatActivityTime(d, locale, dates);
   const hrefFor = (n: number) => {
     const q = new URLSearchParams({

@@ -21,7 +21,7 @@ function invalidateUsers(m: { id: number; stem: string }) {
 export async function searchMediaAction(q: string): Promise<MediaLibraryItem[]> {
   const user = await getCurrentUser();
   if (!user || !can(user, 'media.upload')) return [];
-  return searchMediaLibrary(getDb(), { q: z.string().max(200).catch('').parse(q) });
+  return await searchMediaLibrary(getDb(), { q: z.string().max(200).catch('').parse(q) });
 }
 
 const textSchema = z.object({
@@ -43,7 +43,7 @@ export async function updateMediaTextAction(
     return { ok: false, error: 'invalid', field: String(issue.path[0]), reason: issue.message };
   }
   const db = getDb();
-  const m = getMediaById(db, parsed.data.id);
+  const m = await getMediaById(db, parsed.data.id);
   if (!m) return { ok: false, error: 'notFound' };
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
   const { id, ...text } = parsed.data;
@@ -67,7 +67,7 @@ export async function setFocalPointAction(
   const parsed = focalSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'invalid' };
   const db = getDb();
-  const m = getMediaById(db, parsed.data.id);
+  const m = await getMediaById(db, parsed.data.id);
   if (!m) return { ok: false, error: 'notFound' };
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
   const focal = { x: Math.round(parsed.data.x * 1000) / 1000, y: Math.round(parsed.data.y * 1000) / 1000 };
@@ -95,7 +95,7 @@ export async function deleteMediaAction(id: number): Promise<DeleteMediaActionRe
   if (!user) return { ok: false, error: 'session' };
   if (!Number.isInteger(id) || id <= 0) return { ok: false, error: 'invalid' };
   const db = getDb();
-  const m = getMediaById(db, id);
+  const m = await getMediaById(db, id);
   if (!m) return { ok: false, error: 'notFound' };
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
   const result = await deleteMedia(db, user.id, id);

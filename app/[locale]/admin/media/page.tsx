@@ -21,7 +21,7 @@ export default async function MediaPage({
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? '';
   const user = await requireUser(locale);
   const t = await getTranslations({ locale, namespace: 'Admin.media' });
-  const items = searchMediaLibrary(getDb(), { q, limit: 96 });
+  const items = await searchMediaLibrary(getDb(), { q, limit: 96 });
   return (
     <>
       <AdminBar locale={locale} user={user} logout={logoutAction} />

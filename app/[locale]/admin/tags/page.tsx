@@ -31,7 +31,7 @@ export default async function TagsPage({ params, searchParams }: Props) {
   const q = one(sp.q).trim().slice(0, 100);
   const page = parsePageParam(sp.page) ?? 1;
   const { rows, total, pageCount } = await listTagsForAdmin(db, { q: q || undefined, page });
-  const allNames = listTagNames(db);
+  const allNames = await listTagNames(db);
   const cell = 'rounded border border-gray-400 bg-white px-2 py-1';
   const hrefFor = (n: number) => {
     const query = new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) });

@@ -29,7 +29,7 @@ export async function POST(request: Request) {
   }
   if (!parsed.success) return answer(400);
   const db = getDb();
-  const article = getArticleForEdit(db, parsed.data.articleId);
+  const article = await getArticleForEdit(db, parsed.data.articleId);
   if (!article) return answer(404);
   if (!canEditArticle(user, article)) return answer(403);
   // Only this tab's own lock: someone who took the story over keeps it.

@@ -24,7 +24,7 @@ export default async function EditArticlePage({
   const { restored } = await searchParams;
   const user = await requireUser(locale);
   const articleId = parseId(id);
-  const article = articleId === null ? null : getArticleForEdit(getDb(), articleId);
+  const article = articleId === null ? null : await getArticleForEdit(getDb(), articleId);
   // Someone else's story looks the same as a missing one to a writer.
   if (!article || !canEditArticle(user, article)) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.editor' });
@@ -32,7 +32,7 @@ export default async function EditArticlePage({
   // After a revision restore: say which version came back.
   const restoredRevision =
     typeof restored === 'string'
-      ? listRevisions(getDb(), article.id).find((r) => r.id === Number(restored))
+      ? (await listRevisions(getDb(), article.id)).find((r) => r.id === Number(restored))
       : undefined;
   const dates = await getRequestDateSettings();
   const editorProps = await loadEditorProps(user, locale, article);

@@ -68,7 +68,7 @@ export default async function ArticlePage({ params }: Props) {
   const site = await getTranslations({ locale, namespace: 'Site' });
   // Library images in bodies saved before figures carried their sizes get them from the media rows.
   const safeBody = sanitizeArticleHtml(article.body);
-  const sizedBody = addInlineImageSizes(safeBody, listMediaByStems(db, inlineImageStems(safeBody)));
+  const sizedBody = addInlineImageSizes(safeBody, await listMediaByStems(db, inlineImageStems(safeBody)));
   return (
     <>
       <JsonLd data={articleStructuredData(article, site('home'))} />

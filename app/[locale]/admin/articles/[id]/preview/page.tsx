@@ -28,7 +28,7 @@ export default async function PreviewPage({ params }: Props) {
   const user = await requireUser(locale);
   const articleId = parseId(id);
   const db = getDb();
-  const editable = articleId === null ? null : getArticleForEdit(db, articleId);
+  const editable = articleId === null ? null : await getArticleForEdit(db, articleId);
   if (!editable || !canPreviewArticle(user, editable)) notFound();
   const now = new Date();
   const article = await getArticleView(db, editable.id, now);

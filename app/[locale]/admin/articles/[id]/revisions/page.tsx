@@ -22,11 +22,11 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   const user = await requireUser(locale);
   const articleId = parseId(id);
   const db = getDb();
-  const article = articleId === null ? null : getArticleForEdit(db, articleId);
+  const article = articleId === null ? null : await getArticleForEdit(db, articleId);
   if (!article || !canEditArticle(user, article)) notFound();
   const t = await getTranslations({ locale, namespace: 'Admin.revisions' });
   const dates = await getRequestDateSettings();
-  const list = listRevisions(db, article.id);
+  const list = await listRevisions(db, article.id);
   // Unsaved copies (kept after a take-over or a conflict) never became the article's text.
   const currentId = list.find((r) => r.kind === 'save')?.id;
   const sections = new Map(
