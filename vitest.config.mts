@@ -20,6 +20,9 @@ const sqliteOnly = [
   'tests/integration/cache-outbox.test.ts',
 ];
 
+/** e2e files that run with PostgreSQL as the engine (the e2e-pg project), each on a database of its own. */
+const pgE2e = ['tests/e2e/multi-instance-pg.test.ts'];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -57,6 +60,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: pgE2e,
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
@@ -67,6 +71,22 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(pgUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'e2e-pg',
+                include: pgE2e,
+                environment: 'node' as const,
+                env: { DATABASE_URL: pgUrl },
+                testTimeout: 120_000,
+                hookTimeout: 300_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

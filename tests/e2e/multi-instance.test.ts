@@ -12,6 +12,7 @@ import { builtEncryptionKey } from '@/lib/server/instances';
 import { callAction } from '../helpers/actions';
 import { articleFields } from '../helpers/fixtures';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
+import { readersThrough } from '../helpers/load';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -83,34 +84,6 @@ afterAll(async () => {
   await Promise.all(instances.map((s) => s?.stop()));
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** GETs `url` over and over from `clients` loops until `stop()`; returns every failure seen. */
-function readersThrough(base: string, paths: string[], clients: number) {
-  let running = true;
-  let served = 0;
-  const failures: string[] = [];
-  const loops = Array.from({ length: clients }, async (_, c) => {
-    for (let n = c; running; n++) {
-      const p = paths[n % paths.length]!;
-      try {
-        const res = await fetch(base + p, { headers: { Connection: 'close' } });
-        await res.arrayBuffer();
-        if (res.status !== 200) failures.push(`${p}: ${res.status}`);
-        else served++;
-      } catch (error) {
-        failures.push(`${p}: ${(error as Error).message}`);
-      }
-    }
-  });
-  return {
-    served: () => served,
-    stop: async () => {
-      running = false;
-      await Promise.all(loops);
-      return failures;
-    },
-  };
-}
 
 describe.skipIf(!hasHaproxy)('three instances behind deploy/haproxy.cfg', () => {
   it('a publish on one instance is on the others from their very next request, 20 times of 20', async () => {
