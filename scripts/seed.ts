@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDb } from '@/db/client';
+import { closeDb, openDb } from '@/db/client';
+import { ENGINE } from '@/db/engine';
 import { DEFAULT_DEMO_ARTICLES, isDatabaseEmpty, seedDemo } from '@/db/seed';
 import { getDatabasePath } from '@/lib/config';
 import { getMediaStorage } from '@/lib/media/storage';
@@ -27,7 +28,7 @@ async function main() {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
   const db = openDb(file);
-  if (!isDatabaseEmpty(db)) {
+  if (!(await isDatabaseEmpty(db))) {
     console.error(`${file} already has articles; use --reset to start again.`);
     process.exit(1);
   }
@@ -36,8 +37,9 @@ async function main() {
     media: getMediaStorage(),
     log: (l) => console.log(`seed: ${l}`),
   });
-  db.$client.pragma('optimize');
-  db.$client.close();
+  // The planner's statistics for the new tables: a SQLite pragma (PostgreSQL's autovacuum analyses).
+  if (ENGINE === 'sqlite') db.$client.pragma('optimize');
+  closeDb(db);
   console.log(`seed: done, ${result.articles} articles in ${(result.ms / 1000).toFixed(1)} s (${file})`);
 }
 

@@ -111,7 +111,7 @@ async function main() {
   const db = await prepareDatabase();
   const media = getMediaStorage();
   if (media.kind !== 'local') console.log(`midad: media in ${media.description}`);
-  if (isDatabaseEmpty(db)) {
+  if (await isDatabaseEmpty(db)) {
     console.log('midad: empty database, adding the demo newsroom…');
     await seedDemo(db, { media, log: (l) => console.log(`midad: ${l}`) });
   }

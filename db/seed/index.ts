@@ -4,9 +4,9 @@ import { createMediaStorage, type MediaStorage } from '@/lib/media/storage';
 import { storeImage } from '@/lib/media/upload';
 import { slugify } from '@/lib/arabic/slug';
 import type { Db } from '../client';
-import type { Tx } from '../mutations/audit';
 import { rebuildSearchIndex } from '../search/maintain';
 import { articleAuthors, articles, articleTags, articleViews, media, sections, tags, users } from '../schema';
+import { writeTx, type WriteTx } from '../tx';
 import { storyBodyHtml, storyWordCount } from './body';
 import {
   DEMO_AGENCIES,
@@ -59,8 +59,41 @@ function prng(seed: number) {
   };
 }
 
-export function isDatabaseEmpty(db: Db): boolean {
-  return db.select({ n: count() }).from(articles).get()!.n === 0;
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  return (await db.select({ n: count() }).from(articles))[0]!.n === 0;
+}
+
+/**
+ * Rows per INSERT: a few hundred rows of at most 24 columns stay well inside PostgreSQL's 65,535
+ * parameters per statement (and SQLite's 32,766).
+ */
+const INSERT_ROWS = 500;
+
+/** Articles per INSERT, as always: the page-view draws of the PRNG follow each batch. */
+const ARTICLE_BATCH = 250;
+
+/**
+ * Article batches per transaction. SQLite pays little per commit in WAL mode, PostgreSQL a round
+ * trip and a WAL flush; 2,000 articles per transaction keeps both cheap without one transaction
+ * holding a whole benchmark database.
+ */
+const BATCHES_PER_TX = 8;
+
+async function insertInChunks<R>(rows: R[], insert: (chunk: R[]) => Promise<unknown>): Promise<void> {
+  for (let k = 0; k < rows.length; k += INSERT_ROWS) await insert(rows.slice(k, k + INSERT_ROWS));
+}
+
+/** Body, word count and slug of a demo story: the large seed reuses each story many times. */
+function memoStory() {
+  const made = new Map<StorySeed, { body: string; wordCount: number; slug: string }>();
+  return (story: StorySeed) => {
+    let facts = made.get(story);
+    if (!facts) {
+      facts = { body: storyBodyHtml(story), wordCount: storyWordCount(story), slug: slugify(story.title) };
+      made.set(story, facts);
+    }
+    return facts;
+  };
 }
 
 export type SeedOptions = {
@@ -83,19 +116,19 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
   const tagIds = new Map<string, number>();
   const mediaIds = new Map<string, number[]>();
 
-  db.transaction((tx) => {
-    DEMO_SECTIONS.forEach((s, position) => {
-      const row = tx
-        .insert(sections)
-        .values({ slug: s.slug, nameAr: s.nameAr, nameEn: s.nameEn, position })
-        .returning({ id: sections.id })
-        .get();
-      sectionIds.set(s.slug, row.id);
-    });
-    for (const a of DEMO_AUTHORS) {
-      const row = tx
-        .insert(users)
-        .values({
+  // Rows come back keyed by a unique column, so the ids never depend on RETURNING's order.
+  await writeTx(db, async (tx) => {
+    const sectionRows = await tx
+      .insert(sections)
+      .values(
+        DEMO_SECTIONS.map((s, position) => ({ slug: s.slug, nameAr: s.nameAr, nameEn: s.nameEn, position })),
+      )
+      .returning({ id: sections.id, slug: sections.slug });
+    for (const row of sectionRows) sectionIds.set(row.slug, row.id);
+    const authorRows = await tx
+      .insert(users)
+      .values(
+        DEMO_AUTHORS.map((a) => ({
           email: `${a.slug}@midad.example`,
           name: a.name,
           nameEn: a.nameEn,
@@ -103,117 +136,115 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
           role: a.role,
           bio: a.bio,
           bioEn: a.bioEn,
-        })
-        .returning({ id: users.id })
-        .get();
-      authorIds.set(a.slug, row.id);
-    }
-    const names = new Set(Object.values(STORIES).flatMap((list) => list.flatMap((s) => s.tags)));
-    for (const name of names) {
-      const row = tx
-        .insert(tags)
-        .values({ name, slug: slugify(name) })
-        .returning({ id: tags.id })
-        .get();
-      tagIds.set(name, row.id);
-    }
+        })),
+      )
+      .returning({ id: users.id, slug: users.slug });
+    for (const row of authorRows) authorIds.set(row.slug, row.id);
+    const names = [...new Set(Object.values(STORIES).flatMap((list) => list.flatMap((s) => s.tags)))];
+    const tagRows = await tx
+      .insert(tags)
+      .values(names.map((name) => ({ name, slug: slugify(name) })))
+      .returning({ id: tags.id, name: tags.name });
+    for (const row of tagRows) tagIds.set(row.name, row.id);
   });
 
+  // The drawings first (sharp's work, outside any transaction), then their rows in one insert.
+  const images = [];
   for (const s of DEMO_SECTIONS) {
-    const ids: number[] = [];
     for (const [variant, motif] of IMAGE_MOTIFS.entries()) {
       const stem = `demo-${s.slug}-${variant + 1}`;
       const drawing = illustrationSvg(s.hue, variant);
       const stored = await storeImage(storage, drawing, stem);
-      const row = db
-        .insert(media)
-        .values({
-          ...stored,
-          alt: `${motif.alt} – ${s.nameAr}`,
-          caption: `${motif.caption} – ${s.nameAr}`,
-          credit: IMAGE_CREDIT,
-        })
-        .returning({ id: media.id })
-        .get();
-      ids.push(row.id);
+      images.push({
+        ...stored,
+        alt: `${motif.alt} – ${s.nameAr}`,
+        caption: `${motif.caption} – ${s.nameAr}`,
+        credit: IMAGE_CREDIT,
+      });
     }
-    mediaIds.set(s.slug, ids);
   }
+  const imageIds = await insertMedia(db, images);
+  for (const s of DEMO_SECTIONS)
+    mediaIds.set(
+      s.slug,
+      IMAGE_MOTIFS.map((_, variant) => imageIds.get(`demo-${s.slug}-${variant + 1}`)!),
+    );
   log(`sections, authors, tags and ${DEMO_SECTIONS.length * IMAGE_MOTIFS.length} images ready`);
 
   // Demo stories spread over three weeks; a large benchmark database over about ten minutes each.
   const span = total <= 1000 ? 21 * 86_400_000 : total * 600_000;
   const newest = now.getTime() - 4 * 60_000;
-  const CHUNK = 250;
-  for (let startIdx = 0; startIdx < total; startIdx += CHUNK) {
-    const end = Math.min(total, startIdx + CHUNK);
-    db.transaction((tx) => {
-      const rows = [];
-      const meta: { tags: string[]; authors: string[] }[] = [];
-      for (let i = startIdx; i < end; i++) {
-        const section = DEMO_SECTIONS[i % DEMO_SECTIONS.length]!;
-        const list = STORIES[section.slug];
-        const story = list[Math.floor(i / DEMO_SECTIONS.length) % list.length]!;
-        const fromNewest = total - 1 - i;
-        const jitter = Math.floor(random() * 20 * 60_000);
-        const at = fromNewest === 0 ? newest : newest - Math.floor((span * fromNewest) / total) - jitter;
-        const publishedAt = new Date(at);
-        const desk = SECTION_AUTHORS[section.slug];
-        const authors = random() < 0.2 ? desk : [desk[0]!];
-        rows.push({
-          locale: 'ar',
-          title: story.title,
-          slug: slugify(story.title),
-          dek: story.dek,
-          body: storyBodyHtml(story),
-          wordCount: storyWordCount(story),
-          status: 'published' as const,
-          publishedAt,
-          updatedAt: random() < 0.3 ? new Date(Math.min(now.getTime(), at + 3_600_000)) : publishedAt,
-          createdAt: publishedAt,
-          sectionId: sectionIds.get(section.slug)!,
-          heroMediaId: mediaIds.get(section.slug)![i % IMAGE_MOTIFS.length]!,
-          sourceOutlet: DEMO_OUTLET,
-          sourceAgency: DEMO_AGENCIES[i % DEMO_AGENCIES.length]!,
-          breaking: fromNewest === 0 || fromNewest === 3 || fromNewest === 7,
-          featured: fromNewest % 11 === 1 && fromNewest < 120,
-        });
-        meta.push({ tags: story.tags, authors });
-      }
-      const ids = tx.insert(articles).values(rows).returning({ id: articles.id }).all();
-      const tagRows = ids.flatMap(({ id }, k) =>
-        meta[k]!.tags.map((name) => ({ articleId: id, tagId: tagIds.get(name)! })),
-      );
-      const authorRows = ids.flatMap(({ id }, k) =>
-        meta[k]!.authors.map((slug, position) => ({ articleId: id, userId: authorIds.get(slug)!, position })),
-      );
-      for (let k = 0; k < tagRows.length; k += 500)
-        tx.insert(articleTags)
-          .values(tagRows.slice(k, k + 500))
-          .onConflictDoNothing()
-          .run();
-      for (let k = 0; k < authorRows.length; k += 500)
-        tx.insert(articleAuthors)
-          .values(authorRows.slice(k, k + 500))
-          .run();
-      // Reader interest for the "most read" list: the newest stories get a few days of views.
-      if (total - end < 150) {
-        const views = ids
-          .filter((_, k) => total - 1 - (startIdx + k) < 150)
-          .flatMap(({ id }) =>
-            [0, 1, 2].map((d) => ({
-              articleId: id,
-              day: new Date(now.getTime() - d * 86_400_000).toISOString().slice(0, 10),
-              count: Math.floor(random() * random() * 900),
-            })),
-          );
-        for (let k = 0; k < views.length; k += 500)
-          tx.insert(articleViews)
-            .values(views.slice(k, k + 500))
-            .run();
+  const storyFacts = memoStory();
+  const CHUNK = ARTICLE_BATCH;
+  for (let txStart = 0; txStart < total; txStart += CHUNK * BATCHES_PER_TX) {
+    const txEnd = Math.min(total, txStart + CHUNK * BATCHES_PER_TX);
+    await writeTx(db, async (tx) => {
+      for (let startIdx = txStart; startIdx < txEnd; startIdx += CHUNK) {
+        const end = Math.min(total, startIdx + CHUNK);
+        const rows = [];
+        const meta: { tags: string[]; authors: string[] }[] = [];
+        for (let i = startIdx; i < end; i++) {
+          const section = DEMO_SECTIONS[i % DEMO_SECTIONS.length]!;
+          const list = STORIES[section.slug];
+          const story = list[Math.floor(i / DEMO_SECTIONS.length) % list.length]!;
+          const fromNewest = total - 1 - i;
+          const jitter = Math.floor(random() * 20 * 60_000);
+          const at = fromNewest === 0 ? newest : newest - Math.floor((span * fromNewest) / total) - jitter;
+          const publishedAt = new Date(at);
+          const desk = SECTION_AUTHORS[section.slug];
+          const authors = random() < 0.2 ? desk : [desk[0]!];
+          const facts = storyFacts(story);
+          rows.push({
+            locale: 'ar',
+            title: story.title,
+            slug: facts.slug,
+            dek: story.dek,
+            body: facts.body,
+            wordCount: facts.wordCount,
+            status: 'published' as const,
+            publishedAt,
+            updatedAt: random() < 0.3 ? new Date(Math.min(now.getTime(), at + 3_600_000)) : publishedAt,
+            createdAt: publishedAt,
+            sectionId: sectionIds.get(section.slug)!,
+            heroMediaId: mediaIds.get(section.slug)![i % IMAGE_MOTIFS.length]!,
+            sourceOutlet: DEMO_OUTLET,
+            sourceAgency: DEMO_AGENCIES[i % DEMO_AGENCIES.length]!,
+            breaking: fromNewest === 0 || fromNewest === 3 || fromNewest === 7,
+            featured: fromNewest % 11 === 1 && fromNewest < 120,
+          });
+          meta.push({ tags: story.tags, authors });
+        }
+        // CASE: ids[k] is rows[k]'s id. A multi-row INSERT … RETURNING hands its rows back in the
+        // order of VALUES on SQLite and PostgreSQL alike; titles repeat, so there is no key to match.
+        const ids = await tx.insert(articles).values(rows).returning({ id: articles.id });
+        const tagRows = ids.flatMap(({ id }, k) =>
+          meta[k]!.tags.map((name) => ({ articleId: id, tagId: tagIds.get(name)! })),
+        );
+        const authorRows = ids.flatMap(({ id }, k) =>
+          meta[k]!.authors.map((slug, position) => ({
+            articleId: id,
+            userId: authorIds.get(slug)!,
+            position,
+          })),
+        );
+        await insertInChunks(tagRows, (chunk) => tx.insert(articleTags).values(chunk).onConflictDoNothing());
+        await insertInChunks(authorRows, (chunk) => tx.insert(articleAuthors).values(chunk));
+        // Reader interest for the "most read" list: the newest stories get a few days of views.
+        if (total - end < 150) {
+          const views = ids
+            .filter((_, k) => total - 1 - (startIdx + k) < 150)
+            .flatMap(({ id }) =>
+              [0, 1, 2].map((d) => ({
+                articleId: id,
+                day: new Date(now.getTime() - d * 86_400_000).toISOString().slice(0, 10),
+                count: Math.floor(random() * random() * 900),
+              })),
+            );
+          await insertInChunks(views, (chunk) => tx.insert(articleViews).values(chunk));
+        }
+        if ((end / CHUNK) % 40 === 0) log(`${end} articles`);
       }
     });
-    if ((end / CHUNK) % 40 === 0) log(`${end} articles`);
   }
   await seedEnglishEdition(db, { now, storage, sectionIds, authorIds, random });
   log(`English edition: ${Object.values(englishStories).flat().length} stories`);
@@ -237,95 +268,112 @@ async function seedEnglishEdition(
     random: () => number;
   },
 ): Promise<void> {
-  const imageIds = new Map<string, number[]>();
+  const copies = [];
+  const stems = new Map<string, string[]>();
   for (const s of DEMO_SECTIONS) {
-    const ids: number[] = [];
+    const sectionStems: string[] = [];
     for (const [variant, motif] of IMAGE_MOTIFS_EN.entries()) {
       const from = `demo-${s.slug}-${variant + 1}`;
       const stem = `${from}-en`;
-      const source = db.select().from(media).where(eq(media.stem, from)).get();
+      const source = (await db.select().from(media).where(eq(media.stem, from)).limit(1))[0];
       if (!source) continue;
       for (const width of source.variantWidths) {
         const bytes = await p.storage.get(`${from}-${width}.webp`);
         if (bytes) await p.storage.putIfAbsent(`${stem}-${width}.webp`, bytes);
       }
       await writeCardVariants(p.storage, { ...source, stem });
-      const row = db
-        .insert(media)
-        .values({
-          stem,
-          width: source.width,
-          height: source.height,
-          variantWidths: source.variantWidths,
-          focalX: source.focalX,
-          focalY: source.focalY,
-          alt: `${motif.alt} – ${s.nameEn}`,
-          caption: `${motif.caption} – ${s.nameEn}`,
-          credit: IMAGE_CREDIT_EN,
-        })
-        .returning({ id: media.id })
-        .get();
-      ids.push(row.id);
+      copies.push({
+        stem,
+        width: source.width,
+        height: source.height,
+        variantWidths: source.variantWidths,
+        focalX: source.focalX,
+        focalY: source.focalY,
+        alt: `${motif.alt} – ${s.nameEn}`,
+        caption: `${motif.caption} – ${s.nameEn}`,
+        credit: IMAGE_CREDIT_EN,
+      });
+      sectionStems.push(stem);
     }
-    imageIds.set(s.slug, ids);
+    stems.set(s.slug, sectionStems);
   }
+  const stemIds = await insertMedia(db, copies);
+  const imageIds = new Map([...stems].map(([slug, list]) => [slug, list.map((stem) => stemIds.get(stem)!)]));
   const stories = DEMO_SECTIONS.flatMap((s) =>
     englishStories[s.slug].map((story) => ({ section: s, story })),
   );
   const newest = p.now.getTime() - 7 * 60_000;
-  db.transaction((tx) => {
+  await writeTx(db, async (tx) => {
     const tagIds = new Map<string, number>();
-    for (const name of new Set(stories.flatMap(({ story }) => story.tags))) {
-      const row = tx
-        .insert(tags)
-        .values({ name, slug: slugify(name) })
-        .returning({ id: tags.id })
-        .get();
-      tagIds.set(name, row.id);
-    }
-    stories.forEach(({ section, story }, i) => {
+    const names = [...new Set(stories.flatMap(({ story }) => story.tags))];
+    const tagRows = await tx
+      .insert(tags)
+      .values(names.map((name) => ({ name, slug: slugify(name) })))
+      .returning({ id: tags.id, name: tags.name });
+    for (const row of tagRows) tagIds.set(row.name, row.id);
+    // One story at a time: each English article's id is followed by its Arabic translation's.
+    for (const [i, { section, story }] of stories.entries()) {
       // Interleaved across sections, newest first, over about ten days.
       const publishedAt = new Date(newest - i * 10 * 3_600_000 - Math.floor(p.random() * 3_600_000));
       const images = imageIds.get(section.slug) ?? [];
-      const { id } = tx
-        .insert(articles)
-        .values({
-          locale: 'en',
-          title: story.title,
-          slug: slugify(story.title),
-          dek: story.dek,
-          body: storyBodyHtml(story, 'en'),
-          wordCount: storyWordCount(story),
-          status: 'published',
-          publishedAt,
-          updatedAt: publishedAt,
-          createdAt: publishedAt,
-          sectionId: p.sectionIds.get(section.slug)!,
-          heroMediaId: images[i % Math.max(1, images.length)] ?? null,
-          sourceOutlet: DEMO_OUTLET_EN,
-          sourceAgency: DEMO_AGENCIES_EN[i % DEMO_AGENCIES_EN.length]!,
-          breaking: i === 0,
-          featured: i % 5 === 1,
-        })
-        .returning({ id: articles.id })
-        .get();
-      for (const name of story.tags)
-        tx.insert(articleTags)
-          .values({ articleId: id, tagId: tagIds.get(name)! })
-          .run();
-      tx.insert(articleAuthors)
-        .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[section.slug][0]!)!, position: 0 })
-        .run();
+      const { id } = (
+        await tx
+          .insert(articles)
+          .values({
+            locale: 'en',
+            title: story.title,
+            slug: slugify(story.title),
+            dek: story.dek,
+            body: storyBodyHtml(story, 'en'),
+            wordCount: storyWordCount(story),
+            status: 'published',
+            publishedAt,
+            updatedAt: publishedAt,
+            createdAt: publishedAt,
+            sectionId: p.sectionIds.get(section.slug)!,
+            heroMediaId: images[i % Math.max(1, images.length)] ?? null,
+            sourceOutlet: DEMO_OUTLET_EN,
+            sourceAgency: DEMO_AGENCIES_EN[i % DEMO_AGENCIES_EN.length]!,
+            breaking: i === 0,
+            featured: i % 5 === 1,
+          })
+          .returning({ id: articles.id })
+      )[0]!;
+      const storyTags = story.tags.map((name) => ({ articleId: id, tagId: tagIds.get(name)! }));
+      await insertInChunks(storyTags, (chunk) => tx.insert(articleTags).values(chunk));
+      await tx
+        .insert(articleAuthors)
+        .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[section.slug][0]!)!, position: 0 });
       const arabic = arabicTranslations[story.title];
       if (arabic)
-        seedTranslation(tx, { englishId: id, story: arabic, section, publishedAt, authorIds: p.authorIds });
-    });
+        await seedTranslation(tx, {
+          englishId: id,
+          story: arabic,
+          section,
+          publishedAt,
+          authorIds: p.authorIds,
+        });
+    }
   });
 }
 
+/** Inserts media rows in one transaction; returns each row's id by its stem. */
+async function insertMedia(db: Db, rows: (typeof media.$inferInsert)[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (rows.length === 0) return ids;
+  await writeTx(db, async (tx) => {
+    for (let k = 0; k < rows.length; k += INSERT_ROWS) {
+      const chunk = rows.slice(k, k + INSERT_ROWS);
+      for (const row of await tx.insert(media).values(chunk).returning({ id: media.id, stem: media.stem }))
+        ids.set(row.stem, row.id);
+    }
+  });
+  return ids;
+}
+
 /** The Arabic edition of an English demo story, published beside it and linked as its translation. */
-function seedTranslation(
-  tx: Tx,
+async function seedTranslation(
+  tx: WriteTx,
   p: {
     englishId: number;
     story: StorySeed;
@@ -333,46 +381,51 @@ function seedTranslation(
     publishedAt: Date;
     authorIds: Map<string, number>;
   },
-): void {
-  const image = tx
-    .select({ id: media.id })
-    .from(media)
-    .where(eq(media.stem, `demo-${p.section.slug}-1`))
-    .get();
+): Promise<void> {
+  const image = (
+    await tx
+      .select({ id: media.id })
+      .from(media)
+      .where(eq(media.stem, `demo-${p.section.slug}-1`))
+      .limit(1)
+  )[0];
+  const section = (
+    await tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, p.section.slug)).limit(1)
+  )[0]!;
   const publishedAt = new Date(p.publishedAt.getTime() + 5 * 60_000);
-  const { id } = tx
-    .insert(articles)
-    .values({
-      locale: 'ar',
-      title: p.story.title,
-      slug: slugify(p.story.title),
-      dek: p.story.dek,
-      body: storyBodyHtml(p.story),
-      wordCount: storyWordCount(p.story),
-      status: 'published',
-      publishedAt,
-      updatedAt: publishedAt,
-      createdAt: publishedAt,
-      sectionId: tx.select({ id: sections.id }).from(sections).where(eq(sections.slug, p.section.slug)).get()!
-        .id,
-      heroMediaId: image?.id ?? null,
-      sourceOutlet: DEMO_OUTLET,
-      sourceAgency: DEMO_AGENCIES[0]!,
-    })
-    .returning({ id: articles.id })
-    .get();
+  const { id } = (
+    await tx
+      .insert(articles)
+      .values({
+        locale: 'ar',
+        title: p.story.title,
+        slug: slugify(p.story.title),
+        dek: p.story.dek,
+        body: storyBodyHtml(p.story),
+        wordCount: storyWordCount(p.story),
+        status: 'published',
+        publishedAt,
+        updatedAt: publishedAt,
+        createdAt: publishedAt,
+        sectionId: section.id,
+        heroMediaId: image?.id ?? null,
+        sourceOutlet: DEMO_OUTLET,
+        sourceAgency: DEMO_AGENCIES[0]!,
+      })
+      .returning({ id: articles.id })
+  )[0]!;
   for (const name of p.story.tags) {
     const slug = slugify(name);
     const tagId =
-      tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()?.id ??
-      tx.insert(tags).values({ name, slug }).returning({ id: tags.id }).get().id;
-    tx.insert(articleTags).values({ articleId: id, tagId }).onConflictDoNothing().run();
+      (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).limit(1))[0]?.id ??
+      (await tx.insert(tags).values({ name, slug }).returning({ id: tags.id }))[0]!.id;
+    await tx.insert(articleTags).values({ articleId: id, tagId }).onConflictDoNothing();
   }
-  tx.insert(articleAuthors)
-    .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[p.section.slug][0]!)!, position: 0 })
-    .run();
-  tx.update(articles)
+  await tx
+    .insert(articleAuthors)
+    .values({ articleId: id, userId: p.authorIds.get(SECTION_AUTHORS[p.section.slug][0]!)!, position: 0 });
+  await tx
+    .update(articles)
     .set({ translationKey: Math.min(id, p.englishId) })
-    .where(inArray(articles.id, [id, p.englishId]))
-    .run();
+    .where(inArray(articles.id, [id, p.englishId]));
 }
