@@ -81,6 +81,29 @@ export async function prepareDatabase(): Promise<Db> {
   return db;
 }
 
+/**
+ * Empties the process database for a fresh seed (`npm run seed -- --reset`), before it is opened:
+ * SQLite's files are deleted; on PostgreSQL every table of Midad goes with its schema, and the
+ * migrations run again from the first.
+ */
+export async function resetDatabase(): Promise<void> {
+  if (ENGINE === 'pg') {
+    const db = getDb();
+    const pool = db.$client as unknown as { query(sql: string): Promise<unknown> };
+    await pool.query('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    return;
+  }
+  const file = getDatabasePath();
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** A readable name of the process database for messages: the file, or the server and database (no password). */
+export function describeDatabase(): string {
+  if (ENGINE !== 'pg') return getDatabasePath();
+  const url = new URL(process.env.DATABASE_URL!);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
 /** At start: SQLite refreshes the planner's statistics where they are missing or old (PostgreSQL's autovacuum does that itself). */
 export function optimiseDatabase(db: Db): void {
   if (ENGINE === 'pg') return;
