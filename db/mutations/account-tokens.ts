@@ -28,9 +28,9 @@ export async function inviteUser(
   now = new Date(),
 ): Promise<number> {
   return writeTx(db, async (tx) => {
-    const { id, email } = claimAccount(tx, { ...u, passwordHash: null });
+    const { id, email } = await claimAccount(tx, { ...u, passwordHash: null });
     await storeToken(tx, id, 'invite', tokenHash, actorId, now);
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: actorId,
       action: 'user.invite',
       entity: 'user',
@@ -53,7 +53,7 @@ export async function createResetLink(
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) return false;
     await storeToken(tx, userId, 'reset', tokenHash, actorId, now);
-    writeAudit(tx, { userId: actorId, action: 'user.resetLink', entity: 'user', entityId: userId });
+    await writeAudit(tx, { userId: actorId, action: 'user.resetLink', entity: 'user', entityId: userId });
     return true;
   });
 }
@@ -103,8 +103,8 @@ export async function setPasswordFromLink(
     if (!token) return null;
     await tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.tokenHash, tokenHash));
     await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
-    deleteUserSessions(tx, token.userId);
-    writeAudit(tx, {
+    await deleteUserSessions(tx, token.userId);
+    await writeAudit(tx, {
       userId: token.userId,
       action: 'user.passwordFromLink',
       entity: 'user',

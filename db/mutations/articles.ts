@@ -14,7 +14,7 @@ import {
 import { getTranslationKey, getTranslationPartnerId, translationPartner } from '../queries/newsroom';
 import { syncSearchIndex } from '../search/maintain';
 import { writeTx, type WriteTx } from '../tx';
-import { writeAudit, type Tx } from './audit';
+import { writeAudit } from './audit';
 import { recordArticleChanges } from './outbox';
 
 export interface ArticleFields {
@@ -41,14 +41,6 @@ export interface ArticleFields {
   /** The article version this save started from; undefined saves unconditionally (revision restore). */
   expectedVersion?: number;
 }
-
-/**
- * STAGE2: recordArticleChanges still takes better-sqlite3's synchronous transaction type and a
- * synchronous `change`; on SQLite the writer connection of writeTx runs the same statements, so
- * every statement inside a `change` (and the helpers below, which only run there) stays a
- * synchronous builder call until recordArticleChanges is converted.
- */
-const syncTx = (tx: WriteTx) => tx as unknown as Tx;
 
 /** Every write that changes an article bumps this, so an editor open on an older copy notices. */
 const nextVersion = sql`${articles.version} + 1`;
@@ -81,66 +73,76 @@ export class TranslationError extends Error {
  * so a key always names one of its group's members and can never be reused by a stale group.
  * The caller invalidates the pages of the old and the new partner (see saveArticleAction).
  */
-// STAGE2: synchronous, runs inside recordArticleChanges' change.
-function linkTranslation(tx: WriteTx, id: number, locale: string, partnerId: number | null): void {
-  const current = getTranslationKey(tx, id);
-  const oldPartner = current === null ? null : (translationPartner(tx, current, id)?.id ?? null);
+async function linkTranslation(
+  tx: WriteTx,
+  id: number,
+  locale: string,
+  partnerId: number | null,
+): Promise<void> {
+  const current = await getTranslationKey(tx, id);
+  const oldPartner = current === null ? null : ((await translationPartner(tx, current, id))?.id ?? null);
   if (partnerId === oldPartner) return;
   if (partnerId !== null) {
-    const partner = tx
-      .select({ locale: articles.locale, key: articles.translationKey, deletedAt: articles.deletedAt })
-      .from(articles)
-      .where(eq(articles.id, partnerId))
-      .get();
+    const partner = (
+      await tx
+        .select({ locale: articles.locale, key: articles.translationKey, deletedAt: articles.deletedAt })
+        .from(articles)
+        .where(eq(articles.id, partnerId))
+        .limit(1)
+    )[0];
     if (!partner || partner.deletedAt || partnerId === id) throw new TranslationError('translationNotFound');
     if (partner.locale === locale) throw new TranslationError('translationSameEdition');
     if (partner.key !== null) throw new TranslationError('translationTaken');
   }
   if (current !== null)
-    tx.update(articles).set({ translationKey: null }).where(eq(articles.translationKey, current)).run();
+    await tx.update(articles).set({ translationKey: null }).where(eq(articles.translationKey, current));
   if (partnerId !== null)
-    tx.update(articles)
+    await tx
+      .update(articles)
       .set({ translationKey: Math.min(id, partnerId) })
-      .where(inArray(articles.id, [id, partnerId]))
-      .run();
+      .where(inArray(articles.id, [id, partnerId]));
 }
 
 /** A free slug: the wanted one, or with -2, -3 … appended when another live article of the edition has it. */
-// STAGE2: synchronous, runs inside recordArticleChanges' change.
-function uniqueSlug(tx: WriteTx, wanted: string, locale: string, exceptId: number | null): string {
+async function uniqueSlug(
+  tx: WriteTx,
+  wanted: string,
+  locale: string,
+  exceptId: number | null,
+): Promise<string> {
   let slug = wanted;
   for (let n = 2; ; n++) {
-    const clash = tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(
-        and(
-          eq(articles.slug, slug),
-          eq(articles.locale, locale),
-          exceptId ? ne(articles.id, exceptId) : undefined,
-        ),
-      )
-      .get();
+    const clash = (
+      await tx
+        .select({ id: articles.id })
+        .from(articles)
+        .where(
+          and(
+            eq(articles.slug, slug),
+            eq(articles.locale, locale),
+            exceptId ? ne(articles.id, exceptId) : undefined,
+          ),
+        )
+        .limit(1)
+    )[0];
     if (!clash) return slug;
     slug = `${wanted}-${n}`;
   }
 }
 
-// STAGE2: synchronous, runs inside recordArticleChanges' change.
-function setTagsAndAuthors(tx: WriteTx, articleId: number, f: ArticleFields): string[] {
-  tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+async function setTagsAndAuthors(tx: WriteTx, articleId: number, f: ArticleFields): Promise<string[]> {
+  await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
   const names: string[] = [];
   for (const t of f.tags) {
     const id =
-      tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).get()?.id ??
-      tx.insert(tags).values({ name: t.name, slug: t.slug }).returning({ id: tags.id }).get().id;
-    tx.insert(articleTags).values({ articleId, tagId: id }).onConflictDoNothing().run();
+      (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).limit(1))[0]?.id ??
+      (await tx.insert(tags).values({ name: t.name, slug: t.slug }).returning({ id: tags.id }))[0]!.id;
+    await tx.insert(articleTags).values({ articleId, tagId: id }).onConflictDoNothing();
     names.push(t.name);
   }
-  tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId)).run();
-  f.authorIds.forEach((userId, position) =>
-    tx.insert(articleAuthors).values({ articleId, userId, position }).run(),
-  );
+  await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
+  for (const [position, userId] of f.authorIds.entries())
+    await tx.insert(articleAuthors).values({ articleId, userId, position });
   return names;
 }
 
@@ -186,20 +188,20 @@ export async function createDraft(
   // A new draft shows nowhere; the story it is linked to as a translation may.
   // writeTx begins IMMEDIATE: the free-slug check and the insert must not interleave with another writer's.
   return writeTx(db, async (tx) =>
-    // STAGE2: synchronous statements inside recordArticleChanges' change.
-    recordArticleChanges(syncTx(tx), [f.translationId], () => {
-      const slug = uniqueSlug(tx, f.slug, f.locale, null);
-      const id = tx
-        .insert(articles)
-        .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
-        .returning({ id: articles.id })
-        .get().id;
-      const names = setTagsAndAuthors(tx, id, f);
-      if (f.translationId != null) linkTranslation(tx, id, f.locale, f.translationId);
-      tx.insert(revisions)
-        .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
-        .run();
-      writeAudit(tx, {
+    recordArticleChanges(tx, [f.translationId], async () => {
+      const slug = await uniqueSlug(tx, f.slug, f.locale, null);
+      const id = (
+        await tx
+          .insert(articles)
+          .values({ ...columns(f), locale: f.locale, slug, status: 'draft', updatedAt: now, createdAt: now })
+          .returning({ id: articles.id })
+      )[0]!.id;
+      const names = await setTagsAndAuthors(tx, id, f);
+      if (f.translationId != null) await linkTranslation(tx, id, f.locale, f.translationId);
+      await tx
+        .insert(revisions)
+        .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now });
+      await writeAudit(tx, {
         userId: actorId,
         action: 'article.create',
         entity: 'article',
@@ -220,47 +222,46 @@ export async function updateArticle(db: Db, actorId: number, id: number, f: Arti
   // saves that started from the same version cannot both pass the check.
   // Its old and new translation show (or stop showing) a link to it.
   return writeTx(db, async (tx) =>
-    // STAGE2: synchronous statements inside recordArticleChanges' change.
-    recordArticleChanges(syncTx(tx), [id, getTranslationPartnerId(tx, id), f.translationId], () => {
-      const row = tx
-        .select({
-          slug: articles.slug,
-          sectionId: articles.sectionId,
-          status: articles.status,
-          locale: articles.locale,
-          version: articles.version,
-        })
-        .from(articles)
-        .where(eq(articles.id, id))
-        .get();
+    recordArticleChanges(tx, [id, await getTranslationPartnerId(tx, id), f.translationId], async () => {
+      const row = (
+        await tx
+          .select({
+            slug: articles.slug,
+            sectionId: articles.sectionId,
+            status: articles.status,
+            locale: articles.locale,
+            version: articles.version,
+          })
+          .from(articles)
+          .where(eq(articles.id, id))
+          .limit(1)
+      )[0];
       if (!row) throw new WorkflowError('notFound');
       // CASE: a save based on an older version never overwrites a newer one.
       if (f.expectedVersion !== undefined && f.expectedVersion !== row.version)
         throw new StaleSaveError(row.version);
       const before = { slug: row.slug, sectionId: row.sectionId, status: row.status, locale: row.locale };
-      const beforeTags = tx
+      const beforeTags = await tx
         .select({ tagId: articleTags.tagId })
         .from(articleTags)
-        .where(eq(articleTags.articleId, id))
-        .all();
-      const beforeAuthors = tx
+        .where(eq(articleTags.articleId, id));
+      const beforeAuthors = await tx
         .select({ userId: articleAuthors.userId })
         .from(articleAuthors)
-        .where(eq(articleAuthors.articleId, id))
-        .all();
+        .where(eq(articleAuthors.articleId, id));
       // CASE: a published article may change its slug; /news/{id}/{old-slug} answers 301 to the new one.
-      const slug = uniqueSlug(tx, f.slug, before.locale, id);
-      tx.update(articles)
+      const slug = await uniqueSlug(tx, f.slug, before.locale, id);
+      await tx
+        .update(articles)
         .set({ ...columns(f), slug, updatedAt: now, version: nextVersion })
-        .where(eq(articles.id, id))
-        .run();
-      const names = setTagsAndAuthors(tx, id, f);
-      if (f.translationId !== undefined) linkTranslation(tx, id, before.locale, f.translationId);
-      syncSearchIndex(tx, [id]);
-      tx.insert(revisions)
-        .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now })
-        .run();
-      writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
+        .where(eq(articles.id, id));
+      const names = await setTagsAndAuthors(tx, id, f);
+      if (f.translationId !== undefined) await linkTranslation(tx, id, before.locale, f.translationId);
+      syncSearchIndex(tx, [id]); // SEARCH: awaited once db/search is async
+      await tx
+        .insert(revisions)
+        .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now });
+      await writeAudit(tx, { userId: actorId, action: 'article.update', entity: 'article', entityId: id });
       return {
         before: {
           ...before,
@@ -313,20 +314,21 @@ export function transitionArticle(
   // process) made the upgrade fail at once with SQLITE_BUSY whatever the busy timeout (load:writes found it).
   return writeTx(db, async (tx) =>
     recordArticleChanges(
-      syncTx(tx),
-      [id, getTranslationPartnerId(tx, id)],
-      // STAGE2: synchronous statements inside recordArticleChanges' change.
-      () => {
-        const row = tx
-          .select({
-            status: articles.status,
-            publishedAt: articles.publishedAt,
-            deletedAt: articles.deletedAt,
-            version: articles.version,
-          })
-          .from(articles)
-          .where(eq(articles.id, id))
-          .get();
+      tx,
+      [id, await getTranslationPartnerId(tx, id)],
+      async () => {
+        const row = (
+          await tx
+            .select({
+              status: articles.status,
+              publishedAt: articles.publishedAt,
+              deletedAt: articles.deletedAt,
+              version: articles.version,
+            })
+            .from(articles)
+            .where(eq(articles.id, id))
+            .limit(1)
+        )[0];
         if (!row || row.deletedAt) throw new WorkflowError('notFound');
         if (!ALLOWED[transition].includes(row.status)) throw new WorkflowError('transition');
         let to: ArticleStatus = row.status;
@@ -361,21 +363,21 @@ export function transitionArticle(
             const note = options.note?.trim() ?? '';
             if (!note) throw new WorkflowError('noteRequired');
             to = 'draft';
-            tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now }).run();
+            await tx.insert(articleReturns).values({ articleId: id, userId: actorId, note, createdAt: now });
             break;
           }
           case 'delete':
             set.deletedAt = now;
             // The other edition's story is free to pair again (its page loses the link through this one's tag).
-            linkTranslation(tx, id, '', null);
+            await linkTranslation(tx, id, '', null);
             break;
         }
-        tx.update(articles)
+        await tx
+          .update(articles)
           .set({ ...set, status: to, publishedAt })
-          .where(eq(articles.id, id))
-          .run();
-        syncSearchIndex(tx, [id]);
-        writeAudit(tx, {
+          .where(eq(articles.id, id));
+        syncSearchIndex(tx, [id]); // SEARCH: awaited once db/search is async
+        await writeAudit(tx, {
           userId: actorId,
           action: `article.${transition}`,
           entity: 'article',
@@ -405,23 +407,24 @@ const TRASH_MS = TRASH_DAYS * 86_400_000;
 export async function restoreFromTrash(db: Db, actorId: number, id: number, now = new Date()) {
   return writeTx(db, async (tx) =>
     recordArticleChanges(
-      syncTx(tx),
+      tx,
       [id],
-      // STAGE2: synchronous statements inside recordArticleChanges' change.
-      () => {
-        const row = tx
-          .select({ status: articles.status, deletedAt: articles.deletedAt })
-          .from(articles)
-          .where(eq(articles.id, id))
-          .get();
+      async () => {
+        const row = (
+          await tx
+            .select({ status: articles.status, deletedAt: articles.deletedAt })
+            .from(articles)
+            .where(eq(articles.id, id))
+            .limit(1)
+        )[0];
         if (!row || !row.deletedAt) throw new WorkflowError('notFound');
         if (now.getTime() - row.deletedAt.getTime() > TRASH_MS) throw new WorkflowError('expired');
-        tx.update(articles)
+        await tx
+          .update(articles)
           .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
-          .where(eq(articles.id, id))
-          .run();
-        syncSearchIndex(tx, [id]);
-        writeAudit(tx, {
+          .where(eq(articles.id, id));
+        syncSearchIndex(tx, [id]); // SEARCH: awaited once db/search is async
+        await writeAudit(tx, {
           userId: actorId,
           action: 'article.restore',
           entity: 'article',
@@ -446,17 +449,16 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<numb
     ).map((r) => r.id);
     if (due.length === 0) return due;
     return recordArticleChanges(
-      syncTx(tx),
+      tx,
       due,
-      // STAGE2: synchronous statements inside recordArticleChanges' change.
-      () => {
-        tx.update(articles)
+      async () => {
+        await tx
+          .update(articles)
           .set({ status: 'published', updatedAt: now, version: nextVersion })
-          .where(inArray(articles.id, due))
-          .run();
-        syncSearchIndex(tx, due);
+          .where(inArray(articles.id, due));
+        syncSearchIndex(tx, due); // SEARCH: awaited once db/search is async
         for (const id of due)
-          writeAudit(tx, {
+          await writeAudit(tx, {
             userId: null,
             action: 'article.scheduledPublish',
             entity: 'article',
@@ -478,16 +480,15 @@ export async function addCorrection(
 ): Promise<void> {
   await writeTx(db, async (tx) =>
     recordArticleChanges(
-      syncTx(tx),
+      tx,
       [articleId],
-      // STAGE2: synchronous statements inside recordArticleChanges' change.
-      () => {
-        tx.insert(corrections).values({ articleId, note, createdAt: now }).run();
-        tx.update(articles)
+      async () => {
+        await tx.insert(corrections).values({ articleId, note, createdAt: now });
+        await tx
+          .update(articles)
           .set({ updatedAt: now, version: nextVersion })
-          .where(eq(articles.id, articleId))
-          .run();
-        writeAudit(tx, {
+          .where(eq(articles.id, articleId));
+        await writeAudit(tx, {
           userId: actorId,
           action: 'article.correction',
           entity: 'article',
@@ -509,17 +510,16 @@ export async function moveArticlesToSection(
 ): Promise<void> {
   await writeTx(db, async (tx) =>
     recordArticleChanges(
-      syncTx(tx),
+      tx,
       ids,
-      // STAGE2: synchronous statements inside recordArticleChanges' change.
-      () => {
-        tx.update(articles)
+      async () => {
+        await tx
+          .update(articles)
           .set({ sectionId, updatedAt: now, version: nextVersion })
-          .where(inArray(articles.id, ids))
-          .run();
-        syncSearchIndex(tx, ids);
+          .where(inArray(articles.id, ids));
+        syncSearchIndex(tx, ids); // SEARCH: awaited once db/search is async
         for (const id of ids)
-          writeAudit(tx, {
+          await writeAudit(tx, {
             userId: actorId,
             action: 'article.move',
             entity: 'article',

@@ -18,7 +18,7 @@ export async function heartbeatLock(
   now = new Date(),
 ): Promise<LockState> {
   return writeTx(db, async (tx): Promise<LockState> => {
-    const holder = liveHolder(tx, articleId, now);
+    const holder = await liveHolder(tx, articleId, now);
     if (holder && holder.token !== token) return { held: false, holder };
     await tx
       .insert(articleLocks)
@@ -44,7 +44,7 @@ export async function takeOverLock(
   now = new Date(),
 ): Promise<{ from: LockHolder | null }> {
   return writeTx(db, async (tx) => {
-    const from = liveHolder(tx, articleId, now);
+    const from = await liveHolder(tx, articleId, now);
     await tx
       .insert(articleLocks)
       .values({ articleId, userId, token, acquiredAt: now, heartbeatAt: now })
@@ -52,7 +52,7 @@ export async function takeOverLock(
         target: articleLocks.articleId,
         set: { userId, token, acquiredAt: now, heartbeatAt: now },
       });
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId,
       action: 'article.lockTakeover',
       entity: 'article',
@@ -93,7 +93,7 @@ export async function keepUnsavedCopy(
       .values({ articleId, userId: actorId, snapshot, createdAt: now, kind: 'unsaved' })
       .returning({ id: revisions.id });
     const id = row!.id;
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: actorId,
       action: 'article.unsavedCopy',
       entity: 'article',

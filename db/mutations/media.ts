@@ -4,7 +4,7 @@ import { listMediaUsage } from '../queries/media';
 import { media } from '../schema';
 import { writeTx, type WriteTx } from '../tx';
 import { cleanCredit } from '@/lib/media/credit';
-import { writeAudit, type Tx } from './audit';
+import { writeAudit } from './audit';
 import { openOutbox } from './outbox';
 import { CACHE_TAGS } from '@/lib/cache-tags';
 
@@ -13,14 +13,13 @@ import { CACHE_TAGS } from '@/lib/cache-tags';
  * around a change to it. An upload shows nowhere until a story uses it, so it records nothing.
  */
 async function changingMedia<T>(tx: WriteTx, id: number, change: () => Promise<T>): Promise<T> {
-  // STAGE2: openOutbox still types its handle as the synchronous Tx; the writer's is a Db.
-  const outbox = openOutbox(tx as unknown as Tx);
+  const outbox = await openOutbox(tx);
   const row = (
     await tx.select({ id: media.id, stem: media.stem }).from(media).where(eq(media.id, id)).limit(1)
   )[0];
-  const shownOn = row ? listMediaUsage(tx, row).map((a) => CACHE_TAGS.article(a.id)) : [];
+  const shownOn = row ? (await listMediaUsage(tx, row)).map((a) => CACHE_TAGS.article(a.id)) : [];
   const result = await change();
-  outbox.record(shownOn);
+  await outbox.record(shownOn);
   return result;
 }
 
@@ -47,7 +46,7 @@ export async function insertMedia(
         .values({ ...m, credit: cleanCredit(m.credit), uploadedBy: actorId })
         .returning({ id: media.id })
     )[0]!.id;
-    writeAudit(tx, { userId: actorId, action: 'media.upload', entity: 'media', entityId: id });
+    await writeAudit(tx, { userId: actorId, action: 'media.upload', entity: 'media', entityId: id });
     return id;
   });
 }
@@ -70,7 +69,8 @@ export async function updateMediaText(
             .where(eq(media.id, id))
             .returning({ id: media.id })
         ).length > 0;
-      if (changed) writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
+      if (changed)
+        await writeAudit(tx, { userId: actorId, action: 'media.update', entity: 'media', entityId: id });
       return changed;
     }),
   );
@@ -94,7 +94,7 @@ export async function setMediaFocalPoint(
             .returning({ id: media.id })
         ).length > 0;
       if (changed)
-        writeAudit(tx, {
+        await writeAudit(tx, {
           userId: actorId,
           action: 'media.focal',
           entity: 'media',
@@ -118,7 +118,7 @@ export type DeleteMediaResult =
  */
 export async function deleteMedia(db: Db, actorId: number, id: number): Promise<DeleteMediaResult> {
   return writeTx(db, async (tx) => {
-    const outbox = openOutbox(tx as unknown as Tx);
+    const outbox = await openOutbox(tx);
     const row = (
       await tx
         .select({ id: media.id, stem: media.stem, alt: media.alt })
@@ -127,10 +127,10 @@ export async function deleteMedia(db: Db, actorId: number, id: number): Promise<
         .limit(1)
     )[0];
     if (!row) return { ok: false, reason: 'notFound' } as const;
-    const usage = listMediaUsage(tx, row);
+    const usage = await listMediaUsage(tx, row);
     if (usage.length > 0) return { ok: false, reason: 'inUse', usage } as const;
     await tx.delete(media).where(eq(media.id, id));
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: actorId,
       action: 'media.delete',
       entity: 'media',
@@ -138,7 +138,7 @@ export async function deleteMedia(db: Db, actorId: number, id: number): Promise<
       details: { stem: row.stem, alt: row.alt },
     });
     // No story shows it (checked above): the row only says the change is known.
-    outbox.record([]);
+    await outbox.record([]);
     return { ok: true, stem: row.stem } as const;
   });
 }

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { lt, or, and, lte } from 'drizzle-orm';
-import type { Db } from '../client';
 import { getArticleCacheFacts } from '../queries/articles';
 import { readContentVersion } from '../queries/outbox';
 import { cacheInvalidations } from '../schema';
-import { invalidateAllPages, invalidatePages, tagsForArticleChange, EVERY_PAGE } from '@/lib/cache-tags';
-import type { Tx } from './audit';
+import {
+  invalidateAllPages,
+  invalidatePages,
+  tagsForArticleChange,
+  EVERY_PAGE,
+  type ArticleCacheFacts,
+} from '@/lib/cache-tags';
+import type { WriteTx } from '../tx';
 
 /**
  * CASE: which writes record an invalidation. Every write that changes what a reader can see —
@@ -39,35 +44,35 @@ export function instanceId(): string {
 
 export interface Outbox {
   /** The pages this transaction changed (tags, or EVERY_PAGE); call once, after the last write. */
-  record(tags: readonly string[] | typeof EVERY_PAGE): void;
+  record(tags: readonly string[] | typeof EVERY_PAGE): Promise<void>;
 }
 
 /**
  * Opens the outbox of one write transaction: call it inside the transaction before its first
  * write (it notes the content version the change starts from), and `record` after the last. The
- * row goes in with the change or not at all; this process's own cache is invalidated at once
- * (synchronously, so no request of this process runs between that and the commit; a rollback
- * after it costs one needless re-render).
+ * row goes in with the change or not at all; this process's own cache is invalidated as soon as
+ * the row is written, before the commit (a rollback after it costs one needless re-render).
  */
-export function openOutbox(tx: Tx): Outbox {
-  const from = readContentVersion(tx);
+export async function openOutbox(tx: WriteTx): Promise<Outbox> {
+  const from = await readContentVersion(tx);
   return {
-    record(tags) {
-      const to = readContentVersion(tx);
+    async record(tags) {
+      const to = await readContentVersion(tx);
       const list = tags === EVERY_PAGE ? tags : [...new Set(tags)];
       // Nothing changed and nothing to say: no row (a refused or empty change).
       if (list !== EVERY_PAGE && list.length === 0 && to === from) return;
-      const id = tx
-        .insert(cacheInvalidations)
-        .values({
-          tags: list === EVERY_PAGE ? EVERY_PAGE : JSON.stringify(list),
-          origin: instanceId(),
-          contentFrom: from,
-          contentTo: to,
-        })
-        .returning({ id: cacheInvalidations.id })
-        .get().id;
-      if (id % PRUNE_EVERY === 0) pruneInvalidations(tx, id);
+      const id = (
+        await tx
+          .insert(cacheInvalidations)
+          .values({
+            tags: list === EVERY_PAGE ? EVERY_PAGE : JSON.stringify(list),
+            origin: instanceId(),
+            contentFrom: from,
+            contentTo: to,
+          })
+          .returning({ id: cacheInvalidations.id })
+      )[0]!.id;
+      if (id % PRUNE_EVERY === 0) await pruneInvalidations(tx, id);
       if (list === EVERY_PAGE) invalidateAllPages();
       else invalidatePages(list);
     },
@@ -79,8 +84,9 @@ export function openOutbox(tx: Tx): Outbox {
  * than OUTBOX_KEEP_MS, but always the newest (a follower tells "nothing new" from "pruned past
  * me" by it). One DELETE in a writer's transaction, so several processes can never race.
  */
-export function pruneInvalidations(tx: Tx | Db, newestId: number, now = Date.now()): void {
-  tx.delete(cacheInvalidations)
+export async function pruneInvalidations(tx: WriteTx, newestId: number, now = Date.now()): Promise<void> {
+  await tx
+    .delete(cacheInvalidations)
     .where(
       or(
         lte(cacheInvalidations.id, newestId - OUTBOX_KEEP_ROWS),
@@ -89,8 +95,7 @@ export function pruneInvalidations(tx: Tx | Db, newestId: number, now = Date.now
           lt(cacheInvalidations.createdAt, new Date(now - OUTBOX_KEEP_MS)),
         ),
       ),
-    )
-    .run();
+    );
 }
 
 /**
@@ -98,17 +103,23 @@ export function pruneInvalidations(tx: Tx | Db, newestId: number, now = Date.now
  * changed, comparing what readers could see of each article before and after
  * (tagsForArticleChange). `ids` may name articles that do not exist yet or any more.
  */
-export function recordArticleChanges<T>(
-  tx: Tx,
+export async function recordArticleChanges<T>(
+  tx: WriteTx,
   ids: readonly (number | null | undefined)[],
-  change: () => T,
+  change: () => Promise<T>,
   now?: Date,
-): T {
-  const outbox = openOutbox(tx);
+): Promise<T> {
+  const outbox = await openOutbox(tx);
   const known = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
-  const facts = (id: number) => getArticleCacheFacts(tx as unknown as Db, id, now);
-  const before = known.map(facts);
-  const result = change();
-  outbox.record(known.flatMap((id, i) => tagsForArticleChange(before[i] ?? null, facts(id))));
+  // One after the other: a transaction's statements share one connection on either engine.
+  const facts = async () => {
+    const list: (ArticleCacheFacts | null)[] = [];
+    for (const id of known) list.push(await getArticleCacheFacts(tx, id, now));
+    return list;
+  };
+  const before = await facts();
+  const result = await change();
+  const after = await facts();
+  await outbox.record(before.flatMap((was, i) => tagsForArticleChange(was, after[i] ?? null)));
   return result;
 }

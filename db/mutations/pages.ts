@@ -2,7 +2,7 @@ import type { Db } from '../client';
 import { staticPages, type StaticPageSlug } from '../schema';
 import { writeTx } from '../tx';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
-import { writeAudit, type Tx } from './audit';
+import { writeAudit } from './audit';
 import { openOutbox } from './outbox';
 import { CACHE_TAGS } from '@/lib/cache-tags';
 
@@ -25,8 +25,7 @@ export async function saveStaticPage(
 ): Promise<void> {
   const body = sanitizeArticleHtml(input.body);
   await writeTx(db, async (tx) => {
-    // STAGE2: openOutbox still types its handle as the synchronous Tx; the writer's is a Db.
-    const outbox = openOutbox(tx as unknown as Tx);
+    const outbox = await openOutbox(tx);
     await tx
       .insert(staticPages)
       .values({
@@ -41,12 +40,12 @@ export async function saveStaticPage(
         target: [staticPages.slug, staticPages.locale],
         set: { title: input.title, body, updatedAt: now, updatedBy: actorId },
       });
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: actorId,
       action: 'page.update',
       entity: 'page',
       details: { slug: input.slug, locale: input.locale, title: input.title },
     });
-    outbox.record([CACHE_TAGS.page(input.slug), CACHE_TAGS.sitemaps]);
+    await outbox.record([CACHE_TAGS.page(input.slug), CACHE_TAGS.sitemaps]);
   });
 }

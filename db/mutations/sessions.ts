@@ -45,18 +45,13 @@ export async function deleteSession(db: Db, idHash: string): Promise<void> {
 }
 
 /**
- * What a password reset or a disabled account does, inside that change's write transaction
- * (give it the body's `tx`).
+ * Every session of this user ends: "log out everywhere", and what a password reset or a disabled
+ * account does inside that change's write transaction (give it the body's `tx`).
  */
-// STAGE2: synchronous so the transactions of db/mutations/users.ts and account-tokens.ts can call
-// it without await; becomes async together with them.
-export function deleteUserSessions(db: Db, userId: number): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
-}
-
-/** "Log out everywhere": every session of this user ends, in a transaction of its own. */
-export async function logOutEverywhere(db: Db, userId: number): Promise<void> {
-  await writeTx(db, async (tx) => deleteUserSessions(tx, userId));
+export async function deleteUserSessions(db: Db, userId: number): Promise<void> {
+  await writeTx(db, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+  });
 }
 
 export async function deleteSessionsIdleSince(db: Db, cutoff: Date): Promise<void> {

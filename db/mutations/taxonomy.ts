@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import { syncSearchIndex, syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
 import { articleTags, redirects, sections, tags } from '../schema';
 import { writeTx, type WriteTx } from '../tx';
-import { writeAudit, type Tx } from './audit';
+import { writeAudit } from './audit';
 import { openOutbox } from './outbox';
 import { CACHE_TAGS } from '@/lib/cache-tags';
 
@@ -56,11 +56,10 @@ export async function saveSection(
   s: SectionInput,
 ): Promise<number> {
   return writeTx(db, async (tx) => {
-    // STAGE2: openOutbox still types its handle as the synchronous Tx; the writer's is a Db.
-    const outbox = openOutbox(tx as unknown as Tx);
+    const outbox = await openOutbox(tx);
     // Section names are in every page's menu.
-    const done = (sectionId: number) => {
-      outbox.record([CACHE_TAGS.layout]);
+    const done = async (sectionId: number) => {
+      await outbox.record([CACHE_TAGS.layout]);
       return sectionId;
     };
     const clash = (
@@ -69,7 +68,7 @@ export async function saveSection(
     if (clash && clash.id !== id) throw new SlugTakenError();
     if (id === null) {
       const newId = (await tx.insert(sections).values(s).returning({ id: sections.id }))[0]!.id;
-      writeAudit(tx, {
+      await writeAudit(tx, {
         userId: actorId,
         action: 'section.create',
         entity: 'section',
@@ -90,8 +89,8 @@ export async function saveSection(
     // CASE: renaming a slug keeps the old URLs working through 301 redirects.
     if (before.slug !== s.slug) await redirectListing(tx, 'category', before.slug, s.slug);
     // Search finds stories by their section's name: re-index them under the new one.
-    syncSearchIndexForSection(tx, id);
-    writeAudit(tx, {
+    syncSearchIndexForSection(tx, id); // SEARCH: awaited once db/search is async
+    await writeAudit(tx, {
       userId: actorId,
       action: 'section.update',
       entity: 'section',
@@ -109,15 +108,15 @@ export async function saveTag(
   t: { name: string; slug: string },
 ): Promise<void> {
   await writeTx(db, async (tx) => {
-    const outbox = openOutbox(tx as unknown as Tx);
+    const outbox = await openOutbox(tx);
     const clash = (await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, t.slug)).limit(1))[0];
     if (clash && clash.id !== id) throw new SlugTakenError();
     const before = (await tx.select({ slug: tags.slug }).from(tags).where(eq(tags.id, id)).limit(1))[0];
     if (!before) throw new Error('tag not found');
     await tx.update(tags).set(t).where(eq(tags.id, id));
     if (before.slug !== t.slug) await redirectListing(tx, 'tag', before.slug, t.slug);
-    syncSearchIndexForTag(tx, id);
-    writeAudit(tx, {
+    syncSearchIndexForTag(tx, id); // SEARCH: awaited once db/search is async
+    await writeAudit(tx, {
       userId: actorId,
       action: 'tag.update',
       entity: 'tag',
@@ -125,7 +124,7 @@ export async function saveTag(
       details: { from: before.slug, to: t.slug },
     });
     // A tag's name is on every card and story that carries it.
-    outbox.record([CACHE_TAGS.layout]);
+    await outbox.record([CACHE_TAGS.layout]);
   });
 }
 
@@ -160,7 +159,7 @@ async function storiesWithTag(tx: WriteTx, tagId: number): Promise<number[]> {
  */
 export async function mergeTags(db: Db, actorId: number, fromId: number, intoId: number) {
   return writeTx(db, async (tx) => {
-    const outbox = openOutbox(tx as unknown as Tx);
+    const outbox = await openOutbox(tx);
     if (fromId === intoId) throw new TagMergeError('same');
     const from = (await tx.select().from(tags).where(eq(tags.id, fromId)).limit(1))[0];
     const into = (await tx.select().from(tags).where(eq(tags.id, intoId)).limit(1))[0];
@@ -184,15 +183,15 @@ export async function mergeTags(db: Db, actorId: number, fromId: number, intoId:
       .onConflictDoNothing();
     await tx.delete(tags).where(eq(tags.id, fromId));
     await redirectListing(tx, 'tag', from.slug, into.slug);
-    syncSearchIndex(tx, articleIds);
-    writeAudit(tx, {
+    syncSearchIndex(tx, articleIds); // SEARCH: awaited once db/search is async
+    await writeAudit(tx, {
       userId: actorId,
       action: 'tag.merge',
       entity: 'tag',
       entityId: intoId,
       details: { from: from.slug, fromName: from.name, to: into.slug, stories: articleIds.length },
     });
-    outbox.record(tagPages([from.slug, into.slug], articleIds));
+    await outbox.record(tagPages([from.slug, into.slug], articleIds));
     return { fromSlug: from.slug, intoSlug: into.slug, articleIds };
   });
 }
@@ -203,7 +202,7 @@ export async function mergeTags(db: Db, actorId: number, fromId: number, intoId:
  */
 export async function deleteTag(db: Db, actorId: number, id: number) {
   return writeTx(db, async (tx) => {
-    const outbox = openOutbox(tx as unknown as Tx);
+    const outbox = await openOutbox(tx);
     const tag = (await tx.select().from(tags).where(eq(tags.id, id)).limit(1))[0];
     if (!tag) return null;
     const articleIds = await storiesWithTag(tx, id);
@@ -211,15 +210,15 @@ export async function deleteTag(db: Db, actorId: number, id: number) {
     await tx.delete(tags).where(eq(tags.id, id));
     for (const path of listingPaths('tag', tag.slug))
       await tx.delete(redirects).where(eq(redirects.toPath, path));
-    syncSearchIndex(tx, articleIds);
-    writeAudit(tx, {
+    syncSearchIndex(tx, articleIds); // SEARCH: awaited once db/search is async
+    await writeAudit(tx, {
       userId: actorId,
       action: 'tag.delete',
       entity: 'tag',
       entityId: id,
       details: { from: tag.slug, fromName: tag.name, stories: articleIds.length },
     });
-    outbox.record(tagPages([tag.slug], articleIds));
+    await outbox.record(tagPages([tag.slug], articleIds));
     return { slug: tag.slug, articleIds };
   });
 }

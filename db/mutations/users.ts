@@ -2,14 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { settings, users, type UserRole } from '../schema';
 import { writeTx, type WriteTx } from '../tx';
-import { writeAudit, type Tx } from './audit';
+import { writeAudit } from './audit';
 import { openOutbox } from './outbox';
 import { deleteUserSessions } from './sessions';
 import { CACHE_TAGS } from '@/lib/cache-tags';
-
-// STAGE2: openOutbox still types its handle as the synchronous transaction; on SQLite the writer
-// connection of a writeTx body runs its statements the same way.
-const asSyncTx = (tx: WriteTx) => tx as unknown as Tx;
 
 export interface NewUser {
   email: string;
@@ -30,46 +26,48 @@ export class EmailTakenError extends Error {
  * (null: none yet, as for an invitation). An e-mail that already logs in is refused; a
  * byline-only author with that e-mail becomes the account; otherwise a new row gets a free slug.
  */
-// STAGE2: synchronous (its statements too), so the write transactions of this file and of
-// account-tokens.ts call it without await; becomes async together with them.
-export function claimAccount(
+export async function claimAccount(
   tx: WriteTx,
   u: Omit<NewUser, 'passwordHash'> & { passwordHash: string | null },
-) {
+): Promise<{ id: number; email: string }> {
   const email = u.email.trim().toLowerCase();
-  const outbox = openOutbox(asSyncTx(tx));
-  const existing = tx
-    .select({ id: users.id, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.email, email))
-    .get();
+  const outbox = await openOutbox(tx);
+  const existing = (
+    await tx
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email))
+      .limit(1)
+  )[0];
   if (existing?.passwordHash) throw new EmailTakenError();
   if (existing) {
-    tx.update(users)
+    await tx
+      .update(users)
       .set({ name: u.name, role: u.role, passwordHash: u.passwordHash, disabled: false })
-      .where(eq(users.id, existing.id))
-      .run();
+      .where(eq(users.id, existing.id));
     // The byline may be renamed: it shows on every page of their stories.
-    outbox.record([CACHE_TAGS.layout]);
+    await outbox.record([CACHE_TAGS.layout]);
     return { id: existing.id, email };
   }
   const base = u.slug || 'user';
   let slug = base;
-  for (let n = 2; tx.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get(); n++)
-    slug = `${base}-${n}`;
-  const row = tx
-    .insert(users)
-    .values({ email, name: u.name, slug, role: u.role, passwordHash: u.passwordHash })
-    .returning({ id: users.id })
-    .get();
+  const taken = async (s: string) =>
+    (await tx.select({ id: users.id }).from(users).where(eq(users.slug, s)).limit(1)).length > 0;
+  for (let n = 2; await taken(slug); n++) slug = `${base}-${n}`;
+  const row = (
+    await tx
+      .insert(users)
+      .values({ email, name: u.name, slug, role: u.role, passwordHash: u.passwordHash })
+      .returning({ id: users.id })
+  )[0]!;
   return { id: row.id, email };
 }
 
 /** Creates an account (or gives a password to a byline-only author with that e-mail). */
 export async function createUser(db: Db, u: NewUser, actorId: number | null): Promise<number> {
   return writeTx(db, async (tx) => {
-    const { id, email } = claimAccount(tx, u);
-    writeAudit(tx, {
+    const { id, email } = await claimAccount(tx, u);
+    await writeAudit(tx, {
       userId: actorId,
       action: 'user.create',
       entity: 'user',
@@ -92,7 +90,7 @@ export async function createFirstAdmin(db: Db, u: Omit<NewUser, 'role'>): Promis
     if (anyLogin) return null;
     await tx.delete(settings).where(eq(settings.key, SETUP_TOKEN_KEY));
     const id = await createUser(tx, { ...u, role: 'admin' }, null);
-    writeAudit(tx, { userId: id, action: 'setup.complete', entity: 'user', entityId: id });
+    await writeAudit(tx, { userId: id, action: 'setup.complete', entity: 'user', entityId: id });
     return id;
   });
 }
@@ -116,8 +114,8 @@ export async function setUserPassword(
 ): Promise<void> {
   await writeTx(db, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-    deleteUserSessions(tx, userId);
-    writeAudit(tx, { userId: actorId, action: 'user.password', entity: 'user', entityId: userId });
+    await deleteUserSessions(tx, userId);
+    await writeAudit(tx, { userId: actorId, action: 'user.password', entity: 'user', entityId: userId });
   });
 }
 
@@ -151,8 +149,8 @@ export async function setUserDisabled(
 ): Promise<void> {
   await writeTx(db, async (tx) => {
     await tx.update(users).set({ disabled }).where(eq(users.id, userId));
-    if (disabled) deleteUserSessions(tx, userId);
-    writeAudit(tx, {
+    if (disabled) await deleteUserSessions(tx, userId);
+    await writeAudit(tx, {
       userId: actorId,
       action: disabled ? 'user.disable' : 'user.enable',
       entity: 'user',
@@ -164,7 +162,7 @@ export async function setUserDisabled(
 export async function setUserRole(db: Db, userId: number, role: UserRole, actorId: number): Promise<void> {
   await writeTx(db, async (tx) => {
     await tx.update(users).set({ role }).where(eq(users.id, userId));
-    writeAudit(tx, {
+    await writeAudit(tx, {
       userId: actorId,
       action: 'user.role',
       entity: 'user',
@@ -189,13 +187,13 @@ export async function updateUserProfile(
   actorId: number,
 ): Promise<boolean> {
   return writeTx(db, async (tx) => {
-    const outbox = openOutbox(asSyncTx(tx));
+    const outbox = await openOutbox(tx);
     const changed =
       (await tx.update(users).set(p).where(eq(users.id, id)).returning({ id: users.id })).length > 0;
     // Bylines appear on every page that shows this person's stories.
-    if (changed) outbox.record([CACHE_TAGS.layout]);
+    if (changed) await outbox.record([CACHE_TAGS.layout]);
     if (changed)
-      writeAudit(tx, {
+      await writeAudit(tx, {
         userId: actorId,
         action: 'user.profile',
         entity: 'user',

@@ -485,36 +485,42 @@ export async function listHomeSectionBlocks(
 }
 
 /** What the page cache needs to know of an article to invalidate the right pages (see lib/cache-tags). */
-export function getArticleCacheFacts(db: Db, id: number, now: Date = new Date()): ArticleCacheFacts | null {
-  const row = db
-    .select({
-      id: articles.id,
-      status: articles.status,
-      publishedAt: articles.publishedAt,
-      deletedAt: articles.deletedAt,
-      breaking: articles.breaking,
-      featured: articles.featured,
-      sectionSlug: sections.slug,
-    })
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(eq(articles.id, id))
-    .get();
+export async function getArticleCacheFacts(
+  db: Db,
+  id: number,
+  now: Date = new Date(),
+): Promise<ArticleCacheFacts | null> {
+  const row = (
+    await db
+      .select({
+        id: articles.id,
+        status: articles.status,
+        publishedAt: articles.publishedAt,
+        deletedAt: articles.deletedAt,
+        breaking: articles.breaking,
+        featured: articles.featured,
+        sectionSlug: sections.slug,
+      })
+      .from(articles)
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .where(eq(articles.id, id))
+      .limit(1)
+  )[0];
   if (!row) return null;
-  const tagSlugs = db
-    .select({ slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .all()
-    .map((t) => t.slug);
-  const authorSlugs = db
-    .select({ slug: users.slug })
-    .from(articleAuthors)
-    .innerJoin(users, eq(users.id, articleAuthors.userId))
-    .where(eq(articleAuthors.articleId, id))
-    .all()
-    .map((a) => a.slug);
+  const tagSlugs = (
+    await db
+      .select({ slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, id))
+  ).map((t) => t.slug);
+  const authorSlugs = (
+    await db
+      .select({ slug: users.slug })
+      .from(articleAuthors)
+      .innerJoin(users, eq(users.id, articleAuthors.userId))
+      .where(eq(articleAuthors.articleId, id))
+  ).map((a) => a.slug);
   return {
     id: row.id,
     visible: row.status === 'published' && !row.deletedAt && !!row.publishedAt && row.publishedAt <= now,

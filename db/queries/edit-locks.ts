@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { Tx } from '../mutations/audit';
 import { articleLocks, users } from '../schema';
 
 /** A lock without a heartbeat for this long is free: the tab was closed, crashed or went offline. */
@@ -29,13 +28,15 @@ function holderOf(row: (LockHolder & { heartbeatAt: Date }) | undefined, now: Da
 }
 
 /** Who holds a story's soft lock now, or null when it is free (none, or expired). */
-export function liveHolder(tx: Db | Tx, articleId: number, now: Date): LockHolder | null {
-  const row = tx
-    .select(lockColumns)
-    .from(articleLocks)
-    .innerJoin(users, eq(users.id, articleLocks.userId))
-    .where(eq(articleLocks.articleId, articleId))
-    .get();
+export async function liveHolder(tx: Db, articleId: number, now: Date): Promise<LockHolder | null> {
+  const row = (
+    await tx
+      .select(lockColumns)
+      .from(articleLocks)
+      .innerJoin(users, eq(users.id, articleLocks.userId))
+      .where(eq(articleLocks.articleId, articleId))
+      .limit(1)
+  )[0];
   return holderOf(row, now);
 }
 

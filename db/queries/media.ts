@@ -68,19 +68,19 @@ export async function listMediaByStems(db: Db, stems: string[]): Promise<MediaLi
  * an image by the stem in its /media/{stem}-{width}.webp URL). Trashed stories count too: they
  * can be restored.
  */
-export function listMediaUsage(db: Db, m: { id: number; stem: string }) {
+export async function listMediaUsage(db: Db, m: { id: number; stem: string }) {
   // Folded on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
   const inBody = like(sql`lower(${articles.body})`, `%/media/${m.stem.toLowerCase()}-%`);
-  return db
-    .select({
-      id: articles.id,
-      title: articles.title,
-      status: articles.status,
-      asHero: eq(articles.heroMediaId, m.id),
-    })
-    .from(articles)
-    .where(or(eq(articles.heroMediaId, m.id), inBody))
-    .orderBy(desc(articles.id))
-    .all()
-    .map((a) => ({ ...a, asHero: Boolean(a.asHero) }));
+  return (
+    await db
+      .select({
+        id: articles.id,
+        title: articles.title,
+        status: articles.status,
+        asHero: eq(articles.heroMediaId, m.id),
+      })
+      .from(articles)
+      .where(or(eq(articles.heroMediaId, m.id), inBody))
+      .orderBy(desc(articles.id))
+  ).map((a) => ({ ...a, asHero: Boolean(a.asHero) }));
 }

@@ -4,7 +4,6 @@ import { normaliseForSearch } from '@/lib/search/normalise';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
 import { searchMediaLibrary } from './media';
-import type { Tx } from '../mutations/audit';
 import {
   articleAuthors,
   articles,
@@ -158,8 +157,8 @@ export async function getArticleForEdit(db: Db, id: number) {
     .where(eq(articles.id, id))
     .limit(1);
   if (!row || row.deletedAt) return null;
-  // STAGE2: await translationPartner once it is async.
-  const translation = row.translationKey === null ? null : translationPartner(db, row.translationKey, id);
+  const translation =
+    row.translationKey === null ? null : await translationPartner(db, row.translationKey, id);
   const tagNames = (
     await db
       .select({ name: tags.name })
@@ -178,27 +177,30 @@ export async function getArticleForEdit(db: Db, id: number) {
 }
 
 /** An article's translation key: shared by it and its version in the other edition, if linked. */
-export function getTranslationKey(db: Db | Tx, id: number): number | null {
+export async function getTranslationKey(db: Db, id: number): Promise<number | null> {
   return (
-    db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).get()?.key ?? null
+    (await db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).limit(1))[0]
+      ?.key ?? null
   );
 }
 
 /** The other article holding translation `key` besides article `id` (any status), or null. */
-export function translationPartner(db: Db | Tx, key: number, id: number) {
+export async function translationPartner(db: Db, key: number, id: number) {
   return (
-    db
-      .select({ id: articles.id, locale: articles.locale, title: articles.title, status: articles.status })
-      .from(articles)
-      .where(and(eq(articles.translationKey, key), ne(articles.id, id)))
-      .get() ?? null
+    (
+      await db
+        .select({ id: articles.id, locale: articles.locale, title: articles.title, status: articles.status })
+        .from(articles)
+        .where(and(eq(articles.translationKey, key), ne(articles.id, id)))
+        .limit(1)
+    )[0] ?? null
   );
 }
 
 /** The id of the article linked to this one as its translation, if any (any status). */
-export function getTranslationPartnerId(db: Db | Tx, id: number): number | null {
-  const key = getTranslationKey(db, id);
-  return key === null ? null : (translationPartner(db, key, id)?.id ?? null);
+export async function getTranslationPartnerId(db: Db, id: number): Promise<number | null> {
+  const key = await getTranslationKey(db, id);
+  return key === null ? null : ((await translationPartner(db, key, id))?.id ?? null);
 }
 
 export type ArticleForEdit = NonNullable<Awaited<ReturnType<typeof getArticleForEdit>>>;

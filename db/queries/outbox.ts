@@ -1,11 +1,10 @@
 import { asc, gt, max, min } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { Tx } from '../mutations/audit';
 import { cacheInvalidations, contentVersion } from '../schema';
 
 /** The content version: how many changes to what readers see were ever committed (see schema). */
-export function readContentVersion(db: Db | Tx): number {
-  return db.select({ n: contentVersion.n }).from(contentVersion).get()?.n ?? 0;
+export async function readContentVersion(db: Db): Promise<number> {
+  return (await db.select({ n: contentVersion.n }).from(contentVersion).limit(1))[0]?.n ?? 0;
 }
 
 export interface OutboxRow {
@@ -31,9 +30,7 @@ export interface OutboxRead {
  * read in one snapshot so a commit landing between the two reads cannot be half seen.
  */
 export function readInvalidationsSince(db: Db, afterId: number, limit = 500): OutboxRead {
-  // ENGINE: sqlite-only — stays synchronous while the page-cache follower in scripts/start.ts
-  // calls it from synchronous code; pg needs it async, both reads in one REPEATABLE READ
-  // transaction (or one statement).
+  // ENGINE: sqlite-only (db/change-feed.ts has the PostgreSQL reader)
   return db.transaction((tx) => {
     const rows = tx
       .select({
@@ -54,7 +51,7 @@ export function readInvalidationsSince(db: Db, afterId: number, limit = 500): Ou
       .get();
     return {
       rows,
-      contentVersion: readContentVersion(tx),
+      contentVersion: tx.select({ n: contentVersion.n }).from(contentVersion).get()?.n ?? 0,
       oldestId: ends?.oldest ?? null,
       newestId: ends?.newest ?? null,
     };

@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { deleteSession, logOutEverywhere, rotateSession, touchSession } from '@/db/mutations/sessions';
+import { deleteSession, deleteUserSessions, rotateSession, touchSession } from '@/db/mutations/sessions';
 import { getSessionWithUser } from '@/db/queries/users';
 import { getSiteUrl } from '@/lib/config';
 import { hashToken, newToken } from './tokens';
@@ -104,7 +104,7 @@ export async function endSession(options: { everywhere?: boolean } = {}): Promis
   const token = readToken(jar);
   if (token) {
     const user = await getCurrentUser();
-    if (options.everywhere && user) await logOutEverywhere(getDb(), user.id);
+    if (options.everywhere && user) await deleteUserSessions(getDb(), user.id);
     else await deleteSession(getDb(), hashToken(token));
   }
   clearCookies(jar);

@@ -1,9 +1,6 @@
 import type { Db } from '@/db/client';
-import type { Tx } from '@/db/mutations/audit';
-import { openOutbox } from '@/db/mutations/outbox';
-import { getArticleCacheFacts } from '@/db/queries/articles';
+import { recordArticleChanges } from '@/db/mutations/outbox';
 import { writeTx, type WriteTx } from '@/db/tx';
-import { tagsForArticleChange } from '@/lib/cache-tags';
 
 /**
  * Runs a change to some articles in one transaction and invalidates exactly the cached reader
@@ -18,14 +15,5 @@ export async function changingArticles<T>(
   ids: number[],
   change: (tx: WriteTx) => Promise<T>,
 ): Promise<T> {
-  return writeTx(db, async (tx) => {
-    // STAGE2: this is recordArticleChanges(tx, ids, change), step by step, because its `change`
-    // is still synchronous; call it again once it awaits an asynchronous one.
-    const outbox = openOutbox(tx as unknown as Tx);
-    const known = [...new Set(ids)];
-    const before = known.map((id) => getArticleCacheFacts(tx, id));
-    const result = await change(tx);
-    outbox.record(known.flatMap((id, i) => tagsForArticleChange(before[i] ?? null, getArticleCacheFacts(tx, id))));
-    return result;
-  });
+  return writeTx(db, async (tx) => recordArticleChanges(tx, ids, () => change(tx)));
 }

@@ -27,8 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const passwordOf = (id: number) =>
-  t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()!.h;
+const passwordOf = async (id: number) =>
+  (await t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, id)))[0]!.h;
 
 describe('one-time account links', () => {
   it('invites: stores only the hash, works once, and is refused after its use', async () => {
@@ -40,8 +40,8 @@ describe('one-time account links', () => {
       hashToken(token),
       now,
     );
-    expect(passwordOf(id)).toBeNull();
-    const stored = t.db.select().from(accountTokens).where(eq(accountTokens.userId, id)).all();
+    expect(await passwordOf(id)).toBeNull();
+    const stored = await t.db.select().from(accountTokens).where(eq(accountTokens.userId, id));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
@@ -53,14 +53,14 @@ describe('one-time account links', () => {
       purpose: 'invite',
     });
     expect(await setPasswordFromLink(t.db, hashToken(token), 'hash-1', now)).toBe(id);
-    expect(passwordOf(id)).toBe('hash-1');
+    expect(await passwordOf(id)).toBe('hash-1');
     // Single use: the same link again changes nothing.
     expect(await getPasswordLinkAccount(t.db, hashToken(token), now)).toBeNull();
     expect(await setPasswordFromLink(t.db, hashToken(token), 'hash-2', now)).toBeNull();
-    expect(passwordOf(id)).toBe('hash-1');
+    expect(await passwordOf(id)).toBe('hash-1');
     // The raw token is not a key: only its hash opens the account.
     expect(await setPasswordFromLink(t.db, token, 'hash-3', now)).toBeNull();
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, id)).all();
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(audit.map((a) => a.action)).toEqual(['user.invite', 'user.passwordFromLink']);
   });
 
@@ -88,7 +88,7 @@ describe('one-time account links', () => {
     const later = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS + 1);
     expect(await getPasswordLinkAccount(t.db, hashToken(token), later)).toBeNull();
     expect(await setPasswordFromLink(t.db, hashToken(token), 'hash', later)).toBeNull();
-    expect(passwordOf(id)).toBeNull();
+    expect(await passwordOf(id)).toBeNull();
     const justInTime = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS - 1);
     expect(await setPasswordFromLink(t.db, hashToken(token), 'hash', justInTime)).toBe(id);
   });
@@ -106,11 +106,11 @@ describe('one-time account links', () => {
     expect(await createResetLink(t.db, admin, id, hashToken(first), now)).toBe(true);
     expect(await createResetLink(t.db, admin, id, hashToken(second), now)).toBe(true);
     expect(await setPasswordFromLink(t.db, hashToken(first), 'new', now)).toBeNull();
-    expect(passwordOf(id)).toBe('old');
-    expect(t.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(2);
+    expect(await passwordOf(id)).toBe('old');
+    expect(await t.db.select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(2);
     expect(await setPasswordFromLink(t.db, hashToken(second), 'new', now)).toBe(id);
-    expect(passwordOf(id)).toBe('new');
-    expect(t.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(0);
+    expect(await passwordOf(id)).toBe('new');
+    expect(await t.db.select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(0);
     expect(await createResetLink(t.db, admin, 999_999, hashToken(newToken()), now)).toBe(false);
   });
 });

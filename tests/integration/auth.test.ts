@@ -123,24 +123,24 @@ describe('accounts and login', () => {
       { email: 'old@midad.example', name: 'قديم', slug: 'old-cost', role: 'writer', passwordHash: old },
       null,
     );
-    const stored = () => t.db.select().from(users).where(eq(users.id, id)).get()!.passwordHash!;
+    const stored = async () => (await t.db.select().from(users).where(eq(users.id, id)))[0]!.passwordHash!;
     expect(
       await attemptLogin(t.db, { email: 'old@midad.example', password: 'wrong-secret-1', ip: '10.0.3.1' }),
     ).toEqual({ ok: false, reason: 'invalid' });
-    expect(stored()).toBe(old);
+    expect(await stored()).toBe(old);
     const ok = await attemptLogin(t.db, {
       email: 'old@midad.example',
       password: 'old-cost-secret-1',
       ip: '10.0.3.1',
     });
     expect(ok.ok).toBe(true);
-    const upgraded = stored();
+    const upgraded = await stored();
     expect(upgraded).not.toBe(old);
     expect(upgraded.split('$')[1]).toBe(String(2 ** 17));
     expect(await verifyPassword('old-cost-secret-1', upgraded)).toBe(true);
     // Already at today's cost: the next login leaves the hash alone.
     await attemptLogin(t.db, { email: 'old@midad.example', password: 'old-cost-secret-1', ip: '10.0.3.1' });
-    expect(stored()).toBe(upgraded);
+    expect(await stored()).toBe(upgraded);
   });
 
   it('throttles an account after repeated failures, even with the right password', async () => {

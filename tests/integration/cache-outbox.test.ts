@@ -32,6 +32,7 @@ import { addArticleViews } from '@/db/mutations/views';
 import { readInvalidationsSince } from '@/db/queries/outbox';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, cacheInvalidations, media, sections, tags, users } from '@/db/schema';
+import { writeTx } from '@/db/tx';
 import { CACHE_TAGS } from '@/lib/cache-tags';
 import { followOutbox, type OutboxPosition } from '@/lib/page-cache/change-gate';
 import { changingArticles } from '@/lib/server/invalidation';
@@ -398,14 +399,14 @@ describe('another instance, on its own connection, following the outbox', () => 
     const at = position();
     await saveSettings(db, editorId, { 'site.tagline': 'شعار ثالث' });
     expect(followOutbox(at, readInvalidationsSince(db, at.lastId), instanceId()).invalidation).toBeNull();
-    const r = await follow(() => db.transaction((tx) => openOutbox(tx).record('*')));
+    const r = await follow(() => writeTx(db, async (tx) => (await openOutbox(tx)).record('*')));
     expect(r.seen).toEqual({ all: true });
   });
 
-  it('the table stays bounded, and an instance left behind the pruned rows marks everything stale', () => {
+  it('the table stays bounded, and an instance left behind the pruned rows marks everything stale', async () => {
     const behind = position();
     for (let i = 0; i < OUTBOX_KEEP_ROWS + 200; i++)
-      db.transaction((tx) => openOutbox(tx).record([CACHE_TAGS.article(i)]));
+      await writeTx(db, async (tx) => (await openOutbox(tx)).record([CACHE_TAGS.article(i)]));
     const count = db.select({ id: cacheInvalidations.id }).from(cacheInvalidations).all().length;
     expect(count).toBeLessThanOrEqual(OUTBOX_KEEP_ROWS + 64);
     const read = readInvalidationsSince(db, behind.lastId);

@@ -107,7 +107,7 @@ describe('the media library', () => {
     });
     expect(await getMediaById(t.db, hero)).not.toBeNull();
     const unused = await photo('u-unused-1', 'صورة لا يستخدمها أحد');
-    expect(listMediaUsage(t.db, { id: unused, stem: 'u-unused-1' })).toEqual([]);
+    expect(await listMediaUsage(t.db, { id: unused, stem: 'u-unused-1' })).toEqual([]);
     expect(await deleteMedia(t.db, editorId, unused)).toEqual({ ok: true, stem: 'u-unused-1' });
     expect(await getMediaById(t.db, unused)).toBeNull();
   });

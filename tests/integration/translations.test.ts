@@ -52,8 +52,8 @@ describe('translations between editions', () => {
     const a = await published(ar, 1);
     const { id: b } = await createDraft(t.db, editorId, en, at(2));
     await updateArticle(t.db, editorId, a, { ...ar, translationId: b }, at(3));
-    expect(getTranslationPartnerId(t.db, a)).toBe(b);
-    expect(getTranslationPartnerId(t.db, b)).toBe(a);
+    expect(await getTranslationPartnerId(t.db, a)).toBe(b);
+    expect(await getTranslationPartnerId(t.db, b)).toBe(a);
     expect((await getArticleForEdit(t.db, b))!.translation).toMatchObject({
       id: a,
       locale: 'ar',
@@ -113,18 +113,18 @@ describe('translations between editions', () => {
     await updateArticle(t.db, editorId, a, { ...ar, translationId: b });
     // A save that does not mention the translation (a writer's, a restored revision) keeps it.
     await updateArticle(t.db, editorId, a, { ...ar, title: 'عنوان معدّل' });
-    expect(getTranslationPartnerId(t.db, a)).toBe(b);
+    expect(await getTranslationPartnerId(t.db, a)).toBe(b);
     await updateArticle(t.db, editorId, a, { ...ar, translationId: c });
-    expect(getTranslationPartnerId(t.db, a)).toBe(c);
+    expect(await getTranslationPartnerId(t.db, a)).toBe(c);
     expect(key(b)).toBeNull();
     // b is free again and can pair with another Arabic story.
     const d = await published(ar, 23);
     await updateArticle(t.db, editorId, d, { ...ar, translationId: b });
-    expect(getTranslationPartnerId(t.db, b)).toBe(d);
+    expect(await getTranslationPartnerId(t.db, b)).toBe(d);
     await updateArticle(t.db, editorId, c, { ...en, translationId: null });
     expect(key(a)).toBeNull();
     expect(key(c)).toBeNull();
-    expect(getTranslationPartnerId(t.db, d)).toBe(b);
+    expect(await getTranslationPartnerId(t.db, d)).toBe(b);
   });
 
   it('deleting one of a pair frees the other to pair again', async () => {
@@ -135,7 +135,7 @@ describe('translations between editions', () => {
     expect(key(b)).toBeNull();
     const c = await published(ar, 28);
     await updateArticle(t.db, editorId, c, { ...ar, translationId: b });
-    expect(getTranslationPartnerId(t.db, b)).toBe(c);
+    expect(await getTranslationPartnerId(t.db, b)).toBe(c);
   });
 
   it('lists the live translation beside each story in the monthly sitemap', async () => {

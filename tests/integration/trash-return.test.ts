@@ -118,11 +118,11 @@ describe('trash', () => {
       }),
       at(1),
     );
-    expect(getTranslationKey(t.db, en.id)).not.toBeNull();
+    expect(await getTranslationKey(t.db, en.id)).not.toBeNull();
     await transitionArticle(t.db, editorId, ar.id, 'delete', { now: at(2) });
     await restoreFromTrash(t.db, editorId, ar.id, at(3));
-    expect(getTranslationKey(t.db, ar.id)).toBeNull();
-    expect(getTranslationKey(t.db, en.id)).toBeNull();
+    expect(await getTranslationKey(t.db, ar.id)).toBeNull();
+    expect(await getTranslationKey(t.db, en.id)).toBeNull();
   });
 });
 

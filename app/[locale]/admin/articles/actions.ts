@@ -94,7 +94,7 @@ export async function saveArticleAction(input: ArticleDraftInput): Promise<SaveR
     if (draft.version === undefined)
       return { ok: false, error: 'invalid', fieldErrors: { version: 'required' } };
     // The old and the new translation show (or stop showing) a link to this story.
-    const touched = [id, getTranslationPartnerId(db, id), fields.translationId].filter(
+    const touched = [id, await getTranslationPartnerId(db, id), fields.translationId].filter(
       (n): n is number => typeof n === 'number',
     );
     const { slug } = await changingArticles(db, [...new Set(touched)], (tx) =>

@@ -13,8 +13,8 @@ import { getMediaStorage } from '@/lib/media/storage';
 type Failure = { ok: false; error: 'session' | 'forbidden' | 'notFound' | 'invalid' | 'broken' };
 
 /** Every page showing the image: the stories using it, and through their tags every card of them. */
-function invalidateUsers(m: { id: number; stem: string }) {
-  invalidatePages(listMediaUsage(getDb(), m).map((a) => CACHE_TAGS.article(a.id)));
+async function invalidateUsers(m: { id: number; stem: string }) {
+  invalidatePages((await listMediaUsage(getDb(), m)).map((a) => CACHE_TAGS.article(a.id)));
 }
 
 // Search the library (alt text, caption, credit) for a picker or the library page.
@@ -48,7 +48,7 @@ export async function updateMediaTextAction(
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
   const { id, ...text } = parsed.data;
   await updateMediaText(db, user.id, id, text);
-  invalidateUsers(m);
+  await invalidateUsers(m);
   return { ok: true };
 }
 
@@ -79,7 +79,7 @@ export async function setFocalPointAction(
     return { ok: false, error: 'broken' };
   }
   await setMediaFocalPoint(db, user.id, m.id, focal);
-  invalidateUsers(m);
+  await invalidateUsers(m);
   await removeCardVariants(getMediaStorage(), m.stem, written);
   return { ok: true, focalX: focal.x, focalY: focal.y };
 }
