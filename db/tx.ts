@@ -35,6 +35,8 @@ import * as schema from './schema';
 export type WriteTx = Db;
 
 interface WriterState {
+  /** What runs once the open transaction has committed (onCommit). */
+  afterCommit: (() => void)[];
   tx: WriteTx;
   /** The end of the queue: the next body starts when this settles. */
   tail: Promise<void>;
@@ -61,7 +63,7 @@ function writerFor(db: Db): WriterState {
   const file = db.$client.name;
   if (db.$client.memory) throw new Error('writeTx needs a database file, not :memory:');
   const tx = drizzle(connectSqlite(file), { schema }) as WriteTx;
-  state = { tx, tail: Promise.resolve(), depth: 0 };
+  state = { tx, tail: Promise.resolve(), depth: 0, afterCommit: [] };
   writers.set(db, state);
   openWriters.set(tx, state);
   return state;
@@ -73,6 +75,32 @@ export function closeWriter(db: Db): void {
   if (!state) return;
   writers.delete(db);
   if (state.tx.$client.open) state.tx.$client.close();
+}
+
+/**
+ * Runs `fn` once the transaction `tx` belongs to has committed, and never if it rolls back; at
+ * once when `tx` is not inside a transaction. For what other code must not see before the data
+ * is visible: invalidating this process's page cache (db/mutations/outbox.ts) — done before the
+ * COMMIT, a request arriving while PostgreSQL commits (a network wait) or while an async body
+ * awaits would render the old data again and keep it.
+ */
+export function onCommit(tx: Db | WriteTx, fn: () => void): void {
+  const state = ENGINE === 'pg' ? openPgTransactions.get(tx) : openWriters.get(tx);
+  if (state && state.depth > 0) state.afterCommit.push(fn);
+  else fn();
+}
+
+function runAfterCommit(state: { afterCommit: (() => void)[] }): void {
+  const queued = state.afterCommit;
+  state.afterCommit = [];
+  for (const fn of queued) {
+    try {
+      fn();
+    } catch (error) {
+      // The data is committed whatever a follower-up does; its failure must not look like the write's.
+      console.error('after commit:', error instanceof Error ? error.message : error);
+    }
+  }
 }
 
 /**
@@ -95,6 +123,7 @@ export async function writeTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promis
     state.depth = 1;
     const result = await body(state.tx);
     client.exec('COMMIT');
+    runAfterCommit(state);
     return result;
   } catch (error) {
     // A failed body, or a COMMIT that could not be written: nothing of it stays.
@@ -102,6 +131,7 @@ export async function writeTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promis
     throw error;
   } finally {
     state.depth = 0;
+    state.afterCommit = [];
     release();
   }
 }
@@ -129,6 +159,7 @@ const PG_WRITE_LOCK = 4_714_502;
 interface PgTxState {
   client: PoolClient;
   depth: number;
+  afterCommit: (() => void)[];
 }
 const openPgTransactions = (shared.midadOpenPgTransactions ??= new WeakMap<WriteTx, PgTxState>());
 /**
@@ -156,7 +187,7 @@ async function pgWriteTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promise<T>)
 async function pgTurn<T>(pool: Pool, body: (tx: WriteTx) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   const tx = drizzlePg(client, { schema }) as unknown as WriteTx;
-  const state: PgTxState = { client, depth: 1 };
+  const state: PgTxState = { client, depth: 1, afterCommit: [] };
   openPgTransactions.set(tx, state);
   let broken: Error | undefined;
   try {
@@ -164,6 +195,7 @@ async function pgTurn<T>(pool: Pool, body: (tx: WriteTx) => Promise<T>): Promise
     await client.query('SELECT pg_advisory_xact_lock($1)', [PG_WRITE_LOCK]);
     const result = await body(tx);
     await client.query('COMMIT');
+    runAfterCommit(state);
     return result;
   } catch (error) {
     // A failed body, or a COMMIT the server refused: nothing of it stays. A connection that

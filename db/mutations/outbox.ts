@@ -10,7 +10,7 @@ import {
   EVERY_PAGE,
   type ArticleCacheFacts,
 } from '@/lib/cache-tags';
-import type { WriteTx } from '../tx';
+import { onCommit, type WriteTx } from '../tx';
 
 /**
  * CASE: which writes record an invalidation. Every write that changes what a reader can see —
@@ -50,8 +50,9 @@ export interface Outbox {
 /**
  * Opens the outbox of one write transaction: call it inside the transaction before its first
  * write (it notes the content version the change starts from), and `record` after the last. The
- * row goes in with the change or not at all; this process's own cache is invalidated as soon as
- * the row is written, before the commit (a rollback after it costs one needless re-render).
+ * row goes in with the change or not at all; this process's own cache is invalidated right after
+ * the commit (db/tx.ts onCommit), when the change is visible to the renders it causes. A render
+ * that started before then is not kept as fresh (lib/page-cache/store.ts generations).
  */
 export async function openOutbox(tx: WriteTx): Promise<Outbox> {
   const from = await readContentVersion(tx);
@@ -73,8 +74,8 @@ export async function openOutbox(tx: WriteTx): Promise<Outbox> {
           .returning({ id: cacheInvalidations.id })
       )[0]!.id;
       if (id % PRUNE_EVERY === 0) await pruneInvalidations(tx, id);
-      if (list === EVERY_PAGE) invalidateAllPages();
-      else invalidatePages(list);
+      // This process's own cache: once the change is visible (its row tells the other instances).
+      onCommit(tx, () => (list === EVERY_PAGE ? invalidateAllPages() : invalidatePages(list)));
     },
   };
 }
