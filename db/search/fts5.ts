@@ -55,10 +55,8 @@ const INSERT_DOC =
   'INSERT INTO search_docs(article_id, locale, section_id, published_at) VALUES (?, ?, ?, ?)';
 
 /**
- * Brings the index up to date for these articles: re-files the text of those readers can see,
- * drops the rest. Call it inside the transaction of any change to an article's text, tags,
- * section or status (db/mutations/articles.ts does), so search never disagrees with the site.
- * Taking an article off the site is also enforced by a trigger (migration 0002).
+ * syncSearchIndex (db/search/maintain.ts) on SQLite, in the caller's transaction. Taking an
+ * article off the site is also enforced by a trigger (migration 0002).
  */
 export function syncSearchIndex(tx: Tx | Db, ids: number[]): void {
   for (let i = 0; i < ids.length; i += 500) {
@@ -90,7 +88,7 @@ export function syncSearchIndex(tx: Tx | Db, ids: number[]): void {
   }
 }
 
-/** Every article in a section (its name is indexed with the tags); for after a section is renamed. */
+/** syncSearchIndexForSection (db/search/maintain.ts) on SQLite. */
 export function syncSearchIndexForSection(tx: Tx | Db, sectionId: number): void {
   const ids = tx.all<{ id: number }>(
     sql`SELECT article_id AS id FROM search_docs WHERE section_id = ${sectionId}`,
@@ -101,7 +99,7 @@ export function syncSearchIndexForSection(tx: Tx | Db, sectionId: number): void 
   );
 }
 
-/** Every live article carrying a tag; for after the tag is renamed. */
+/** syncSearchIndexForTag (db/search/maintain.ts) on SQLite. */
 export function syncSearchIndexForTag(tx: Tx | Db, tagId: number): void {
   const ids = tx.all<{ id: number }>(
     sql`SELECT at.article_id AS id FROM article_tags AS at JOIN search_docs AS d ON d.article_id = at.article_id
@@ -117,11 +115,7 @@ const REBUILD_BATCH = 1000;
 const BULK_HASH_SIZE = 64 * 1024 * 1024;
 const DEFAULT_HASH_SIZE = 1024 * 1024;
 
-/**
- * Empties the index and files every live article again, in one transaction (readers keep the old
- * index until it commits). For existing data, after a change to the normaliser or stemmer, and at
- * the end of the demo seeder, which inserts rows directly. Returns how many articles were indexed.
- */
+/** rebuildSearchIndex (db/search/maintain.ts) on SQLite, in one transaction. */
 export function rebuildSearchIndex(db: Db): number {
   const client = db.$client;
   // `+a.status`: walk the table in id order; the status index would make every batch sort all rows.
@@ -160,10 +154,7 @@ function storedVersion(db: Db): string | null {
   return row?.value ?? null;
 }
 
-/**
- * Rebuilds the index when live articles exist and it is empty (a database made before migration
- * 0002) or was built by an older normaliser or stemmer; records the version either way.
- */
+/** ensureSearchIndex (db/search/maintain.ts) on SQLite; empty means a database made before migration 0002. */
 export function ensureSearchIndex(db: Db): number | null {
   const empty = !db.$client.prepare('SELECT 1 FROM search_docs LIMIT 1').get();
   const live = db.$client

@@ -164,6 +164,13 @@ const STORIES: Story[] = [
     section: day % 2 ? 'world' : 'local',
     minute: 2000 + day * 1440,
   })),
+  // Three years older than the rest: last of its series, whatever page size cuts the ranking.
+  {
+    key: 'kangarooArchive',
+    title: 'نشرة الكنغر رقم 9',
+    body: '<p>أخبار المحمية في أسبوعها.</p>',
+    minute: -3 * 365 * 1440,
+  },
   { key: 'draft', title: 'الزرافة تصل إلى الحديقة', body: '<p>مسودة.</p>', minute: 120, status: 'draft' },
   { key: 'deleted', title: 'البطريق يغادر الحديقة', body: '<p>حذف.</p>', minute: 121, deleted: true },
   // Scheduled past the readers' clock: in the index, never in a result before its time.

@@ -304,8 +304,21 @@ if (!serverUrl) {
 
       it('counts a total beyond one page', async () => {
         const page = (await onPg({ q: 'الكنغر', perPage: 2, page: 2 }))!;
-        expect(page).toMatchObject({ total: 5, pageCount: 3, page: 2 });
+        expect(page).toMatchObject({ total: 6, pageCount: 3, page: 2 });
         expect(page.items).toHaveLength(2);
+      });
+
+      it.each([1, 2, 3, 4])('pages of %i are the full ranking cut in pieces', async (perPage) => {
+        const full = idsOf(await onPg({ q: 'الكنغر' }));
+        expect(full).toHaveLength(6);
+        expect(full.at(-1)).toBe(ID.kangarooArchive);
+        const pieces: number[] = [];
+        for (let page = 1; page <= Math.ceil(full.length / perPage); page++) {
+          const { sqlite: a, pg: b } = await expectSameResults({ q: 'الكنغر', perPage, page });
+          expect(idsOf(b)).toEqual(idsOf(a));
+          pieces.push(...idsOf(b));
+        }
+        expect(pieces).toEqual(full);
       });
     });
 
