@@ -4,15 +4,31 @@
  * results page makes (ranking, count, cards, snippets), and prints p50/p95 and each query's median.
  *   DATA_DIR=/tmp/srch-bench npm run seed -- --articles 100000 --reset
  *   DATA_DIR=/tmp/srch-bench npx tsx scripts/search-bench.ts [--rounds 15] [--plan]
+ * On PostgreSQL (DATABASE_URL=postgres://…) the same queries run through db/search/pg.ts; until
+ * the seeder writes to PostgreSQL, --from-sqlite first copies the stories of DATA_DIR's SQLite
+ * database (sections, tags, media, articles and their tags) into an empty one and indexes them:
+ *   DATABASE_URL=postgres://127.0.0.1/srch DATA_DIR=/tmp/srch-bench npx tsx scripts/search-bench.ts --from-sqlite
  */
 import { parseArgs } from 'node:util';
-import { openDb } from '@/db/client';
+import { asc, gt, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type Db, openDb } from '@/db/client';
+import { ENGINE } from '@/db/engine';
+import { migratePg, openPgPool, type PgDb } from '@/db/pg';
+import * as pgSchema from '@/db/schema/pg';
+import * as sqliteSchema from '@/db/schema/sqlite';
 import { searchArticles, type SearchParams } from '@/db/search';
+import * as pgSearch from '@/db/search/pg';
 import { parseSearchQuery } from '@/lib/search/query';
+import { termTsQueries } from '@/lib/search/tsquery';
 import { getDatabasePath } from '@/lib/config';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '15' }, plan: { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '15' },
+    plan: { type: 'boolean', default: false },
+    'from-sqlite': { type: 'boolean', default: false },
+  },
 });
 
 const DAY = 86_400_000;
@@ -49,21 +65,79 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function main() {
-  const db = openDb(getDatabasePath());
-  const rounds = Number(values.rounds);
-  const run = (c: Case) => searchArticles(db, { locale: 'ar', now, page: 1, ...c });
+/** The tables search reads, parents first, copied in id order (their rows have the same shape on both engines). */
+const COPIED = ['users', 'sections', 'tags', 'media', 'articles'] as const;
+const COPY_BATCH = 500;
 
-  if (values.plan) {
-    const match = parseSearchQuery('مجلس النواب')!.match;
-    const plan = db.$client
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT f.rowid FROM search_index AS f JOIN search_docs AS d ON d.article_id = f.rowid
-         WHERE f.search_index MATCH ? AND d.locale = 'ar'`,
-      )
-      .all(match) as { detail: string }[];
-    console.log(plan.map((r) => `  ${r.detail}`).join('\n'));
+async function copyFromSqlite(sqlite: Db, pg: PgDb): Promise<void> {
+  if ((await pg.$count(pgSchema.articles)) > 0)
+    throw new Error('--from-sqlite: the PostgreSQL database has articles');
+  for (const name of COPIED) {
+    const from = sqliteSchema[name];
+    let after = 0;
+    for (;;) {
+      const rows = sqlite
+        .select()
+        .from(from)
+        .where(gt(from.id, after))
+        .orderBy(asc(from.id))
+        .limit(COPY_BATCH)
+        .all();
+      if (rows.length === 0) break;
+      await pg.insert(pgSchema[name] as PgTable).values(rows);
+      after = rows.at(-1)!.id;
+    }
   }
+  const links = sqlite.select().from(sqliteSchema.articleTags).all();
+  for (let i = 0; i < links.length; i += COPY_BATCH)
+    await pg.insert(pgSchema.articleTags).values(links.slice(i, i + COPY_BATCH));
+  // The planner's statistics of the copied tables (the rebuild gathers the index's own), as
+  // autovacuum would in time.
+  await pg.execute(sql`ANALYZE`);
+  const started = Date.now();
+  const indexed = await pgSearch.rebuildSearchIndex(pg);
+  console.log(
+    `copied; indexed ${indexed} live articles on PostgreSQL in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+/** The plan of one search's matching part, as the engine runs it. */
+async function printPlan(sqlite: Db | null, pg: PgDb | null) {
+  const query = parseSearchQuery('مجلس النواب')!;
+  if (pg) {
+    const found = query.wanted.map(
+      (_, i) =>
+        `(exact @@ to_tsquery('simple', $${2 * i + 1}) OR stem @@ to_tsquery('simple', $${2 * i + 2}))`,
+    );
+    const params = query.wanted.flatMap((t) => Object.values(termTsQueries(t)));
+    const plan = await pg.$client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT article_id FROM search_index WHERE ${found.join(' AND ')} AND locale = 'ar'`,
+      params,
+    );
+    console.log(plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
+    return;
+  }
+  const plan = sqlite!.$client
+    .prepare(
+      `EXPLAIN QUERY PLAN SELECT f.rowid FROM search_index AS f JOIN search_docs AS d ON d.article_id = f.rowid
+       WHERE f.search_index MATCH ? AND d.locale = 'ar'`,
+    )
+    .all(query.match) as { detail: string }[];
+  console.log(plan.map((r) => `  ${r.detail}`).join('\n'));
+}
+
+async function main() {
+  const pg = ENGINE === 'pg' ? openPgPool(process.env.DATABASE_URL!) : null;
+  const sqlite = !pg || values['from-sqlite'] ? openDb(getDatabasePath()) : null;
+  if (pg) await migratePg(pg);
+  if (pg && values['from-sqlite']) await copyFromSqlite(sqlite!, pg);
+  const rounds = Number(values.rounds);
+  const run = (c: Case) => {
+    const p = { locale: 'ar', now, page: 1, ...c };
+    return pg ? pgSearch.searchArticles(pg, p) : searchArticles(sqlite!, p);
+  };
+
+  if (values.plan) await printPlan(sqlite, pg);
 
   for (const c of CASES) await run(c); // warm the page cache and the statement cache
   const all: number[] = [];
@@ -95,7 +169,8 @@ async function main() {
     `search: ${all.length} searches over ${CASES.length} queries: p50 ${percentile(all, 50).toFixed(1)} ms, ` +
       `p95 ${percentile(all, 95).toFixed(1)} ms, max ${all.at(-1)!.toFixed(1)} ms`,
   );
-  db.$client.close();
+  sqlite?.$client.close();
+  await pg?.$client.end();
 }
 
 void main();

@@ -1,17 +1,22 @@
 /**
- * Rebuilds the search index of the database in DATA_DIR from its articles: after migration 0002
- * on existing data, or after a change to the normaliser or stemmer (lib/search).
- *   npx tsx scripts/search-reindex.ts
+ * Rebuilds the search index from the articles: after a change to the normaliser or stemmer
+ * (lib/search), or on data that predates the index. The database is DATA_DIR's SQLite file, or
+ * PostgreSQL when DATABASE_URL names a server.
+ *   npm run search:reindex
  */
-import { openDb } from '@/db/client';
+import { closeProcessDb, describeDatabase, prepareDatabase } from '@/db/client';
 import { rebuildSearchIndex } from '@/db/search/maintain';
-import { getDatabasePath } from '@/lib/config';
 
-const file = getDatabasePath();
-const db = openDb(file);
-const started = Date.now();
-const indexed = rebuildSearchIndex(db);
-db.$client.close();
-console.log(
-  `search: indexed ${indexed} live articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${file})`,
-);
+async function main() {
+  const started = Date.now();
+  try {
+    const indexed = await rebuildSearchIndex(await prepareDatabase());
+    console.log(
+      `search: indexed ${indexed} live articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${describeDatabase()})`,
+    );
+  } finally {
+    await closeProcessDb();
+  }
+}
+
+void main();

@@ -116,7 +116,7 @@ async function main() {
     await seedDemo(db, { media, log: (l) => console.log(`midad: ${l}`) });
   }
   // A database made before search existed gets its index once; then the planner's statistics.
-  const indexed = ensureSearchIndex(db);
+  const indexed = await ensureSearchIndex(db);
   if (indexed !== null) console.log(`midad: built the search index (${indexed} articles)`);
   // A storage that cannot be swept now is swept at a later start; the site still starts. With
   // several instances on one media folder, another one may be mid-upload: its newest files wait.

@@ -257,7 +257,7 @@ export async function updateArticle(db: Db, actorId: number, id: number, f: Arti
         .where(eq(articles.id, id));
       const names = await setTagsAndAuthors(tx, id, f);
       if (f.translationId !== undefined) await linkTranslation(tx, id, before.locale, f.translationId);
-      syncSearchIndex(tx, [id]); // SEARCH: awaited once db/search is async
+      await syncSearchIndex(tx, [id]);
       await tx
         .insert(revisions)
         .values({ articleId: id, userId: actorId, snapshot: snapshot(f, slug, names), createdAt: now });
@@ -376,7 +376,7 @@ export function transitionArticle(
           .update(articles)
           .set({ ...set, status: to, publishedAt })
           .where(eq(articles.id, id));
-        syncSearchIndex(tx, [id]); // SEARCH: awaited once db/search is async
+        await syncSearchIndex(tx, [id]);
         await writeAudit(tx, {
           userId: actorId,
           action: `article.${transition}`,
@@ -423,7 +423,7 @@ export async function restoreFromTrash(db: Db, actorId: number, id: number, now 
           .update(articles)
           .set({ deletedAt: null, status: 'draft', updatedAt: now, version: nextVersion })
           .where(eq(articles.id, id));
-        syncSearchIndex(tx, [id]); // SEARCH: awaited once db/search is async
+        await syncSearchIndex(tx, [id]);
         await writeAudit(tx, {
           userId: actorId,
           action: 'article.restore',
@@ -456,7 +456,7 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<numb
           .update(articles)
           .set({ status: 'published', updatedAt: now, version: nextVersion })
           .where(inArray(articles.id, due));
-        syncSearchIndex(tx, due); // SEARCH: awaited once db/search is async
+        await syncSearchIndex(tx, due);
         for (const id of due)
           await writeAudit(tx, {
             userId: null,
@@ -517,7 +517,7 @@ export async function moveArticlesToSection(
           .update(articles)
           .set({ sectionId, updatedAt: now, version: nextVersion })
           .where(inArray(articles.id, ids));
-        syncSearchIndex(tx, ids); // SEARCH: awaited once db/search is async
+        await syncSearchIndex(tx, ids);
         for (const id of ids)
           await writeAudit(tx, {
             userId: actorId,

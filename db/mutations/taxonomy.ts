@@ -89,7 +89,7 @@ export async function saveSection(
     // CASE: renaming a slug keeps the old URLs working through 301 redirects.
     if (before.slug !== s.slug) await redirectListing(tx, 'category', before.slug, s.slug);
     // Search finds stories by their section's name: re-index them under the new one.
-    syncSearchIndexForSection(tx, id); // SEARCH: awaited once db/search is async
+    await syncSearchIndexForSection(tx, id);
     await writeAudit(tx, {
       userId: actorId,
       action: 'section.update',
@@ -115,7 +115,7 @@ export async function saveTag(
     if (!before) throw new Error('tag not found');
     await tx.update(tags).set(t).where(eq(tags.id, id));
     if (before.slug !== t.slug) await redirectListing(tx, 'tag', before.slug, t.slug);
-    syncSearchIndexForTag(tx, id); // SEARCH: awaited once db/search is async
+    await syncSearchIndexForTag(tx, id);
     await writeAudit(tx, {
       userId: actorId,
       action: 'tag.update',
@@ -183,7 +183,7 @@ export async function mergeTags(db: Db, actorId: number, fromId: number, intoId:
       .onConflictDoNothing();
     await tx.delete(tags).where(eq(tags.id, fromId));
     await redirectListing(tx, 'tag', from.slug, into.slug);
-    syncSearchIndex(tx, articleIds); // SEARCH: awaited once db/search is async
+    await syncSearchIndex(tx, articleIds);
     await writeAudit(tx, {
       userId: actorId,
       action: 'tag.merge',
@@ -210,7 +210,7 @@ export async function deleteTag(db: Db, actorId: number, id: number) {
     await tx.delete(tags).where(eq(tags.id, id));
     for (const path of listingPaths('tag', tag.slug))
       await tx.delete(redirects).where(eq(redirects.toPath, path));
-    syncSearchIndex(tx, articleIds); // SEARCH: awaited once db/search is async
+    await syncSearchIndex(tx, articleIds);
     await writeAudit(tx, {
       userId: actorId,
       action: 'tag.delete',

@@ -1,188 +1,57 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { SEARCH_COLUMNS, SEARCH_FIELDS, type SearchField } from '@/lib/search/fields';
-import { indexForms } from '@/lib/search/index-forms';
-import { htmlToPlainText } from '@/lib/search/plain-text';
 import type { Db } from '../client';
-import type { Tx } from '../mutations/audit';
+import { ENGINE } from '../engine';
+import type { PgDb } from '../pg';
+import type { WriteTx } from '../tx';
+import * as fts5 from './fts5';
+import * as pg from './pg';
 
-/** One article as the indexer reads it. */
-interface SourceRow {
-  id: number;
-  locale: string;
-  status: string;
-  deletedAt: number | null;
-  publishedAt: number | null;
-  sectionId: number;
-  title: string;
-  dek: string;
-  body: string;
-  sectionName: string;
-  tagNames: string | null;
-}
+/**
+ * Keeping the search index, on the engine this process runs on: FTS5 on SQLite (./fts5.ts),
+ * tsvector columns on PostgreSQL (./pg.ts). On PostgreSQL every handle arrives typed as Db, as
+ * every table of '@/db/schema' does.
+ */
 
-const SOURCE_SELECT = `
-  SELECT a.id, a.locale, a.status, a.deleted_at AS deletedAt, a.published_at AS publishedAt,
-         a.section_id AS sectionId, a.title, a.dek, a.body,
-         CASE WHEN a.locale = 'en' THEN s.name_en ELSE s.name_ar END AS sectionName,
-         (SELECT group_concat(t.name, ' ، ') FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id
-          WHERE at.article_id = a.id) AS tagNames
-  FROM articles AS a JOIN sections AS s ON s.id = a.section_id`;
-
-/** The rule of the index: what readers may find is what is published and not deleted (the clock is checked at query time). */
-const isIndexable = (row: SourceRow) => row.status === 'published' && row.deletedAt === null;
-
-/** The index row of one article: each field's exact and stem texts, in the table's column order. */
-function indexValues(row: SourceRow): string[] {
-  const text: Record<SearchField, string> = {
-    title: row.title,
-    dek: row.dek,
-    // Section names sit with the tags: both say what the story is about, in the newsroom's words.
-    tags: [row.tagNames ?? '', row.sectionName].join(' ، '),
-    body: htmlToPlainText(row.body),
-  };
-  return SEARCH_FIELDS.flatMap((f) => {
-    const forms = indexForms(text[f]);
-    return [forms.exact, forms.stem];
-  });
-}
-
-const COLUMN_LIST = SEARCH_COLUMNS.join(', ');
-const INSERT_INDEX = `INSERT INTO search_index(rowid, ${COLUMN_LIST}) VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`;
-const INSERT_DOC =
-  'INSERT INTO search_docs(article_id, locale, section_id, published_at) VALUES (?, ?, ?, ?)';
+export { SEARCH_INDEX_VERSION } from './documents';
 
 /**
  * Brings the index up to date for these articles: re-files the text of those readers can see,
  * drops the rest. Call it inside the transaction of any change to an article's text, tags,
  * section or status (db/mutations/articles.ts does), so search never disagrees with the site.
- * Taking an article off the site is also enforced by a trigger (migration 0002).
+ * Taking an article off the site is also enforced by a trigger (on both engines).
  */
-export function syncSearchIndex(tx: Tx | Db, ids: number[]): void {
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const list = sql.join(
-      chunk.map((id) => sql`${id}`),
-      sql`, `,
-    );
-    const indexed = new Set(
-      tx
-        .all<{ id: number }>(sql`SELECT article_id AS id FROM search_docs WHERE article_id IN (${list})`)
-        .map((r) => r.id),
-    );
-    for (const id of indexed) {
-      tx.run(sql`DELETE FROM search_index WHERE rowid = ${id}`);
-      tx.run(sql`DELETE FROM search_docs WHERE article_id = ${id}`);
-    }
-    const rows = tx.all<SourceRow>(sql`${sql.raw(SOURCE_SELECT)} WHERE a.id IN (${list})`);
-    for (const row of rows.filter(isIndexable)) {
-      const values: SQL[] = [row.id, ...indexValues(row)].map((v) => sql`${v}`);
-      tx.run(
-        sql`INSERT INTO search_index(rowid, ${sql.raw(COLUMN_LIST)}) VALUES (${sql.join(values, sql`, `)})`,
-      );
-      tx.run(
-        sql`INSERT INTO search_docs(article_id, locale, section_id, published_at)
-            VALUES (${row.id}, ${row.locale}, ${row.sectionId}, ${row.publishedAt})`,
-      );
-    }
-  }
+export async function syncSearchIndex(tx: WriteTx, ids: number[]): Promise<void> {
+  if (ENGINE === 'pg') return pg.syncSearchIndex(tx as unknown as PgDb, ids);
+  fts5.syncSearchIndex(tx, ids);
 }
 
 /** Every article in a section (its name is indexed with the tags); for after a section is renamed. */
-export function syncSearchIndexForSection(tx: Tx | Db, sectionId: number): void {
-  const ids = tx.all<{ id: number }>(
-    sql`SELECT article_id AS id FROM search_docs WHERE section_id = ${sectionId}`,
-  );
-  syncSearchIndex(
-    tx,
-    ids.map((r) => r.id),
-  );
+export async function syncSearchIndexForSection(tx: WriteTx, sectionId: number): Promise<void> {
+  if (ENGINE === 'pg') return pg.syncSearchIndexForSection(tx as unknown as PgDb, sectionId);
+  fts5.syncSearchIndexForSection(tx, sectionId);
 }
 
 /** Every live article carrying a tag; for after the tag is renamed. */
-export function syncSearchIndexForTag(tx: Tx | Db, tagId: number): void {
-  const ids = tx.all<{ id: number }>(
-    sql`SELECT at.article_id AS id FROM article_tags AS at JOIN search_docs AS d ON d.article_id = at.article_id
-        WHERE at.tag_id = ${tagId}`,
-  );
-  syncSearchIndex(
-    tx,
-    ids.map((r) => r.id),
-  );
+export async function syncSearchIndexForTag(tx: WriteTx, tagId: number): Promise<void> {
+  if (ENGINE === 'pg') return pg.syncSearchIndexForTag(tx as unknown as PgDb, tagId);
+  fts5.syncSearchIndexForTag(tx, tagId);
 }
-
-const REBUILD_BATCH = 1000;
-const BULK_HASH_SIZE = 64 * 1024 * 1024;
-const DEFAULT_HASH_SIZE = 1024 * 1024;
 
 /**
  * Empties the index and files every live article again, in one transaction (readers keep the old
  * index until it commits). For existing data, after a change to the normaliser or stemmer, and at
  * the end of the demo seeder, which inserts rows directly. Returns how many articles were indexed.
  */
-export function rebuildSearchIndex(db: Db): number {
-  const client = db.$client;
-  // `+a.status`: walk the table in id order; the status index would make every batch sort all rows.
-  const page = client.prepare(
-    `${SOURCE_SELECT} WHERE +a.status = 'published' AND a.deleted_at IS NULL AND a.id > ? ORDER BY a.id LIMIT ?`,
-  );
-  const insertIndex = client.prepare(INSERT_INDEX);
-  const insertDoc = client.prepare(INSERT_DOC);
-  return client.transaction(() => {
-    client.exec(`INSERT INTO search_index(search_index) VALUES ('delete-all'); DELETE FROM search_docs;`);
-    // FTS5 writes a new segment each time its buffer of pending terms passes `hashsize` (1 MB by
-    // default), then merges them; a 64 MB buffer makes the bulk load a fifth faster. It leaves a
-    // few segments, which search as fast as one: an 'optimize' merge would only cost a rewrite.
-    client.exec(`INSERT INTO search_index(search_index, rank) VALUES ('hashsize', ${BULK_HASH_SIZE})`);
-    let indexed = 0;
-    let after = 0;
-    for (;;) {
-      const rows = page.all(after, REBUILD_BATCH) as SourceRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        insertIndex.run(row.id, ...indexValues(row));
-        insertDoc.run(row.id, row.locale, row.sectionId, row.publishedAt);
-      }
-      indexed += rows.length;
-      after = rows.at(-1)!.id;
-    }
-    client.exec(`INSERT INTO search_index(search_index, rank) VALUES ('hashsize', ${DEFAULT_HASH_SIZE})`);
-    recordVersion(db);
-    return indexed;
-  })();
+export async function rebuildSearchIndex(db: Db): Promise<number> {
+  if (ENGINE === 'pg') return pg.rebuildSearchIndex(db as unknown as PgDb);
+  return fts5.rebuildSearchIndex(db);
 }
 
 /**
- * What the index was built with: raise it with any change to the normaliser, the stemmer or the
- * plural lexicon, and the next start rebuilds the index (2: broken plurals meet their singulars).
+ * Rebuilds the index when live articles exist and it is empty (a database made before search
+ * existed) or was built by an older normaliser or stemmer; records the version either way.
+ * Returns how many articles were indexed, or null when the index was already current.
  */
-export const SEARCH_INDEX_VERSION = '2';
-const VERSION_KEY = 'search.index_version';
-
-function storedVersion(db: Db): string | null {
-  const row = db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(VERSION_KEY) as
-    { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-/**
- * Rebuilds the index when live articles exist and it is empty (a database made before migration
- * 0002) or was built by an older normaliser or stemmer; records the version either way.
- */
-export function ensureSearchIndex(db: Db): number | null {
-  const empty = !db.$client.prepare('SELECT 1 FROM search_docs LIMIT 1').get();
-  const live = db.$client
-    .prepare("SELECT 1 FROM articles WHERE status = 'published' AND deleted_at IS NULL LIMIT 1")
-    .get();
-  const current = storedVersion(db) === SEARCH_INDEX_VERSION;
-  if (live && (empty || !current)) return rebuildSearchIndex(db);
-  if (!current) recordVersion(db);
-  return null;
-}
-
-function recordVersion(db: Db): void {
-  db.$client
-    .prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    .run(VERSION_KEY, SEARCH_INDEX_VERSION);
+export async function ensureSearchIndex(db: Db): Promise<number | null> {
+  if (ENGINE === 'pg') return pg.ensureSearchIndex(db as unknown as PgDb);
+  return fts5.ensureSearchIndex(db);
 }

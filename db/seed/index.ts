@@ -248,7 +248,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ articles: n
   }
   await seedEnglishEdition(db, { now, storage, sectionIds, authorIds, random });
   log(`English edition: ${Object.values(englishStories).flat().length} stories`);
-  log(`search index: ${rebuildSearchIndex(db)} articles`);
+  log(`search index: ${await rebuildSearchIndex(db)} articles`);
   const ms = Date.now() - started;
   log(`seeded ${total} articles in ${(ms / 1000).toFixed(1)} s`);
   return { articles: total, ms };

@@ -29,9 +29,29 @@ interface Term {
   negated: boolean;
 }
 
+/**
+ * One term as both engines' query builders read it: FTS5's MATCH below, PostgreSQL's tsquery
+ * (lib/search/tsquery.ts). It is found when its words stand together in an exact field, or one of
+ * its stem phrases in a stem field.
+ */
+export interface SearchTerm {
+  /** Its normalised words, in order: one word, or a phrase. */
+  words: string[];
+  /**
+   * The words' stems, and for a quoted Arabic phrase the same with its first word behind each
+   * proclitic ("مجلس النواب" finds "بمجلس النواب"): a single word needs no such help, since the
+   * indexer files "بمجلس" under "مجلس" too, but it does so after the running text, out of phrase
+   * position.
+   */
+  stemPhrases: string[][];
+}
+
 export interface ParsedSearchQuery {
   /** An FTS5 MATCH expression in which every word is a quoted string. */
   match: string;
+  /** What `match` is made of: a story must hold every wanted term and no unwanted one. */
+  wanted: SearchTerm[];
+  unwanted: SearchTerm[];
   /** The normalised words and stems the wanted terms are made of, for highlighting. */
   highlight: { exact: string[]; stems: string[] };
 }
@@ -45,22 +65,25 @@ function columns(names: string[]): string {
   return `{${names.join(' ')}}`;
 }
 
-/**
- * One term in FTS5: its normalised words in the exact columns, or their stems in the stem
- * columns. A quoted Arabic phrase also tries its first word with each proclitic ("مجلس النواب"
- * finds "بمجلس النواب"): a single word needs no such help, since the indexer files "بمجلس" under
- * "مجلس" too, but it does so after the running text, out of phrase position.
- */
-function termExpression(term: Term): string {
-  const exact = quote(term.words.join(' '));
+function searchTerm(term: Term): SearchTerm {
   const stems = term.words.map(stemWord);
-  const stemPhrases = new Set([stems.join(' ')]);
+  const phrases = new Map([[stems.join(' '), stems]]);
   const [first, ...rest] = term.words;
   if (term.words.length > 1 && isArabicWord(first!) && first!.length >= 3) {
     const tail = rest.map(stemWord);
-    for (const p of PROCLITICS) stemPhrases.add([stemWord(p + first), ...tail].join(' '));
+    for (const p of PROCLITICS) {
+      const phrase = [stemWord(p + first), ...tail];
+      const key = phrase.join(' ');
+      if (!phrases.has(key)) phrases.set(key, phrase);
+    }
   }
-  const stemPart = [...stemPhrases].map(quote).join(' OR ');
+  return { words: term.words, stemPhrases: [...phrases.values()] };
+}
+
+/** One term in FTS5: its normalised words in the exact columns, or a stem phrase in the stem columns. */
+function termExpression(term: SearchTerm): string {
+  const exact = quote(term.words.join(' '));
+  const stemPart = term.stemPhrases.map((p) => quote(p.join(' '))).join(' OR ');
   return `(${columns(EXACT_COLUMNS)} : ${exact} OR ${columns(STEM_COLUMNS)} : (${stemPart}))`;
 }
 
@@ -95,15 +118,19 @@ export function parseSearchQuery(input: string): ParsedSearchQuery | null {
     return true;
   });
   // Wanted terms first: exclusions only narrow, so they get what is left of the cap.
-  const wanted = terms.filter((t) => !t.negated).slice(0, MAX_TERMS);
-  const unwanted = terms.filter((t) => t.negated).slice(0, MAX_TERMS - wanted.length);
-  if (wanted.length === 0) return null;
+  const wantedTerms = terms.filter((t) => !t.negated).slice(0, MAX_TERMS);
+  const unwantedTerms = terms.filter((t) => t.negated).slice(0, MAX_TERMS - wantedTerms.length);
+  if (wantedTerms.length === 0) return null;
 
+  const wanted = wantedTerms.map(searchTerm);
+  const unwanted = unwantedTerms.map(searchTerm);
   let match = wanted.map(termExpression).join(' AND ');
   if (unwanted.length > 0) match = `(${match}) NOT (${unwanted.map(termExpression).join(' OR ')})`;
   const words = wanted.flatMap((t) => t.words);
   return {
     match,
+    wanted,
+    unwanted,
     highlight: { exact: [...new Set(words)], stems: [...new Set(words.map(stemWord))] },
   };
 }

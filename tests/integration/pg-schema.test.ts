@@ -89,15 +89,17 @@ if (!serverUrl) {
       expect(await appliedMigrations()).toBe(journalEntries());
     });
 
-    it('has every table and column of db/schema/pg.ts, and no others', async () => {
+    it('has every table and column of db/schema/pg.ts, and no others but search’s', async () => {
       const declared = (Object.values(pgSchema) as unknown[])
         .filter((t): t is PgTable => t instanceof PgTable)
         .map((t) => getTableConfig(t))
         .flatMap((c) => c.columns.map((col) => `${c.name}.${col.name}`))
         .sort();
+      // The search table is hand-written SQL (0002_search), kept by db/search/pg.ts alone, as
+      // SQLite's FTS5 tables are outside its schema too.
       const { rows } = await db.$client.query<{ column: string }>(
         `SELECT table_name || '.' || column_name AS column FROM information_schema.columns
-         WHERE table_schema = 'public' ORDER BY 1`,
+         WHERE table_schema = 'public' AND table_name <> 'search_index' ORDER BY 1`,
       );
       expect(rows.map((r) => r.column).sort()).toEqual(declared);
       expect(declared).toContain('articles.published_at');

@@ -221,12 +221,12 @@ describe('only what readers may see is found', () => {
     // A renamed tag: the newsroom's taxonomy mutation must re-file its stories (see report).
     const tagId = t.db.select({ id: tags.id }).from(tags).where(eq(tags.slug, 'نسور')).get()!.id;
     t.db.update(tags).set({ name: 'صقور' }).where(eq(tags.id, tagId)).run();
-    syncSearchIndexForTag(t.db, tagId);
+    await syncSearchIndexForTag(t.db, tagId);
     expect(await ids('صقور')).toEqual([id]);
     expect(await ids('نسور')).toEqual([]);
     // And a renamed section, likewise.
     t.db.update(sections).set({ nameAr: 'العالم الواسع' }).where(eq(sections.id, worldId)).run();
-    syncSearchIndexForSection(t.db, worldId);
+    await syncSearchIndexForSection(t.db, worldId);
     expect(await ids('جولة السوق الواسع')).toEqual([id]);
   });
 });
@@ -281,15 +281,15 @@ describe('results', () => {
     expect(hit.snippet.map((s) => s.text).join('')).toBe('شوهدت البُومَةُ مساء أمس فوق البرج القديم & الحديقة.');
   });
 
-  it('rebuilds on start when the index was built by an older stemmer, and only then', () => {
+  it('rebuilds on start when the index was built by an older stemmer, and only then', async () => {
     t.db.$client.prepare("UPDATE settings SET value = '1' WHERE key = 'search.index_version'").run();
-    expect(ensureSearchIndex(t.db)).toBeGreaterThan(48);
-    expect(ensureSearchIndex(t.db)).toBeNull();
+    expect(await ensureSearchIndex(t.db)).toBeGreaterThan(48);
+    expect(await ensureSearchIndex(t.db)).toBeNull();
   });
 
   it('rebuilds to the same index', async () => {
     const before = await Promise.all(['دمج', 'الكنغر', 'ارخبيل', 'حوت'].map((q) => ids(q)));
-    expect(rebuildSearchIndex(t.db)).toBeGreaterThan(48);
+    expect(await rebuildSearchIndex(t.db)).toBeGreaterThan(48);
     expect(await Promise.all(['دمج', 'الكنغر', 'ارخبيل', 'حوت'].map((q) => ids(q)))).toEqual(before);
   });
 
