@@ -18,6 +18,8 @@ const sqliteOnly = [
   'tests/integration/pg-schema.test.ts',
   'tests/integration/write-transactions.test.ts',
   'tests/integration/cache-outbox.test.ts',
+  // Opens both engines itself (the shared corpus).
+  'tests/integration/search-pg.test.ts',
 ];
 
 /** e2e files that run with PostgreSQL as the engine (the e2e-pg project), each on a database of its own. */
