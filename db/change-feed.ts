@@ -57,6 +57,8 @@ function openSqliteFeed({ self, onInvalidation }: ChangeFeedOptions): ChangeFeed
 
 const CHANNEL = 'midad_outbox';
 const READ_LIMIT = 500;
+/** Past every row id (the column is a 32-bit integer on PostgreSQL). */
+const AFTER_EVERY_ROW = 2_147_483_647;
 
 /** The outbox after `afterId` and the content version, in one snapshot (as on SQLite). */
 async function readPostgresOutbox(pool: pg.Pool, afterId: number, limit = READ_LIMIT): Promise<OutboxRead> {
@@ -94,7 +96,7 @@ async function openPostgresFeed(
 ): Promise<ChangeFeed> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   pool.on('error', (err) => log(`midad: change feed: idle connection lost: ${err.message}`));
-  const start = await readPostgresOutbox(pool, Number.MAX_SAFE_INTEGER, 0);
+  const start = await readPostgresOutbox(pool, AFTER_EVERY_ROW, 0);
   let at: OutboxPosition = { lastId: start.newestId ?? 0, contentVersion: start.contentVersion };
   let closed = false;
   let failing = false;

@@ -172,4 +172,9 @@ async function main() {
   installGracefulShutdown(server);
 }
 
-void main();
+main().catch((error: unknown) => {
+  // A start that cannot finish (the database unreachable, a migration refused) stops the process,
+  // so a supervisor sees the failure instead of a server that never listens.
+  console.error(`midad: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
