@@ -51,7 +51,9 @@ function env(): Record<string, string> {
 
 async function startInstance(i: number) {
   // Every instance has a folder of its own for its log; media would be on S3 across machines.
-  instances[i] = await startServer(env(), { dataDir: path.join(dataDir, `i${i}`), port: ports[i] });
+  const own = path.join(dataDir, `i${i}`);
+  fs.mkdirSync(own, { recursive: true });
+  instances[i] = await startServer(env(), { dataDir: own, port: ports[i] });
 }
 
 /** Polls `base + path` until its body contains `text`; the milliseconds that took, or null after `ms`. */
@@ -197,17 +199,16 @@ describe.skipIf(!hasHaproxy || !onPostgres)('three instances on PostgreSQL behin
 
   it('50 stories scheduled for the same second are each published exactly once', async () => {
     const sectionId = (await getSectionBySlug(db, 'culture'))!.id;
-    const at = new Date(Math.ceil((Date.now() + 3000) / 1000) * 1000);
     const ids: number[] = [];
     for (let n = 0; n < 50; n++) {
-      const { id } = await createDraft(
-        db,
-        account.id,
-        articleFields({ title: `مجدول ${n} ${at.getTime()}`, sectionId, authorIds: [account.id] }),
+      const title = `مجدول ${n} ${Date.now()}`;
+      ids.push(
+        (await createDraft(db, account.id, articleFields({ title, sectionId, authorIds: [account.id] }))).id,
       );
-      await transitionArticle(db, account.id, id, 'schedule', { at });
-      ids.push(id);
     }
+    // All for the same whole second, a moment from now: every instance's scheduler (500 ms) races for them.
+    const at = new Date(Math.ceil((Date.now() + 4000) / 1000) * 1000);
+    for (const id of ids) await transitionArticle(db, account.id, id, 'schedule', { at });
     const deadline = Date.now() + 15_000;
     let published = 0;
     while (Date.now() < deadline) {
