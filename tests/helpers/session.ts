@@ -19,6 +19,8 @@ export async function signedInUser(db: Db, label: string, role: UserRole, name: 
     id,
     slug: stamp,
     cookie: `midad_session=${token}`,
-    remove: () => db.delete(users).where(eq(users.email, email)).run(),
+    remove: async () => {
+      await db.delete(users).where(eq(users.email, email));
+    },
   };
 }
