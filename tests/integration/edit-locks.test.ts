@@ -28,7 +28,7 @@ const TAB_B = 'tab-b-0123456789abcdef';
 
 beforeAll(async () => {
   t = await createSeededDb({ articles: 4, now: t0 });
-  const people = t.db.select({ id: users.id, slug: users.slug }).from(users).all();
+  const people = await t.db.select({ id: users.id, slug: users.slug }).from(users);
   ranaId = people.find((p) => p.slug === 'rana-haddad')!.id;
   otherId = people.find((p) => p.id !== ranaId)!.id;
   fields = articleFields({
@@ -139,11 +139,10 @@ describe('soft edit locks', () => {
     const a = await heartbeatLock(t.db, id, ranaId, TAB_A, at(310));
     expect(a.held).toBe(false);
     if (!a.held) expect(a.holder.userId).toBe(otherId);
-    const audit = t.db
+    const audit = await t.db
       .select({ details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'article.lockTakeover'), eq(auditLog.entityId, id)))
-      .all();
+      .where(and(eq(auditLog.action, 'article.lockTakeover'), eq(auditLog.entityId, id)));
     expect(audit).toEqual([{ details: { fromUserId: ranaId } }]);
     // A closing its tab does not free B's lock.
     await releaseLock(t.db, id, TAB_A);

@@ -4,7 +4,7 @@ import { createDraft } from '@/db/mutations/articles';
 import { TagMergeError, deleteTag, mergeTags } from '@/db/mutations/taxonomy';
 import { getArticleForEdit, listActivity } from '@/db/queries/newsroom';
 import { getRedirectTarget, getSectionBySlug, getTagBySlug, listTagsForAdmin } from '@/db/queries/taxonomy';
-import { tags } from '@/db/schema';
+import { tags, users } from '@/db/schema';
 import { slugify } from '@/lib/arabic/slug';
 import { articleFields } from '../helpers/fixtures';
 import { createSeededDb } from '../helpers/test-db';
@@ -14,7 +14,7 @@ let author: number;
 let sectionId: number;
 beforeAll(async () => {
   t = await createSeededDb({ articles: 16 });
-  author = t.db.$client.prepare('select id from users limit 1').pluck().get() as number;
+  author = (await t.db.select({ id: users.id }).from(users).orderBy(users.id).limit(1))[0]!.id;
   sectionId = (await getSectionBySlug(t.db, 'local'))!.id;
 });
 afterAll(() => t.cleanup());
@@ -51,7 +51,7 @@ describe('the tags screen', () => {
     expect(result.articleIds.sort()).toEqual([both, onlyA].sort());
     expect((await getArticleForEdit(t.db, both))!.tags).toEqual(['مهرجانات']);
     expect((await getArticleForEdit(t.db, onlyA))!.tags).toEqual(['مهرجانات']);
-    expect(t.db.select().from(tags).where(eq(tags.id, a.id)).get()).toBeUndefined();
+    expect((await t.db.select().from(tags).where(eq(tags.id, a.id)).limit(1))[0]).toBeUndefined();
     expect(await getRedirectTarget(t.db, `/tag/${encodeURIComponent('مهرجان')}`)).toBe(
       `/tag/${encodeURIComponent('مهرجانات')}`,
     );

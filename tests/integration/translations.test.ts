@@ -25,7 +25,9 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 beforeAll(async () => {
   t = await createSeededDb({ now: t0 });
-  editorId = t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  editorId = (
+    await t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.id;
   const sectionId = (await getSectionBySlug(t.db, 'economy'))!.id;
   ar = articleFields({ title: 'ميناء جديد للصيادين في صور', sectionId, authorIds: [editorId] });
   en = articleFields({
@@ -44,8 +46,9 @@ async function published(f: ArticleFields, minute: number): Promise<number> {
   return id;
 }
 
-const key = (id: number) =>
-  t.db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).get()!.key;
+const key = async (id: number) =>
+  (await t.db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, id)).limit(1))[0]!
+    .key;
 
 describe('translations between editions', () => {
   it('links a story to its translation both ways, and readers see it only while both are live', async () => {
@@ -97,7 +100,7 @@ describe('translations between editions', () => {
     ).toBe('translationTaken');
     // The refused save changed nothing: one transaction.
     expect((await getArticleForEdit(t.db, a))!.title).toBe(ar.title);
-    expect(key(a)).toBeNull();
+    expect(await key(a)).toBeNull();
     // A deleted story cannot be linked either.
     const gone = await published(en, 14);
     await transitionArticle(t.db, editorId, gone, 'delete', { now: at(15) });
@@ -116,14 +119,14 @@ describe('translations between editions', () => {
     expect(await getTranslationPartnerId(t.db, a)).toBe(b);
     await updateArticle(t.db, editorId, a, { ...ar, translationId: c });
     expect(await getTranslationPartnerId(t.db, a)).toBe(c);
-    expect(key(b)).toBeNull();
+    expect(await key(b)).toBeNull();
     // b is free again and can pair with another Arabic story.
     const d = await published(ar, 23);
     await updateArticle(t.db, editorId, d, { ...ar, translationId: b });
     expect(await getTranslationPartnerId(t.db, b)).toBe(d);
     await updateArticle(t.db, editorId, c, { ...en, translationId: null });
-    expect(key(a)).toBeNull();
-    expect(key(c)).toBeNull();
+    expect(await key(a)).toBeNull();
+    expect(await key(c)).toBeNull();
     expect(await getTranslationPartnerId(t.db, d)).toBe(b);
   });
 
@@ -132,7 +135,7 @@ describe('translations between editions', () => {
     const b = await published(en, 26);
     await updateArticle(t.db, editorId, a, { ...ar, translationId: b });
     await transitionArticle(t.db, editorId, a, 'delete', { now: at(27) });
-    expect(key(b)).toBeNull();
+    expect(await key(b)).toBeNull();
     const c = await published(ar, 28);
     await updateArticle(t.db, editorId, c, { ...ar, translationId: b });
     expect(await getTranslationPartnerId(t.db, b)).toBe(c);

@@ -26,11 +26,11 @@ const DAY = 24 * 60;
 
 beforeAll(async () => {
   t = await createSeededDb({ articles: 0, now: t0 });
-  const id = (slug: string) =>
-    t.db.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get()!.id;
-  editorId = id('rana-haddad');
-  writerId = id('omar-khatib');
-  otherWriterId = id('layla-nasser');
+  const id = async (slug: string) =>
+    (await t.db.select({ id: users.id }).from(users).where(eq(users.slug, slug)).limit(1))[0]!.id;
+  editorId = await id('rana-haddad');
+  writerId = await id('omar-khatib');
+  otherWriterId = await id('layla-nasser');
   sectionId = (await getSectionBySlug(t.db, 'local'))!.id;
 });
 afterAll(() => t.cleanup());
@@ -53,12 +53,13 @@ function story(title: string, authorId = writerId, locale = 'ar') {
   );
 }
 
-const audits = (id: number, action: string) =>
-  t.db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)))
-    .all().length;
+const audits = async (id: number, action: string) =>
+  (
+    await t.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, action)))
+  ).length;
 
 describe('trash', () => {
   it('takes a published story off the site (410) and brings it back as a draft with its URL', async () => {
@@ -80,7 +81,7 @@ describe('trash', () => {
     });
     const back = (await getArticleRoute(t.db, id))!;
     expect(back).toMatchObject({ status: 'draft', deletedAt: null, slug, publishedAt: at(1) });
-    expect(audits(id, 'article.restore')).toBe(1);
+    expect(await audits(id, 'article.restore')).toBe(1);
     // Republishing keeps the first publish time.
     expect(
       (await transitionArticle(t.db, editorId, id, 'publish', { now: at(30 * DAY) })).publishedAt,
@@ -95,7 +96,7 @@ describe('trash', () => {
     expect(
       (await listTrash(t.db, { now: at(31 * DAY), days: 30 })).find((r) => r.id === id)?.restorable,
     ).toBe(false);
-    expect(audits(id, 'article.restore')).toBe(0);
+    expect(await audits(id, 'article.restore')).toBe(0);
   });
 
   it('refuses to restore a story that is not in the trash', async () => {
@@ -141,7 +142,7 @@ describe('sending a story back to its writer', () => {
         })
       ).to,
     ).toBe('draft');
-    expect(audits(id, 'article.return')).toBe(1);
+    expect(await audits(id, 'article.return')).toBe(1);
     expect((await listReturnedToWriter(t.db, writerId)).find((r) => r.id === id)).toMatchObject({
       note: 'أضف اسم المدرسة وتصريح المديرة.',
       editorName: 'رنا حداد',

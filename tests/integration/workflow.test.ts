@@ -21,7 +21,9 @@ const t0 = new Date('2026-11-28T09:00:00Z');
 
 beforeAll(async () => {
   t = await createSeededDb({ now: t0 });
-  editorId = t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  editorId = (
+    await t.db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.id;
   const title = 'افتتاح جسر جديد فوق نهر العاصي';
   fields = articleFields({
     title,
@@ -79,9 +81,13 @@ describe('publishing workflow', () => {
     const b = await createDraft(t.db, editorId, fields, at(41));
     expect(b.slug).not.toBe(a.slug);
     await updateArticle(t.db, editorId, a.id, { ...fields, title: 'عنوان معدل' }, at(42));
-    const revs = t.db.select().from(revisions).where(eq(revisions.articleId, a.id)).all();
+    const revs = await t.db
+      .select()
+      .from(revisions)
+      .where(eq(revisions.articleId, a.id))
+      .orderBy(revisions.id);
     expect(revs.map((r) => r.snapshot.title)).toEqual([fields.title, 'عنوان معدل']);
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, a.id)).all();
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, a.id)).orderBy(auditLog.id);
     expect(audit.map((r) => r.action)).toEqual(['article.create', 'article.update']);
   });
 
