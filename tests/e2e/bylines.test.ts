@@ -29,8 +29,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  writer?.remove();
-  admin?.remove();
+  await writer?.remove();
+  await admin?.remove();
   db?.$client.close();
   await browser?.close();
 });
@@ -121,7 +121,7 @@ describe('bylines in each edition', () => {
       await postProfile(editor.cookie, writer.id, 'Mallory');
       expect(name()).toBe(before);
     } finally {
-      editor.remove();
+      await editor.remove();
     }
     const res = await postProfile(admin.cookie, writer.id, 'Joud S.');
     expect(res.status).toBe(303);

@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   db.update(articles).set({ body: originalBody }).where(eq(articles.id, articleId)).run();
-  account.remove();
+  await account.remove();
   db.$client.close();
   await browser.close();
 });

@@ -27,9 +27,9 @@ beforeAll(async () => {
   editor = await signedInUser(db, 'lock-editor', 'editor', 'محررة');
 });
 
-afterAll(() => {
+afterAll(async () => {
   if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  for (const u of [owner, writer, editor]) u.remove();
+  for (const u of [owner, writer, editor]) await u.remove();
   db.$client.close();
 });
 

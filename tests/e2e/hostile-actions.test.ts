@@ -92,9 +92,9 @@ beforeAll(async () => {
     )
   ).id;
 });
-afterAll(() => {
+afterAll(async () => {
   db.$client.prepare('DELETE FROM articles WHERE id = ?').run(draftId);
-  for (const p of Object.values(people)) p.remove();
+  for (const p of Object.values(people)) await p.remove();
   db.$client.close();
   console.log(`hostile-actions: ${calls} calls`);
 });

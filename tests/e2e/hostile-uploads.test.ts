@@ -22,8 +22,8 @@ beforeAll(async () => {
   db = openDb(path.join(dataDir, 'midad.db'));
   editor = await signedInUser(db, 'hostile-upload', 'editor', 'محررة الرفع');
 });
-afterAll(() => {
-  editor.remove();
+afterAll(async () => {
+  await editor.remove();
   db.$client.close();
   console.log(`hostile-uploads, time to refuse:\n  ${timings.join('\n  ')}`);
 });

@@ -28,7 +28,7 @@ afterAll(async () => {
   db.delete(media)
     .where(eq(media.alt, `صورة صلاحيات ${stamp}`))
     .run();
-  for (const a of Object.values(accounts)) a.remove();
+  for (const a of Object.values(accounts)) await a.remove();
   await closeDb(db);
 });
 

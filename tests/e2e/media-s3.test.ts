@@ -23,7 +23,7 @@ beforeAll(async () => {
   account = await signedInUser(db, 'media-s3', 'writer', 'مصوّرة');
 });
 afterAll(async () => {
-  account?.remove();
+  await account?.remove();
   db?.$client.close();
   await server?.stop();
   await s3?.stop();

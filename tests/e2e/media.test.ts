@@ -14,8 +14,8 @@ beforeAll(async () => {
   account = await signedInUser(db, 'media', 'writer', 'مصوّر');
   cookie = account.cookie;
 });
-afterAll(() => {
-  account.remove();
+afterAll(async () => {
+  await account.remove();
   db.$client.close();
 });
 

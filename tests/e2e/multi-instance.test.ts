@@ -74,7 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!hasHaproxy) return;
   for (const id of made) db?.delete(articles).where(eq(articles.id, id)).run();
-  account?.remove();
+  await account?.remove();
   if (db) await closeDb(db);
   try {
     if (proxy?.pid) process.kill(-proxy.pid, 'SIGKILL');

@@ -23,9 +23,9 @@ beforeAll(async () => {
   account = await signedInUser(db, 'cache', 'editor', 'محرر الذاكرة');
   cookie = account.cookie;
 });
-afterAll(() => {
+afterAll(async () => {
   for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
-  account.remove();
+  await account.remove();
   db.$client.close();
 });
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  for (const u of [editor, writer, other]) u?.remove();
+  for (const u of [editor, writer, other]) await u?.remove();
   db.$client.close();
   await browser?.close();
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  for (const u of [editor, writer]) u?.remove();
+  for (const u of [editor, writer]) await u?.remove();
   db.$client.close();
   await browser?.close();
 });

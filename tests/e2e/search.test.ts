@@ -20,9 +20,9 @@ beforeAll(async () => {
   account = await signedInUser(db, 'search', 'editor', 'محررة البحث');
   cookie = account.cookie;
 });
-afterAll(() => {
+afterAll(async () => {
   for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
-  account.remove();
+  await account.remove();
   db.$client.close();
 });
 

@@ -17,8 +17,8 @@ beforeAll(async () => {
   article = new URL(/href="(\/news\/\d+\/[^"]+)"/.exec(home.body)![1]!, base).pathname;
   media = /(\/media\/[\w.-]+\.webp)/.exec(home.body)![1]!;
 });
-afterAll(() => {
-  account.remove();
+afterAll(async () => {
+  await account.remove();
   db.$client.close();
 });
 

@@ -30,8 +30,8 @@ afterAll(async () => {
   await browser?.close();
   await saveStaticPage(db, admin.id, { slug: 'about', locale: 'ar', ...original });
   db.delete(auditLog).where(eq(auditLog.userId, admin.id)).run();
-  admin.remove();
-  editor.remove();
+  await admin.remove();
+  await editor.remove();
   await closeDb(db);
 });
 

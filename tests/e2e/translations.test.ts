@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  editor?.remove();
+  await editor?.remove();
   db?.$client.close();
   await browser?.close();
 });
@@ -214,7 +214,7 @@ describe('a story in both editions', () => {
       // The writer's draft, revision and audit lines go before the account.
       db.delete(articles).where(eq(articles.id, id)).run();
       db.delete(auditLog).where(eq(auditLog.userId, writer.id)).run();
-      writer.remove();
+      await writer.remove();
     }
   });
 });
