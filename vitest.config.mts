@@ -10,12 +10,16 @@ const alias = { '@': path.dirname(fileURLToPath(import.meta.url)) };
  */
 const pgUrl = process.env.MIDAD_TEST_DATABASE_URL;
 
-/** Integration files about SQLite itself (its locks, plans, files), not about what db/ does. */
+/**
+ * Integration files about SQLite itself (its locks, plans, files), not about what db/ does, and
+ * those that set both engines side by side themselves (they run once, in `unit`).
+ */
 const sqliteOnly = [
   'tests/integration/immediate-transactions.test.ts',
   'tests/integration/query-plans.test.ts',
   'tests/integration/migrations-drift.test.ts',
   'tests/integration/pg-schema.test.ts',
+  'tests/integration/search-fold-pg.test.ts',
   'tests/integration/write-transactions.test.ts',
   'tests/integration/cache-outbox.test.ts',
   // Opens both engines itself (the shared corpus).

@@ -1,3 +1,5 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
 /**
  * Which database engine this process runs on, chosen once from DATABASE_URL: a postgres:// (or
  * postgresql://) URL selects PostgreSQL; nothing, or a file: URL, keeps the embedded SQLite file
@@ -23,4 +25,13 @@ export const ENGINE: Engine = isPostgresUrl(process.env.DATABASE_URL) ? 'pg' : '
  */
 export function timeParam(date: Date): number | string {
   return ENGINE === 'pg' ? date.toISOString() : date.getTime();
+}
+
+/**
+ * Lower-casing of A–Z only, as SQLite's lower() and its LIKE do it. PostgreSQL's lower() follows
+ * the database's LC_CTYPE, under which 'İ' may become 'i' and the Kelvin sign 'k'; under the C
+ * collation it too leaves every other character alone.
+ */
+export function asciiLower(value: SQLWrapper): SQL {
+  return ENGINE === 'pg' ? sql`lower(${value} COLLATE "C")` : sql`lower(${value})`;
 }

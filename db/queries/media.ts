@@ -1,7 +1,9 @@
-import { desc, eq, like, or, sql } from 'drizzle-orm';
+import { desc, eq, or, sql } from 'drizzle-orm';
 import { normaliseForSearch } from '@/lib/search/normalise';
 import type { Db } from '../client';
+import { asciiLower } from '../engine';
 import { articles, media } from '../schema';
+import { likeLiteral } from './text-filter';
 import type { MediaView } from './views';
 
 export interface MediaLibraryItem extends MediaView {
@@ -69,8 +71,8 @@ export async function listMediaByStems(db: Db, stems: string[]): Promise<MediaLi
  * can be restored.
  */
 export async function listMediaUsage(db: Db, m: { id: number; stem: string }) {
-  // Folded on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-  const inBody = like(sql`lower(${articles.body})`, `%/media/${m.stem.toLowerCase()}-%`);
+  // Folded on both sides, A–Z only: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
+  const inBody = sql`${asciiLower(articles.body)} LIKE ${`%/media/${likeLiteral(m.stem.toLowerCase())}-%`} ESCAPE '\\'`;
   return (
     await db
       .select({

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { normaliseForSearch } from '@/lib/search/normalise';
 import { parseSearchQuery } from '@/lib/search/query';
 import type { Db } from '../client';
 import { searchMediaLibrary } from './media';
+import { containsFolded } from './text-filter';
 import {
   articleAuthors,
   articles,
@@ -105,8 +105,9 @@ export async function listActivity(db: Db, f: ActivityFilter = {}) {
       movedTo,
       and(
         eq(auditLog.action, 'article.move'),
-        // ENGINE: sqlite-only — pg (details is jsonb) needs (details->>'sectionId')::integer.
-        eq(movedTo.id, sql`json_extract(${auditLog.details}, '$.sectionId')`),
+        // ->> reads JSON on both engines (SQLite 3.38+ from its text column, PostgreSQL from
+        // jsonb); PostgreSQL gives text, so the cast makes both an integer.
+        eq(movedTo.id, sql`CAST(${auditLog.details} ->> 'sectionId' AS integer)`),
       ),
     )
     .where(activityWhere(db, f))
@@ -238,10 +239,7 @@ export interface AdminArticleFilter {
  * published stories — the headline words through the search index, stems and clitics included.
  */
 function titleMatches(q: string): SQL {
-  const folded = normaliseForSearch(q).replace(/[%_\\]/g, (c) => `\\${c}`);
-  // ENGINE: sqlite-only — midad_normalise is a function registered on the SQLite connection
-  // (db/client.ts); pg needs the same folding as a SQL function or a stored folded title.
-  const literal = sql`midad_normalise(${articles.title}) LIKE ${`%${folded}%`} ESCAPE '\\'`;
+  const literal = containsFolded(articles.title, q);
   const parsed = parseSearchQuery(q);
   if (!parsed) return literal;
   const inTitles = `{title_exact title_stem} : (${parsed.match})`;

@@ -1,9 +1,9 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { redirects, sections, tags, users } from '../schema';
 import { allRows, firstRow, preparedPerDb } from './prepared';
+import { containsFolded } from './text-filter';
 import { bylineBio, bylineName } from '@/lib/people';
-import { normaliseForSearch } from '@/lib/search/normalise';
 
 const sectionsStatement = preparedPerDb((db) =>
   db
@@ -81,12 +81,7 @@ export const ADMIN_TAGS_PAGE_SIZE = 50;
  * deleted), optionally only tags whose name or slug contains `q` (folded as search folds).
  */
 export async function listTagsForAdmin(db: Db, f: { q?: string; page?: number } = {}) {
-  const folded = f.q ? `%${normaliseForSearch(f.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
-  // ENGINE: sqlite-only — midad_normalise is a function of the SQLite connection (db/client.ts);
-  // PostgreSQL needs the same fold as a SQL function, or a folded column beside name and slug.
-  const where = folded
-    ? sql`(midad_normalise(${tags.name}) LIKE ${folded} ESCAPE '\\' OR midad_normalise(${tags.slug}) LIKE ${folded} ESCAPE '\\')`
-    : undefined;
+  const where = f.q ? or(containsFolded(tags.name, f.q), containsFolded(tags.slug, f.q)) : undefined;
   // Written out in full: drizzle prints a lone table's columns unqualified, which inside the
   // subquery would mean the inner tables' own id.
   const stories = sql<number>`(SELECT count(*) FROM article_tags

@@ -5,12 +5,22 @@ import pg from 'pg';
  * A database of its own on the test PostgreSQL server, for one test file: created empty from the
  * server URL (a database on it the tests may connect to, e.g. postgres://…/postgres), dropped by
  * `drop`. Each file gets its own, so files run side by side without seeing each other's rows.
+ * `locale` makes it with that LC_COLLATE and LC_CTYPE (UTF8, from template0) instead of the
+ * server's default, for tests that must hold whatever locale a database was made with.
  */
-export async function createPgDatabase(serverUrl: string, prefix = 'midad_t') {
+export async function createPgDatabase(
+  serverUrl: string,
+  prefix = 'midad_t',
+  options: { locale?: 'C' } = {},
+) {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect(); // an unreachable server fails the file, as it should
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(
+    options.locale
+      ? `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE '${options.locale}'`
+      : `CREATE DATABASE ${name}`,
+  );
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   return {

@@ -40,6 +40,7 @@ describe('the tags screen', () => {
     const found = await listTagsForAdmin(t.db, { q: 'دراجات' });
     expect(found.rows.map((r) => [r.name, r.stories])).toEqual([['دراجات هوائية', 2]]);
     expect((await listTagsForAdmin(t.db, { q: 'لا-وسم-بهذا-الاسم' })).total).toBe(0);
+    expect((await listTagsForAdmin(t.db, { q: 'درا\0جات' })).total).toBe(1);
   });
 
   it('merges tag A into B: A’s stories get B once, /tag/A answers 301 to /tag/B, an audit row', async () => {
