@@ -25,6 +25,8 @@ export async function createTestDb(options: { verbose?: (sql: unknown) => void }
       db,
       dir,
       mediaDir: path.join(dir, 'media'),
+      /** Another process's view of the same database: a pool of its own. */
+      openAnother: () => openPgPool(database.url) as unknown as Db,
       async cleanup() {
         await closeDb(db);
         await database.drop();
@@ -37,6 +39,8 @@ export async function createTestDb(options: { verbose?: (sql: unknown) => void }
     db,
     dir,
     mediaDir: path.join(dir, 'media'),
+    /** Another process's view of the same database: a connection of its own. */
+    openAnother: () => openDb(path.join(dir, 'midad.db')),
     async cleanup() {
       await closeDb(db);
       fs.rmSync(dir, { recursive: true, force: true });

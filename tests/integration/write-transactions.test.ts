@@ -1,16 +1,16 @@
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { ENGINE } from '@/db/engine';
 import { settings } from '@/db/schema';
 import { writeTx } from '@/db/tx';
 import { createTestDb } from '../helpers/test-db';
 
 /**
  * db/tx.ts: an async transaction body commits whole or not at all, whatever it awaits, and no
- * statement of anyone else's escapes into it or out of it — on a real SQLite file, with a
- * second process-like connection watching.
+ * statement of anyone else's escapes into it or out of it — on the engine of the run (a real
+ * SQLite file, or a PostgreSQL database), with a second process's connection watching.
  */
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let watcher: Db;
@@ -29,7 +29,7 @@ const keys = async (db: Db, prefix: string) =>
 
 beforeAll(async () => {
   t = await createTestDb();
-  watcher = openDb(path.join(t.dir, 'midad.db'));
+  watcher = t.openAnother();
 });
 
 afterAll(async () => {
@@ -37,8 +37,8 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-beforeEach(() => {
-  t.db.delete(settings).run();
+beforeEach(async () => {
+  await t.db.delete(settings);
 });
 
 describe('writeTx', () => {
@@ -122,18 +122,47 @@ describe('writeTx', () => {
     expect(await keys(watcher, 'e.')).toEqual(['e.inner2', 'e.outer']);
   });
 
-  it('holds the write lock from its first statement: another connection cannot write meanwhile', async () => {
-    watcher.$client.pragma('busy_timeout = 50');
-    let code = '';
-    await writeTx(t.db, async (tx) => {
-      await value(tx, 'f.none');
-      try {
-        watcher.insert(settings).values({ key: 'f.other', value: 'x' }).run();
-      } catch (error) {
-        code = (error as { code?: string }).code ?? 'error';
-      }
-    });
-    watcher.$client.pragma('busy_timeout = 5000');
-    expect(code).toBe('SQLITE_BUSY');
-  });
+  it.runIf(ENGINE === 'sqlite')(
+    'holds the write lock from its first statement: another connection cannot write meanwhile',
+    async () => {
+      watcher.$client.pragma('busy_timeout = 50');
+      let code = '';
+      await writeTx(t.db, async (tx) => {
+        await value(tx, 'f.none');
+        try {
+          // ENGINE: sqlite-only — a direct write on another connection, to see SQLite's lock.
+          watcher.insert(settings).values({ key: 'f.other', value: 'x' }).run();
+        } catch (error) {
+          code = (error as { code?: string }).code ?? 'error';
+        }
+      });
+      watcher.$client.pragma('busy_timeout = 5000');
+      expect(code).toBe('SQLITE_BUSY');
+    },
+  );
+
+  it.runIf(ENGINE === 'pg')(
+    'holds the cluster’s write turn: another instance’s write waits for the commit',
+    async () => {
+      const order: string[] = [];
+      let inside!: () => void;
+      const holding = new Promise<void>((resolve) => (inside = resolve));
+      const first = writeTx(t.db, async (tx) => {
+        await tx.insert(settings).values({ key: 'g.first', value: 'x' });
+        inside();
+        await sleep(150);
+        order.push('first commits');
+      });
+      await holding;
+      // Another pool is another instance: its own queue, the same advisory lock.
+      const second = writeTx(watcher, async (tx) => {
+        order.push('second runs');
+        expect(await value(tx, 'g.first')).toBe('x');
+        await tx.insert(settings).values({ key: 'g.second', value: 'y' });
+      });
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first commits', 'second runs']);
+      expect(await keys(t.db, 'g.')).toEqual(['g.first', 'g.second']);
+    },
+  );
 });
