@@ -20,7 +20,6 @@ const sqliteOnly = [
   'tests/integration/migrations-drift.test.ts',
   'tests/integration/pg-schema.test.ts',
   'tests/integration/search-fold-pg.test.ts',
-  'tests/integration/cache-outbox.test.ts',
   // Opens both engines itself (the shared corpus).
   'tests/integration/search-pg.test.ts',
 ];

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { getDatabasePath } from '@/lib/config';
 import type { Invalidation } from '@/lib/page-cache/bus';
 import { changeGate, followOutbox, type OutboxPosition } from '@/lib/page-cache/change-gate';
-import { closeDb, openDb } from './client';
+import { closeDb, openDb, type Db } from './client';
 import { ENGINE } from './engine';
 import { readInvalidationsSince, type OutboxRead, type OutboxRow } from './queries/outbox';
 
@@ -88,6 +88,16 @@ async function readPostgresOutbox(pool: pg.Pool, afterId: number, limit = READ_L
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * The outbox after `afterId` (at most `limit` rows) with the content version, in one snapshot,
+ * on either engine: what a follower reads (also for tests that follow as another instance would).
+ */
+export async function readOutbox(db: Db, afterId: number, limit = READ_LIMIT): Promise<OutboxRead> {
+  if (ENGINE === 'pg')
+    return readPostgresOutbox(db.$client as unknown as pg.Pool, Math.min(afterId, AFTER_EVERY_ROW), limit);
+  return readInvalidationsSince(db, afterId, limit);
 }
 
 async function openPostgresFeed(

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { inviteUser } from '@/db/mutations/account-tokens';
 import {
   WorkflowError,
@@ -29,7 +28,7 @@ import {
   updateUserProfile,
 } from '@/db/mutations/users';
 import { addArticleViews } from '@/db/mutations/views';
-import { readInvalidationsSince } from '@/db/queries/outbox';
+import { readOutbox } from '@/db/change-feed';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, cacheInvalidations, media, sections, tags, users } from '@/db/schema';
 import { writeTx } from '@/db/tx';
@@ -54,7 +53,7 @@ let economyId: number;
 beforeAll(async () => {
   t = await createSeededDb({ articles: 40 });
   db = t.db;
-  editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  editorId = (await db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')))[0]!.id;
   localId = (await getSectionBySlug(db, 'local'))!.id;
   economyId = (await getSectionBySlug(db, 'economy'))!.id;
 });
@@ -62,8 +61,8 @@ afterAll(() => t.cleanup());
 
 const ANOTHER_INSTANCE = 'another-instance';
 
-function position(on: Db = db): OutboxPosition {
-  const read = readInvalidationsSince(on, Number.MAX_SAFE_INTEGER, 0);
+async function position(on: Db = db): Promise<OutboxPosition> {
+  const read = await readOutbox(on, Number.MAX_SAFE_INTEGER, 0);
   return { lastId: read.newestId ?? 0, contentVersion: read.contentVersion };
 }
 
@@ -72,7 +71,7 @@ function position(on: Db = db): OutboxPosition {
  * it from just before, would invalidate (`null`: nothing; `{ all: true }`: every page).
  */
 async function follow(change: () => unknown, on: Db = db) {
-  const at = position(on);
+  const at = await position(on);
   let error: unknown = null;
   try {
     await change();
@@ -82,9 +81,8 @@ async function follow(change: () => unknown, on: Db = db) {
   return since(at, error, on);
 }
 
-
-function since(at: OutboxPosition, error: unknown, on: Db) {
-  const read = readInvalidationsSince(on, at.lastId);
+async function since(at: OutboxPosition, error: unknown, on: Db) {
+  const read = await readOutbox(on, at.lastId);
   const seen = followOutbox(at, read, ANOTHER_INSTANCE).invalidation;
   return {
     rows: read.rows,
@@ -93,7 +91,6 @@ function since(at: OutboxPosition, error: unknown, on: Db) {
     error,
   };
 }
-
 
 function fields(title: string, extra: Partial<ArticleFields> = {}): ArticleFields {
   return articleFields({ title, sectionId: localId, authorIds: [editorId], ...extra });
@@ -211,7 +208,7 @@ describe('articles: each change records the pages it changed, in its transaction
     expect(r.error).toBeInstanceOf(Error);
     expect([r.rows, r.seen]).toEqual([[], null]);
     expect(
-      db.select({ status: articles.status }).from(articles).where(eq(articles.id, id)).get()!.status,
+      (await db.select({ status: articles.status }).from(articles).where(eq(articles.id, id)))[0]!.status,
     ).toBe('draft');
   });
 });
@@ -242,17 +239,18 @@ describe('taxonomy, settings, pages, media and bylines', () => {
 
     const a = await publishedStory('خبر بوسم أول', { tags: [{ name: 'وسم أول', slug: 'وسم-أول' }] });
     await publishedStory('خبر بوسم ثان', { tags: [{ name: 'وسم ثان', slug: 'وسم-ثان' }] });
-    const tagId = (slug: string) =>
-      db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()!.id;
-    const renamed = await follow(() =>
-      saveTag(db, editorId, tagId('وسم-أول'), { name: 'وسم أول', slug: 'وسم-اول' }),
-    );
+    const tagId = async (slug: string) =>
+      (await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)))[0]!.id;
+    const first = await tagId('وسم-أول');
+    const renamed = await follow(() => saveTag(db, editorId, first, { name: 'وسم أول', slug: 'وسم-اول' }));
     expect(renamed.tags).toEqual([CACHE_TAGS.layout]);
-    const merged = await follow(() => mergeTags(db, editorId, tagId('وسم-اول'), tagId('وسم-ثان')));
+    const [from, into] = [await tagId('وسم-اول'), await tagId('وسم-ثان')];
+    const merged = await follow(() => mergeTags(db, editorId, from, into));
     expect(merged.tags).toEqual(
       expect.arrayContaining([CACHE_TAGS.tag('وسم-اول'), CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]),
     );
-    const deleted = await follow(() => deleteTag(db, editorId, tagId('وسم-ثان')));
+    const doomed = await tagId('وسم-ثان');
+    const deleted = await follow(() => deleteTag(db, editorId, doomed));
     expect(deleted.tags).toEqual(expect.arrayContaining([CACHE_TAGS.tag('وسم-ثان'), CACHE_TAGS.article(a)]));
   });
 
@@ -267,11 +265,13 @@ describe('taxonomy, settings, pages, media and bylines', () => {
   });
 
   it('an image’s text and crop reach the stories that show it; an upload or unused delete nothing', async () => {
-    const used = db
+    const [used] = await db
       .select({ id: articles.id, heroMediaId: articles.heroMediaId })
       .from(articles)
       .where(and(isNotNull(articles.heroMediaId), eq(articles.status, 'published')))
-      .get()!;
+      .orderBy(articles.id)
+      .limit(1);
+    if (!used) throw new Error('the seed has a published story with an image');
     const mediaId = used.heroMediaId!;
     const text = await follow(() =>
       updateMediaText(db, editorId, mediaId, { alt: 'وصف جديد', caption: '', credit: '' }),
@@ -292,7 +292,8 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       }),
     );
     expect([uploaded.rows, uploaded.seen]).toEqual([[], null]);
-    const unused = db.select({ id: media.id }).from(media).where(eq(media.stem, 'outbox-test')).get()!.id;
+    const unused = (await db.select({ id: media.id }).from(media).where(eq(media.stem, 'outbox-test')))[0]!
+      .id;
     const removed = await follow(() => deleteMedia(db, editorId, unused));
     expect(removed.rows).toHaveLength(1);
     expect(removed.seen).toBeNull();
@@ -319,12 +320,11 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       ),
     );
     expect([fresh.rows, fresh.seen]).toEqual([[], null]);
-    const bylineOnly = db
+    const [bylineOnly] = await db
       .insert(users)
       .values({ email: 'byline@example.com', name: 'كاتب', slug: 'byline' })
-      .returning({ id: users.id })
-      .get();
-    expect(bylineOnly.id).toBeGreaterThan(0);
+      .returning({ id: users.id });
+    expect(bylineOnly!.id).toBeGreaterThan(0);
     const claimed = await follow(() =>
       inviteUser(
         db,
@@ -339,8 +339,14 @@ describe('taxonomy, settings, pages, media and bylines', () => {
 
 describe('what readers never see records nothing and invalidates nothing', () => {
   it('views, sessions, login throttles, edit locks, passwords, roles, disabling', async () => {
-    const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
-      .id;
+    const story = (
+      await db
+        .select({ id: articles.id })
+        .from(articles)
+        .where(eq(articles.status, 'published'))
+        .orderBy(articles.id)
+        .limit(1)
+    )[0]!.id;
     const quiet = [
       () => addArticleViews(db, '2026-12-02', new Map([[story, 5]])),
       () =>
@@ -361,7 +367,7 @@ describe('what readers never see records nothing and invalidates nothing', () =>
 
 describe('another instance, on its own connection, following the outbox', () => {
   it('sees exactly the tags of a change made on another connection', async () => {
-    const other = openDb(path.join(t.dir, 'midad.db'));
+    const other = t.openAnother();
     try {
       const { id } = await createDraft(other, editorId, fields('خبر من اتصال آخر'));
       await transitionArticle(other, editorId, id, 'publish');
@@ -376,19 +382,27 @@ describe('another instance, on its own connection, following the outbox', () => 
   });
 
   it('a change written without a row (the sqlite3 shell) marks every page stale', async () => {
-    const story = db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'published')).get()!
-      .id;
-    const r = await follow(() =>
-      db.update(articles).set({ title: 'عنوان غيره أحد باليد' }).where(eq(articles.id, story)).run(),
-    );
+    const story = (
+      await db
+        .select({ id: articles.id })
+        .from(articles)
+        .where(eq(articles.status, 'published'))
+        .orderBy(articles.id)
+        .limit(1)
+    )[0]!.id;
+    const r = await follow(async () => {
+      await db.update(articles).set({ title: 'عنوان غيره أحد باليد' }).where(eq(articles.id, story));
+    });
     expect(r.rows).toEqual([]);
     expect(r.seen).toEqual({ all: true });
   });
 
   it('a row written after an unexplained change does not hide it', async () => {
-    const section = db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'local')).get()!.id;
+    const section = (
+      await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, 'local'))
+    )[0]!.id;
     const r = await follow(async () => {
-      db.update(sections).set({ nameAr: 'محليات' }).where(eq(sections.id, section)).run();
+      await db.update(sections).set({ nameAr: 'محليات' }).where(eq(sections.id, section));
       await saveSettings(db, editorId, { 'site.tagline': 'شعار آخر' });
     });
     expect(r.rows).toHaveLength(1);
@@ -396,20 +410,20 @@ describe('another instance, on its own connection, following the outbox', () => 
   });
 
   it('rows this instance wrote itself are skipped; `*` means everything', async () => {
-    const at = position();
+    const at = await position();
     await saveSettings(db, editorId, { 'site.tagline': 'شعار ثالث' });
-    expect(followOutbox(at, readInvalidationsSince(db, at.lastId), instanceId()).invalidation).toBeNull();
+    expect(followOutbox(at, await readOutbox(db, at.lastId), instanceId()).invalidation).toBeNull();
     const r = await follow(() => writeTx(db, async (tx) => (await openOutbox(tx)).record('*')));
     expect(r.seen).toEqual({ all: true });
   });
 
   it('the table stays bounded, and an instance left behind the pruned rows marks everything stale', async () => {
-    const behind = position();
+    const behind = await position();
     for (let i = 0; i < OUTBOX_KEEP_ROWS + 200; i++)
       await writeTx(db, async (tx) => (await openOutbox(tx)).record([CACHE_TAGS.article(i)]));
-    const count = db.select({ id: cacheInvalidations.id }).from(cacheInvalidations).all().length;
+    const count = (await db.select({ id: cacheInvalidations.id }).from(cacheInvalidations)).length;
     expect(count).toBeLessThanOrEqual(OUTBOX_KEEP_ROWS + 64);
-    const read = readInvalidationsSince(db, behind.lastId);
+    const read = await readOutbox(db, behind.lastId);
     expect(followOutbox(behind, read, ANOTHER_INSTANCE).invalidation).toEqual({ all: true });
   });
 });
