@@ -169,6 +169,16 @@ const openPgTransactions = (shared.midadOpenPgTransactions ??= new WeakMap<Write
  */
 const pgQueues = (shared.midadPgQueues ??= new WeakMap<Pool, Promise<void>>());
 
+/**
+ * Whether `handle` is the handle an open PostgreSQL writeTx gave its body: a pooled connection
+ * already inside BEGIN, on which Drizzle's own transaction() would send a BEGIN and a COMMIT of
+ * its own, committing the writer's transaction halfway. Code that may be handed one and wants a
+ * transaction nests it through writeTx instead (db/search/pg.ts).
+ */
+export function isOpenPgWriteTx(handle: object): boolean {
+  return openPgTransactions.has(handle as WriteTx);
+}
+
 async function pgWriteTx<T>(db: Db | WriteTx, body: (tx: WriteTx) => Promise<T>): Promise<T> {
   const open = openPgTransactions.get(db);
   if (open) return pgSavepoint(open, db, body);

@@ -4,9 +4,11 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { SEARCH_FIELDS, type SearchField } from '@/lib/search/fields';
 import { parseSearchQuery, type SearchTerm } from '@/lib/search/query';
 import { termTsQueries } from '@/lib/search/tsquery';
+import type { Db } from '../client';
 import type { ArticleCard, Page } from '../queries/views';
 import * as pgSchema from '../schema/pg';
 import { articles, media, sections } from '../schema/pg';
+import { isOpenPgWriteTx, writeTx } from '../tx';
 import { articleForms, type ArticleText, isIndexable, SEARCH_INDEX_VERSION, VERSION_KEY } from './documents';
 import {
   DAY_MS,
@@ -104,13 +106,25 @@ async function insertRows(tx: PgHandle, rows: SourceRow[]): Promise<void> {
 const SYNC_CHUNK = 500;
 
 /**
+ * Runs `body` in one transaction on `handle`: a transaction of its own on the pool, a savepoint
+ * inside a Drizzle transaction, and inside a newsroom write (db/tx.ts writeTx, whose handle is a
+ * connection inside BEGIN, not a Drizzle transaction) a savepoint of writeTx's, so the index
+ * commits, or rolls back, with the write.
+ */
+async function inTransaction(handle: PgHandle, body: (tx: PgHandle) => Promise<void>): Promise<void> {
+  if (isOpenPgWriteTx(handle))
+    return writeTx(handle as unknown as Db, (tx) => body(tx as unknown as PgHandle));
+  await handle.transaction(body);
+}
+
+/**
  * syncSearchIndex (db/search/maintain.ts) on PostgreSQL: re-files the live ones of these
  * articles, drops the rest. Await it inside the writing transaction; given the pool, it opens a
  * transaction of its own.
  */
 export async function syncSearchIndex(handle: PgHandle, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await handle.transaction(async (tx) => {
+  await inTransaction(handle, async (tx) => {
     for (let i = 0; i < ids.length; i += SYNC_CHUNK) {
       const chunk = sql`${sql.param(ids.slice(i, i + SYNC_CHUNK))}::int[]`;
       await tx.execute(sql`DELETE FROM search_index WHERE article_id = ANY(${chunk})`);
@@ -128,7 +142,7 @@ async function idsOf(handle: PgHandle, query: SQL): Promise<number[]> {
 
 /** syncSearchIndexForSection (db/search/maintain.ts) on PostgreSQL. */
 export async function syncSearchIndexForSection(handle: PgHandle, sectionId: number): Promise<void> {
-  await handle.transaction(async (tx) => {
+  await inTransaction(handle, async (tx) => {
     await syncSearchIndex(
       tx,
       await idsOf(tx, sql`SELECT article_id AS id FROM search_index WHERE section_id = ${sectionId}`),
@@ -138,7 +152,7 @@ export async function syncSearchIndexForSection(handle: PgHandle, sectionId: num
 
 /** syncSearchIndexForTag (db/search/maintain.ts) on PostgreSQL. */
 export async function syncSearchIndexForTag(handle: PgHandle, tagId: number): Promise<void> {
-  await handle.transaction(async (tx) => {
+  await inTransaction(handle, async (tx) => {
     const query = sql`SELECT at.article_id AS id FROM article_tags AS at
       JOIN search_index AS s ON s.article_id = at.article_id WHERE at.tag_id = ${tagId}`;
     await syncSearchIndex(tx, await idsOf(tx, query));

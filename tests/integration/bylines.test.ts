@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const userId = (slug: string) =>
-  t.db.select({ id: users.id }).from(users).where(eq(users.slug, slug)).get()!.id;
+const userId = async (slug: string) =>
+  (await t.db.select({ id: users.id }).from(users).where(eq(users.slug, slug)).limit(1))[0]!.id;
 
 describe('bylines per edition', () => {
   it('the English edition signs stories in Latin letters, the Arabic edition in Arabic', async () => {
@@ -40,8 +40,8 @@ describe('bylines per edition', () => {
   });
 
   it('falls back to the Arabic byline when no Latin one is given, and records the change', async () => {
-    const id = userId('hala-mansour');
-    const editor = userId('rana-haddad');
+    const id = await userId('hala-mansour');
+    const editor = await userId('rana-haddad');
     expect(
       await updateUserProfile(t.db, id, { name: 'هالة منصور', nameEn: '', bio: 'نبذة', bioEn: '' }, editor),
     ).toBe(true);
@@ -69,7 +69,7 @@ describe('bylines per edition', () => {
       editor,
     );
     expect((await getLiveArticle(t.db, story, now))!.authors[0]!.name).toBe('Hala Mansour');
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'user.profile')).all();
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'user.profile'));
     expect(audit.map((a) => a.entityId)).toEqual([id, id]);
     expect(
       await updateUserProfile(t.db, 999_999, { name: 'x', nameEn: '', bio: '', bioEn: '' }, editor),

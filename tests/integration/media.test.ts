@@ -17,7 +17,7 @@ let writerId: number;
 
 beforeAll(async () => {
   t = await createSeededDb({ articles: 12 });
-  const people = t.db.select({ id: users.id, role: users.role }).from(users).all();
+  const people = await t.db.select({ id: users.id, role: users.role }).from(users).orderBy(users.id);
   editorId = people.find((p) => p.role === 'editor' || p.role === 'admin')!.id;
   writerId = people.find((p) => p.role === 'writer')!.id;
 });
@@ -37,8 +37,8 @@ const photo = (stem: string, alt: string) =>
   });
 
 describe('the media library', () => {
-  it('seeds every demo image with a focal point and its 16:9 card files', () => {
-    const seeded = t.db.select().from(media).all();
+  it('seeds every demo image with a focal point and its 16:9 card files', async () => {
+    const seeded = await t.db.select().from(media);
     expect(seeded.length).toBeGreaterThan(0);
     for (const m of seeded) {
       expect(m.focalX).not.toBeNull();
@@ -67,12 +67,9 @@ describe('the media library', () => {
       alt: 'ميناء طرطوس',
       uploadedBy: writerId,
     });
-    const actions = t.db
-      .select({ action: auditLog.action })
-      .from(auditLog)
-      .where(eq(auditLog.entityId, id))
-      .all()
-      .map((a) => a.action);
+    const actions = (
+      await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['media.upload', 'media.focal', 'media.update']));
   });
 

@@ -53,7 +53,7 @@ describe('what readers may see', () => {
       updatedAt: now,
       body: '<p>سر</p>',
     };
-    const inserted = t.db
+    const inserted = await t.db
       .insert(articles)
       .values([
         { ...base, title: 'مسودة لم تنشر', status: 'draft' },
@@ -71,8 +71,7 @@ describe('what readers may see', () => {
         },
         { ...base, title: 'خبر محذوف', status: 'published', publishedAt: now, deletedAt: now },
       ])
-      .returning({ id: articles.id })
-      .all();
+      .returning({ id: articles.id });
     const ids = new Set(inserted.map((r) => r.id));
     const latest = await listLatest(t.db, { locale: 'ar', now, limit: 50 });
     expect(latest.some((a) => ids.has(a.id))).toBe(false);
@@ -85,7 +84,7 @@ describe('what readers may see', () => {
     for (const id of ids) expect(await getLiveArticle(t.db, id, now)).toBeNull();
     // The route lookup still knows them, so the site can tell 404 from 410.
     expect((await getArticleRoute(t.db, [...ids][3]!))?.deletedAt).toEqual(now);
-    t.db.delete(articles).where(eq(articles.slug, 'خبر-سري')).run();
+    await t.db.delete(articles).where(eq(articles.slug, 'خبر-سري'));
   });
 
   it('keeps editions apart', async () => {
@@ -150,16 +149,13 @@ describe('most read', () => {
 describe('date settings', () => {
   it('defaults to Levantine months and Western digits, and reads overrides', async () => {
     expect(await getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn', hijri: false });
-    t.db
-      .insert(settings)
-      .values([
-        { key: 'dates.months', value: 'both' },
-        { key: 'dates.digits', value: 'arab' },
-        { key: 'dates.hijri', value: 'true' },
-      ])
-      .run();
+    await t.db.insert(settings).values([
+      { key: 'dates.months', value: 'both' },
+      { key: 'dates.digits', value: 'arab' },
+      { key: 'dates.hijri', value: 'true' },
+    ]);
     expect(await getDateSettings(t.db)).toMatchObject({ months: 'both', digits: 'arab', hijri: true });
-    t.db.update(settings).set({ value: 'nonsense' }).run();
+    await t.db.update(settings).set({ value: 'nonsense' });
     expect(await getDateSettings(t.db)).toMatchObject({ months: 'levantine', digits: 'latn' });
   });
 });

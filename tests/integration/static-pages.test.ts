@@ -9,7 +9,7 @@ let t: Awaited<ReturnType<typeof createSeededDb>>;
 let adminId: number;
 beforeAll(async () => {
   t = await createSeededDb({ articles: 4 });
-  adminId = t.db.select({ id: users.id }).from(users).get()!.id;
+  adminId = (await t.db.select({ id: users.id }).from(users).orderBy(users.id).limit(1))[0]!.id;
 });
 afterAll(() => t.cleanup());
 
@@ -41,11 +41,10 @@ describe('the site pages (about, contact, privacy)', () => {
     expect(saved.body).toContain('<h2>العنوان</h2>');
     expect(saved.body).not.toMatch(/script|onclick|javascript:/);
     expect(await getStaticPage(t.db, { slug: 'contact', locale: 'en' })).toEqual(english);
-    const audit = t.db
+    const audit = await t.db
       .select({ details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'page.update'), eq(auditLog.userId, adminId)))
-      .all();
+      .where(and(eq(auditLog.action, 'page.update'), eq(auditLog.userId, adminId)));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({ slug: 'contact', locale: 'ar', title: 'تواصل معنا' });
   });
