@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { parseSearchQuery } from '@/lib/search/query';
+import { parseSearchQuery, type SearchTerm } from '@/lib/search/query';
+import { termTsQueries } from '@/lib/search/tsquery';
 import type { Db } from '../client';
+import { ENGINE } from '../engine';
 import { searchMediaLibrary } from './media';
 import { containsFolded } from './text-filter';
 import {
@@ -242,13 +244,27 @@ function titleMatches(q: string): SQL {
   const literal = containsFolded(articles.title, q);
   const parsed = parseSearchQuery(q);
   if (!parsed) return literal;
-  const inTitles = `{title_exact title_stem} : (${parsed.match})`;
-  return or(
-    literal,
-    // ENGINE: sqlite-only — FTS5 MATCH on search_index; pg needs the title columns of its own
-    // search index (db/search/pg.ts, to come) queried with a tsquery.
-    sql`${articles.id} IN (SELECT rowid FROM search_index WHERE search_index MATCH ${inTitles})`,
-  )!;
+  return or(literal, sql`${articles.id} IN (${titlesMatching(parsed)})`)!;
+}
+
+/**
+ * The ids of stories whose headline holds the parsed query's terms, from the search index of the
+ * engine (db/search): FTS5's title columns on SQLite, the headline weight (A) of the tsvectors on
+ * PostgreSQL, with the same terms either way.
+ */
+function titlesMatching(parsed: NonNullable<ReturnType<typeof parseSearchQuery>>): SQL {
+  if (ENGINE === 'sqlite') {
+    const inTitles = `{title_exact title_stem} : (${parsed.match})`;
+    return sql`SELECT rowid FROM search_index WHERE search_index MATCH ${inTitles}`;
+  }
+  const found = (term: SearchTerm) => {
+    const q = termTsQueries(term, 'A');
+    return sql`(s.exact @@ to_tsquery('simple', ${q.exact}) OR s.stem @@ to_tsquery('simple', ${q.stem}))`;
+  };
+  let match = sql.join(parsed.wanted.map(found), sql` AND `);
+  if (parsed.unwanted.length > 0)
+    match = sql`${match} AND NOT (${sql.join(parsed.unwanted.map(found), sql` OR `)})`;
+  return sql`SELECT s.article_id FROM search_index s WHERE ${match}`;
 }
 
 export const ADMIN_ARTICLE_SORTS = ['updated', 'published', 'title'] as const;
