@@ -2,7 +2,11 @@
  * `npm test`: every check, ending with one line "N passed, N failed" (the totals CI reads).
  *   type check ─┬─ production build ─┐
  *   lint ───────┤                    ├─ end-to-end tests in Chromium
- *   unit and integration tests ──────┘
+ *   unit and integration tests ──────┤
+ *   (then integration tests on PostgreSQL)┘  (then the multi-instance suite on PostgreSQL)
+ * With MIDAD_TEST_DATABASE_URL set (.ci/run sets it), the integration tests run a second time
+ * with PostgreSQL as the engine, and the PostgreSQL e2e files (vitest project e2e-pg) after the
+ * SQLite e2e suite; an unreachable server fails them rather than skipping.
  * The independent checks run side by side, so the machine's cores are busy while tsc and eslint
  * use one each. The build waits for the type check, which reads .next/types (tsconfig.json) as
  * the build writes them; the end-to-end tests wait for everything, so nothing competes with the
@@ -21,7 +25,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 let passed = 0;
 let failed = 0;
 /** The summary, one line a check, in the order of the diagram above whatever order they end in. */
-const ORDER = ['typecheck', 'lint', 'unit', 'packages', 'build', 'e2e'] as const;
+const ORDER = ['typecheck', 'lint', 'unit', 'integration-pg', 'packages', 'build', 'e2e', 'e2e-pg'] as const;
+const onPostgres = Boolean(process.env.MIDAD_TEST_DATABASE_URL);
 const lines = new Map<(typeof ORDER)[number], string>();
 
 /** Runs a command with its output (stdout and stderr, interleaved) held, then printed in one block. */
@@ -53,7 +58,7 @@ async function check(slot: (typeof ORDER)[number], name: string, cmd: string, ar
 }
 
 /** A vitest project: its real test counts go into the totals. */
-async function vitest(project: 'unit' | 'e2e') {
+async function vitest(project: 'unit' | 'integration-pg' | 'e2e' | 'e2e-pg') {
   const report = path.join(out, `${project}.json`);
   fs.rmSync(report, { force: true });
   const ok = await run(bin('vitest'), [
@@ -114,10 +119,13 @@ async function main() {
   await Promise.all([
     typecheck,
     check('lint', 'lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']),
-    vitest('unit'),
+    vitest('unit').then(() => (onPostgres ? vitest('integration-pg') : undefined)),
     build,
   ]);
-  if ((await build) && packagesReady) await vitest('e2e');
+  if ((await build) && packagesReady) {
+    await vitest('e2e');
+    if (onPostgres) await vitest('e2e-pg');
+  }
 
   const summary = ORDER.flatMap((slot) => lines.get(slot) ?? []);
   console.log(`\n${summary.join('\n')}`);
