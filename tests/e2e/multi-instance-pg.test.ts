@@ -279,5 +279,5 @@ describe.skipIf(!hasHaproxy || !onPostgres)('three instances on PostgreSQL behin
     expect(sent).toBe(SENT);
     await Promise.all(instances.map((i) => i.stop()));
     expect((await total()) - before).toBe(SENT);
-  });
+  }, 300_000);
 });
