@@ -3,13 +3,14 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 // Evaluated through the DevTools protocol, which a page's Content-Security-Policy does not govern.
@@ -45,8 +46,10 @@ let gonePath: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   // A story of this test's own, deleted, for the 410 page.
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  db = openServerDb(inject('dataDir'));
+  const editorId = (
+    await db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.id;
   const { id, slug } = await createDraft(
     db,
     editorId,
@@ -63,8 +66,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  db.delete(articles).where(eq(articles.id, goneId)).run();
-  db.$client.close();
+  await db.delete(articles).where(eq(articles.id, goneId));
+  await closeDb(db);
 });
 
 describe('axe finds no serious or critical violation on any reader page type', () => {

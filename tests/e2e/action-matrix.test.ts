@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
 import { insertSession } from '@/db/mutations/sessions';
 import { createUser } from '@/db/mutations/users';
@@ -10,6 +9,7 @@ import { articles, users, type UserRole } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { actionId, callAction as callServerAction } from '../helpers/actions';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * Calls the newsroom's server actions the way an attacker would: straight over HTTP with the
@@ -34,8 +34,8 @@ function callAction(name: string, args: unknown[], role: UserRole | 'anonymous')
 }
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  ownerId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'newsroom')).get()!.id;
+  db = openServerDb(inject('dataDir'));
+  ownerId = (await db.select({ id: users.id }).from(users).where(eq(users.slug, 'newsroom')).limit(1))[0]!.id;
   for (const role of ['writer', 'editor', 'admin'] as const) {
     const id = await createUser(
       db,
@@ -60,10 +60,10 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => {
-  for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
-  db.delete(users).where(eq(users.passwordHash, 'x')).run();
-  db.$client.close();
+afterAll(async () => {
+  for (const id of made) await db.delete(articles).where(eq(articles.id, id));
+  await db.delete(users).where(eq(users.passwordHash, 'x'));
+  await closeDb(db);
 });
 
 /** A story by someone else, in the state the step starts from. */
@@ -74,8 +74,14 @@ async function storyIn(state: 'draft' | 'published'): Promise<number> {
   return id;
 }
 
-const statusOf = (id: number) =>
-  db.select({ s: articles.status, d: articles.deletedAt }).from(articles).where(eq(articles.id, id)).get()!;
+const statusOf = async (id: number) =>
+  (
+    await db
+      .select({ s: articles.status, d: articles.deletedAt })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .limit(1)
+  )[0]!;
 
 type Role = UserRole | 'anonymous';
 const STEPS = [
@@ -93,7 +99,7 @@ describe('server actions enforce roles', () => {
     '%s on someone else’s story as %s',
     async (step, role, s) => {
       const id = await storyIn(s.from);
-      const before = statusOf(id);
+      const before = await statusOf(id);
       const at = new Date(Date.now() + 3_600_000).toISOString();
       const body = await callAction(
         'transitionArticleAction',
@@ -102,10 +108,10 @@ describe('server actions enforce roles', () => {
       );
       if ((s.allowed as readonly Role[]).includes(role)) {
         expect(body).toContain('"ok":true');
-        expect(statusOf(id)).not.toEqual(before);
+        expect(await statusOf(id)).not.toEqual(before);
       } else {
         expect(body).toMatch(role === 'anonymous' ? /"error":"session"/ : /"error":"forbidden"/);
-        expect(statusOf(id)).toEqual(before);
+        expect(await statusOf(id)).toEqual(before);
       }
     },
   );
@@ -131,10 +137,14 @@ describe('server actions enforce roles', () => {
       seoTitle: '',
       seoDescription: '',
       // The version this save starts from: the editor always sends it.
-      version: db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)).get()!.v,
+      version: (
+        await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)).limit(1)
+      )[0]!.v,
     };
     const body = await callAction('saveArticleAction', [input], role);
-    const title = db.select({ t: articles.title }).from(articles).where(eq(articles.id, id)).get()!.t;
+    const title = (
+      await db.select({ t: articles.title }).from(articles).where(eq(articles.id, id)).limit(1)
+    )[0]!.t;
     if (role === 'editor' || role === 'admin') {
       expect(body).toContain('"ok":true');
       expect(title).toBe('عنوان مختطف');
@@ -157,7 +167,7 @@ describe('server actions enforce roles', () => {
       body: JSON.stringify([id, 'publish']),
     });
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(statusOf(id).s).toBe('draft');
+    expect((await statusOf(id)).s).toBe('draft');
   });
 
   it.each([

@@ -1,22 +1,28 @@
-import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { sections } from '@/db/schema';
 import { rawRequest } from '../helpers/node-http';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let db: Db;
 let article = '';
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   const home = await rawRequest(base, '/');
   article = new URL(/href="(\/news\/\d+\/[^"]+)"/.exec(home.body)![1]!, base).pathname;
 });
-afterAll(() => db.$client.close());
+afterAll(() => closeDb(db));
 
 /** A write from another connection: the server marks every page stale, so the next request renders. */
-function coldKey() {
-  db.$client.exec('UPDATE sections SET slug = slug WHERE id = (SELECT min(id) FROM sections)');
+async function coldKey() {
+  const first = db.select({ id: sql`min(${sections.id})` }).from(sections);
+  await db
+    .update(sections)
+    .set({ slug: sql`${sections.slug}` })
+    .where(eq(sections.id, first));
 }
 
 const MARK = 'poison-mark';
@@ -62,15 +68,15 @@ function poisons(
 describe('the page cache cannot be poisoned', () => {
   it('renders the same bytes twice for a clean request (the baseline is stable)', async () => {
     for (const p of ['/', article, '/category/economy', '/feed.xml']) {
-      coldKey();
+      await coldKey();
       const a = await rawRequest(base, p);
-      coldKey();
+      await coldKey();
       const b = await rawRequest(base, p);
       expect(a.headers['x-midad-cache'], p).toBe('miss');
       expect(b.headers['x-midad-cache'], p).toBe('miss');
       // A minute may turn between the two («منذ 3 دقائق»); then a third render must match the second.
       if (b.body !== a.body) {
-        coldKey();
+        await coldKey();
         const c = await rawRequest(base, p);
         expect(c.body, p).toBe(b.body);
       }
@@ -88,12 +94,12 @@ describe('the page cache cannot be poisoned', () => {
       '/feed.xml',
     ];
     for (const p of pages) {
-      coldKey();
+      await coldKey();
       let baseline = await rawRequest(base, p);
       expect(baseline.status, p).toBe(200);
       expect(baseline.body, p).not.toContain(MARK);
       for (const poison of poisons(p)) {
-        coldKey();
+        await coldKey();
         const first = await rawRequest(base, poison.path, { headers: poison.headers, body: poison.body });
         expect(first.status, `${p} ${poison.name}`).toBeLessThan(500);
         const clean = await rawRequest(base, p);
@@ -103,7 +109,7 @@ describe('the page cache cannot be poisoned', () => {
         // left behind must equal a clean render from before it or from a fresh render after it.
         let reference = baseline;
         if (clean.body !== baseline.body) {
-          coldKey();
+          await coldKey();
           reference = await rawRequest(base, p);
         }
         expect(clean.body, `${p} after ${poison.name}`).toBe(reference.body);
@@ -114,7 +120,7 @@ describe('the page cache cannot be poisoned', () => {
   });
 
   it('the first visitor with tracking parameters gets the clean copy too', async () => {
-    coldKey();
+    await coldKey();
     const first = await rawRequest(base, `${article}?utm_source=${MARK}&utm_campaign=${MARK}`);
     expect(first.headers['x-midad-cache']).toBe('miss');
     expect(first.body).not.toContain(MARK);

@@ -1,11 +1,11 @@
-import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
-import { articles } from '@/db/schema';
+import { closeDb, type Db } from '@/db/client';
+import { articles, sections } from '@/db/schema';
 import { launchBrowser } from '../helpers/browser';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
@@ -17,25 +17,30 @@ let articleId = 0;
 let originalBody = '';
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   account = await signedInUser(db, 'csp', 'editor', 'محرر السياسة');
   browser = await launchBrowser();
   const home = await (await fetch(base + '/')).text();
   article = new URL(/href="(\/news\/\d+\/[^"]+)"/.exec(home)![1]!, base).pathname;
   articleId = Number(/\/news\/(\d+)\//.exec(article)![1]);
-  originalBody = db.select({ body: articles.body }).from(articles).where(eq(articles.id, articleId)).get()!
-    .body;
+  originalBody = (
+    await db.select({ body: articles.body }).from(articles).where(eq(articles.id, articleId)).limit(1)
+  )[0]!.body;
 });
 afterAll(async () => {
-  db.update(articles).set({ body: originalBody }).where(eq(articles.id, articleId)).run();
+  await db.update(articles).set({ body: originalBody }).where(eq(articles.id, articleId));
   await account.remove();
-  db.$client.close();
+  await closeDb(db);
   await browser.close();
 });
 
 /** A write from another connection: the server marks every page stale, so the next request renders. */
-function coldKey() {
-  db.$client.exec('UPDATE sections SET slug = slug WHERE id = (SELECT min(id) FROM sections)');
+async function coldKey() {
+  const first = db.select({ id: sql`min(${sections.id})` }).from(sections);
+  await db
+    .update(sections)
+    .set({ slug: sql`${sections.slug}` })
+    .where(eq(sections.id, first));
 }
 
 /** A page that records every CSP violation (the event, and Chromium's console report). */
@@ -88,7 +93,7 @@ describe('strict CSP in Chromium', () => {
       '/no-such-page',
     ];
     for (const p of pages) {
-      coldKey();
+      await coldKey();
       for (const state of ['miss', 'hit']) {
         const res = (await page.goto(base + p))!;
         if (p !== '/no-such-page') expect(res.headers()['x-midad-cache'], p).toBe(state);
@@ -130,7 +135,7 @@ describe('strict CSP in Chromium', () => {
       );
       await route.fulfill({ response, body: html });
     });
-    coldKey();
+    await coldKey();
     for (const state of ['miss', 'hit']) {
       const res = (await page.goto(base + article))!;
       expect(res.headers()['x-midad-cache']).toBe(state);
@@ -142,12 +147,12 @@ describe('strict CSP in Chromium', () => {
   });
 
   it('a script written straight into a stored body does not run either', async () => {
-    db.update(articles)
+    await db
+      .update(articles)
       .set({
         body: `${originalBody}<script>window.planted = "db"</script><img src="/x.png" onerror="window.planted = 'db-onerror'">`,
       })
-      .where(eq(articles.id, articleId))
-      .run();
+      .where(eq(articles.id, articleId));
     const { page, close } = await watchedPage();
     for (const state of ['miss', 'hit']) {
       const res = (await page.goto(base + article))!;
@@ -155,7 +160,7 @@ describe('strict CSP in Chromium', () => {
       await hydrated(page);
       expect(await page.evaluate(() => (window as unknown as { planted?: string }).planted)).toBeUndefined();
     }
-    db.update(articles).set({ body: originalBody }).where(eq(articles.id, articleId)).run();
+    await db.update(articles).set({ body: originalBody }).where(eq(articles.id, articleId));
     await close();
   });
 

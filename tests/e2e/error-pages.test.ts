@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, sections, users } from '@/db/schema';
@@ -10,6 +9,7 @@ import { articlePath } from '@/lib/article-url';
 import { readerCsp } from '@/lib/security/csp';
 import { launchBrowser } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 /** 404 and 410 are the site's own pages: its header, footer and typeface, and a title that says what happened. */
 const base = inject('baseURL');
@@ -20,8 +20,10 @@ const gone: Record<'ar' | 'en', string> = { ar: '', en: '' };
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  db = openServerDb(inject('dataDir'));
+  const editorId = (
+    await db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.id;
   for (const locale of ['ar', 'en'] as const) {
     const { id, slug } = await createDraft(
       db,
@@ -45,8 +47,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const id of created) db.delete(articles).where(eq(articles.id, id)).run();
-  db.$client.close();
+  for (const id of created) await db.delete(articles).where(eq(articles.id, id));
+  await closeDb(db);
 });
 
 const cases = [
@@ -163,16 +165,16 @@ describe('404 and 410 pages', () => {
   });
 
   it("the 404 page's header follows a renamed section (its copy is invalidated like any page)", async () => {
-    const section = db.select().from(sections).where(eq(sections.slug, 'economy')).get()!;
+    const section = (await db.select().from(sections).where(eq(sections.slug, 'economy')).limit(1))[0]!;
     const renamed = `${section.nameEn} ${Date.now()}`;
     expect(await (await fetch(`${base}/en/nothing-here`)).text()).toContain(`>${section.nameEn}<`);
     try {
-      db.update(sections).set({ nameEn: renamed }).where(eq(sections.id, section.id)).run();
+      await db.update(sections).set({ nameEn: renamed }).where(eq(sections.id, section.id));
       await expect
         .poll(async () => (await (await fetch(`${base}/en/nothing-here`)).text()).includes(`>${renamed}<`))
         .toBe(true);
     } finally {
-      db.update(sections).set({ nameEn: section.nameEn }).where(eq(sections.id, section.id)).run();
+      await db.update(sections).set({ nameEn: section.nameEn }).where(eq(sections.id, section.id));
     }
   });
 

@@ -3,8 +3,12 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { closeDb, type Db } from '@/db/client';
+import { articleViews, articles } from '@/db/schema';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * SIGTERM with readers in flight (issue 12, part 7): each of them gets its whole page, the
@@ -77,21 +81,23 @@ describe('SIGTERM drains the server', () => {
     const port = Number(new URL(server.baseURL).port);
     expect((await get(`${server.baseURL}/api/ready`)).status).toBe(200);
     // Three readers counted in memory just before the stop: the drain must write them.
-    const file = path.join(server.dataDir, 'midad.db');
-    const viewsOf = (sqlite: Database.Database, id: number) =>
+    const viewsOf = async (db: Db, id: number) =>
       (
-        sqlite
-          .prepare('SELECT coalesce(sum(count), 0) AS n FROM article_views WHERE article_id = ?')
-          .get(id) as { n: number }
-      ).n;
-    const before = new Database(file);
+        await db
+          .select({ n: sql`coalesce(sum(${articleViews.count}), 0)`.mapWith(Number) })
+          .from(articleViews)
+          .where(eq(articleViews.articleId, id))
+      )[0]!.n;
+    const before = openServerDb(server.dataDir);
     const story = (
-      before
-        .prepare(`SELECT id FROM articles WHERE status = 'published' AND deleted_at IS NULL LIMIT 1`)
-        .get() as { id: number }
-    ).id;
-    const viewsBefore = viewsOf(before, story);
-    before.close();
+      await before
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.status, 'published'), isNull(articles.deletedAt)))
+        .limit(1)
+    )[0]!.id;
+    const viewsBefore = await viewsOf(before, story);
+    await closeDb(before);
     for (let i = 0; i < 3; i++) expect((await get(`${server.baseURL}/api/views/${story}`)).status).toBe(200);
     const words = ['الحكومة', 'المدينة', 'الاقتصاد', 'الطقس', 'الرياضة', 'المدرسة'];
     // Distinct queries: none is a page-cache hit, each one is a real render.
@@ -131,11 +137,16 @@ describe('SIGTERM drains the server', () => {
     expect(took).toBeLessThan(10_000);
 
     // The last connection closed cleanly: the WAL was checkpointed and removed.
+    // ENGINE: sqlite-only — the WAL and integrity_check are the SQLite file's; PostgreSQL keeps its
+    // own log, so there a clean close is the views below being written.
+    const file = path.join(server.dataDir, 'midad.db');
     const wal = `${file}-wal`;
     expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
     const sqlite = new Database(file, { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(viewsOf(sqlite, story)).toBe(viewsBefore + 3);
     sqlite.close();
+    const after = openServerDb(server.dataDir);
+    expect(await viewsOf(after, story)).toBe(viewsBefore + 3);
+    await closeDb(after);
   });
 });

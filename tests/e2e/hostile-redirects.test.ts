@@ -1,7 +1,9 @@
-import path from 'node:path';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { articles, redirects as storedRedirects, sections } from '@/db/schema';
 import { rawRequest } from '../helpers/raw-http';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * Open-redirect probes: whatever path, query, Referer or forwarded host comes in, every 3xx the
@@ -16,22 +18,22 @@ let article: { id: number; slug: string };
 let section = '';
 let redirects = 0;
 
-beforeAll(() => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  article = db.$client
-    .prepare(
-      `SELECT id, slug FROM articles WHERE status = 'published' AND deleted_at IS NULL AND locale = 'ar' LIMIT 1`,
-    )
-    .get() as { id: number; slug: string };
-  section = (db.$client.prepare('SELECT slug FROM sections LIMIT 1').get() as { slug: string }).slug;
+beforeAll(async () => {
+  db = openServerDb(inject('dataDir'));
+  article = (
+    await db
+      .select({ id: articles.id, slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), isNull(articles.deletedAt), eq(articles.locale, 'ar')))
+      .limit(1)
+  )[0]!;
+  section = (await db.select({ slug: sections.slug }).from(sections).limit(1))[0]!.slug;
   // A renamed tag's old URL, as the newsroom leaves behind.
-  db.$client
-    .prepare('INSERT INTO redirects (from_path, to_path) VALUES (?, ?)')
-    .run(OLD, `/category/${section}`);
+  await db.insert(storedRedirects).values({ fromPath: OLD, toPath: `/category/${section}` });
 });
-afterAll(() => {
-  db.$client.prepare('DELETE FROM redirects WHERE from_path = ?').run(OLD);
-  db.$client.close();
+afterAll(async () => {
+  await db.delete(storedRedirects).where(eq(storedRedirects.fromPath, OLD));
+  await closeDb(db);
   console.log(`hostile-redirects: ${redirects} redirects checked`);
 });
 

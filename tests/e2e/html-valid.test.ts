@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 const VNU = path.join(process.cwd(), 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
@@ -30,8 +31,10 @@ let db: Db;
 let goneId: number;
 let gonePath: string;
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  db = openServerDb(inject('dataDir'));
+  const editorId = (
+    await db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.id;
   const { id, slug } = await createDraft(
     db,
     editorId,
@@ -46,9 +49,9 @@ beforeAll(async () => {
   goneId = id;
   gonePath = articlePath({ id, slug, locale: 'ar' });
 });
-afterAll(() => {
-  db.delete(articles).where(eq(articles.id, goneId)).run();
-  db.$client.close();
+afterAll(async () => {
+  await db.delete(articles).where(eq(articles.id, goneId));
+  await closeDb(db);
 });
 
 interface VnuMessage {

@@ -1,15 +1,15 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createUser } from '@/db/mutations/users';
 import { articles, media, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { cardUrl } from '@/lib/media/card-crop';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { confirmDialog } from '../helpers/site-time';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -29,7 +29,7 @@ let portrait: Buffer;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   await createUser(
     db,
     {
@@ -48,12 +48,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db.delete(articles).where(eq(articles.title, TITLE)).run();
-  db.delete(media).where(eq(media.alt, ALT)).run();
-  db.delete(users).where(eq(users.email, EDITOR.email)).run();
-  db.$client.close();
+  await db.delete(articles).where(eq(articles.title, TITLE));
+  await db.delete(media).where(eq(media.alt, ALT));
+  await db.delete(users).where(eq(users.email, EDITOR.email));
+  await closeDb(db);
   await browser?.close();
 });
+
+/** The media row of an image, by its file stem. */
+async function mediaByStem(stem: string) {
+  return (await db.select().from(media).where(eq(media.stem, stem)).limit(1))[0];
+}
 
 /** Every image of `stem` on a reader page: its drawn box and the loaded file's natural size. */
 async function cardImages(page: Page, url: string, stem: string) {
@@ -126,7 +131,7 @@ describe('an image from inside the story', () => {
     await expect.poll(() => picker.isVisible()).toBe(false);
     const lead = page.getByRole('group', { name: 'الصورة الرئيسية' });
     await expect.poll(() => lead.getByText(ALT).isVisible()).toBe(true);
-    const row = db.select().from(media).where(eq(media.alt, ALT)).get()!;
+    const row = (await db.select().from(media).where(eq(media.alt, ALT)).limit(1))[0]!;
     expect(row).toMatchObject({
       width: 1200,
       height: 1600,
@@ -157,7 +162,13 @@ describe('an image from inside the story', () => {
     expect(figure).toMatch(/width="960" height="1280"/);
     expect(figure).toContain(`srcset="/media/${stem}-480.webp 480w, /media/${stem}-960.webp 960w"`);
     expect(
-      db.select({ hero: articles.heroMediaId }).from(articles).where(eq(articles.id, articleId)).get()?.hero,
+      (
+        await db
+          .select({ hero: articles.heroMediaId })
+          .from(articles)
+          .where(eq(articles.id, articleId))
+          .limit(1)
+      )[0]?.hero,
     ).toBe(row.id);
     // The refused upload's 415 is the only thing the console reports.
     expect(errors.filter((e) => !e.includes('status of 415'))).toEqual([]);
@@ -179,7 +190,7 @@ describe('an image from inside the story', () => {
       position: { x: (box.width - w) / 2 + SUBJECT.x * w, y: (box.height - h) / 2 + SUBJECT.y * h },
     });
     await page.getByText('حُفظت نقطة التركيز').waitFor();
-    const row = db.select().from(media).where(eq(media.stem, stem)).get()!;
+    const row = (await mediaByStem(stem))!;
     expect(row.focalX).toBeCloseTo(SUBJECT.x, 1);
     expect(row.focalY).toBeCloseTo(SUBJECT.y, 1);
 
@@ -189,9 +200,7 @@ describe('an image from inside the story', () => {
     await item.getByLabel('التعليق', { exact: true }).fill('باقات الربيع الأولى في الساحة');
     await item.getByRole('button', { name: 'حفظ', exact: true }).click();
     await item.getByText('حُفظت بيانات الصورة.').waitFor();
-    expect(db.select().from(media).where(eq(media.stem, stem)).get()?.caption).toBe(
-      'باقات الربيع الأولى في الساحة',
-    );
+    expect((await mediaByStem(stem))?.caption).toBe('باقات الربيع الأولى في الساحة');
 
     await page.getByRole('button', { name: 'حذف الصورة' }).click();
     await page.getByRole('button', { name: 'تأكيد الحذف' }).click();
@@ -200,12 +209,12 @@ describe('an image from inside the story', () => {
     await expect
       .poll(() => refusal.getByRole('link', { name: TITLE }).getAttribute('href'))
       .toBe(`/admin/articles/${articleId}`);
-    expect(db.select().from(media).where(eq(media.stem, stem)).get()).toBeDefined();
+    expect(await mediaByStem(stem)).toBeDefined();
     await close();
   });
 
   it('appears as a 16:9 crop around its focal point on home, its section and latest', async () => {
-    const row = db.select().from(media).where(eq(media.stem, stem)).get()!;
+    const row = (await mediaByStem(stem))!;
     const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
     for (const url of ['/', '/category/local', '/latest']) {
       const images = await cardImages(page, url, stem);
@@ -237,14 +246,11 @@ describe('an image from inside the story', () => {
       .poll(() => thumb.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth / el.naturalHeight))
       .toBeCloseTo(16 / 9, 1);
     // The focal point can be moved from the story too, with the keyboard.
-    const before = db.select().from(media).where(eq(media.stem, stem)).get()!;
+    const before = (await mediaByStem(stem))!;
     await lead.getByText('نقطة التركيز').click();
     await lead.getByRole('button', { name: `حدّد نقطة التركيز في: ${ALT}` }).press('ArrowDown');
     await lead.getByText('حُفظت نقطة التركيز').waitFor();
-    expect(db.select().from(media).where(eq(media.stem, stem)).get()!.focalY).toBeCloseTo(
-      before.focalY! + 0.05,
-      2,
-    );
+    expect((await mediaByStem(stem))!.focalY).toBeCloseTo(before.focalY! + 0.05, 2);
     await page.getByRole('button', { name: 'إدراج صورة' }).click();
     const picker = page.getByRole('dialog', { name: 'إدراج صورة في النص' });
     await expect.poll(() => picker.isVisible()).toBe(true);

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
@@ -10,13 +10,13 @@ let cookie = '';
 let account: Awaited<ReturnType<typeof signedInUser>>;
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   account = await signedInUser(db, 'media', 'writer', 'مصوّر');
   cookie = account.cookie;
 });
 afterAll(async () => {
   await account.remove();
-  db.$client.close();
+  await closeDb(db);
 });
 
 async function upload(

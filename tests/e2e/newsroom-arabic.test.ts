@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug, getTagBySlug } from '@/db/queries/taxonomy';
@@ -11,6 +10,7 @@ import { slugify } from '@/lib/arabic/slug';
 import { hashPassword } from '@/lib/auth/password';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * The newsroom in Arabic, as its people use it: activity as sentences, counts and pagination,
@@ -32,7 +32,7 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   const ids: Record<string, number> = {};
   for (const [u, role] of [
     [WRITER, 'writer'],
@@ -73,17 +73,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db.delete(articles).where(inArray(articles.id, made)).run();
-  const people = db
-    .select({ id: users.id })
-    .from(users)
-    .where(inArray(users.email, [WRITER.email, EDITOR.email, ADMIN.email, INVITEE.email]))
-    .all()
-    .map((u) => u.id);
-  db.delete(auditLog).where(inArray(auditLog.userId, people)).run();
-  db.delete(users).where(inArray(users.id, people)).run();
-  for (const name of [TAG_A, TAG_B]) db.delete(tags).where(eq(tags.name, name)).run();
-  db.$client.close();
+  await db.delete(articles).where(inArray(articles.id, made));
+  const people = (
+    await db
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.email, [WRITER.email, EDITOR.email, ADMIN.email, INVITEE.email]))
+  ).map((u) => u.id);
+  await db.delete(auditLog).where(inArray(auditLog.userId, people));
+  await db.delete(users).where(inArray(users.id, people));
+  for (const name of [TAG_A, TAG_B]) await db.delete(tags).where(eq(tags.name, name));
+  await closeDb(db);
   await browser?.close();
 });
 
@@ -127,7 +127,9 @@ describe('the newsroom speaks Arabic', () => {
     await page.getByLabel(`تحديد: ${OWN}`).check();
     await page.getByRole('button', { name: 'تطبيق على المحدد' }).click();
     await page.getByRole('alert').filter({ hasText: 'اختر إجراءً من القائمة' }).waitFor();
-    const row = db.select({ s: articles.status }).from(articles).where(eq(articles.id, made[0]!)).get()!;
+    const row = (
+      await db.select({ s: articles.status }).from(articles).where(eq(articles.id, made[0]!)).limit(1)
+    )[0]!;
     expect(row.s).toBe('published');
     await close();
   });
@@ -165,11 +167,13 @@ describe('the newsroom speaks Arabic', () => {
       `weak-${stamp}@arabic.example`,
     );
     expect(
-      db
-        .select()
-        .from(users)
-        .where(eq(users.email, `weak-${stamp}@arabic.example`))
-        .get(),
+      (
+        await db
+          .select()
+          .from(users)
+          .where(eq(users.email, `weak-${stamp}@arabic.example`))
+          .limit(1)
+      )[0],
     ).toBeUndefined();
     await close();
   });

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -11,6 +10,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { confirmDialog } from '../helpers/site-time';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -22,7 +22,7 @@ const TITLE = `سوق الكتب المستعملة يعود إلى ساحة ا�
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   for (const [u, role] of [
     [WRITER, 'writer'],
     [EDITOR, 'editor'],
@@ -42,9 +42,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db.delete(articles).where(eq(articles.title, TITLE)).run();
-  for (const u of [WRITER, EDITOR]) db.delete(users).where(eq(users.email, u.email)).run();
-  db.$client.close();
+  await db.delete(articles).where(eq(articles.title, TITLE));
+  for (const u of [WRITER, EDITOR]) await db.delete(users).where(eq(users.email, u.email));
+  await closeDb(db);
   await browser?.close();
 });
 
@@ -173,10 +173,10 @@ describe('writer drafts, editor publishes', () => {
       page.getByRole('button', { name: 'تطبيق على المحدد' }).click(),
     ]);
     for (const id of ids) {
-      expect(db.select({ s: articles.sectionId }).from(articles).where(eq(articles.id, id)).get()!.s).toBe(
-        sports,
-      );
-      db.delete(articles).where(eq(articles.id, id)).run();
+      expect(
+        (await db.select({ s: articles.sectionId }).from(articles).where(eq(articles.id, id)).limit(1))[0]!.s,
+      ).toBe(sports);
+      await db.delete(articles).where(eq(articles.id, id));
     }
     await close();
   });

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -11,6 +10,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { actionId } from '../helpers/actions';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let browser: Browser;
@@ -31,7 +31,7 @@ const created: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   for (const [u, slug] of [
     [RANA, `rana-${stamp}`],
     [SAMI, `sami-${stamp}`],
@@ -44,40 +44,45 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db.delete(articles)
-    .where(like(articles.title, `%${MARK}%`))
-    .run();
-  if (created.length) db.delete(articles).where(inArray(articles.id, created)).run();
-  for (const u of [RANA, SAMI]) db.delete(users).where(eq(users.email, u.email)).run();
-  db.$client.close();
+  await db.delete(articles).where(like(articles.title, `%${MARK}%`));
+  if (created.length) await db.delete(articles).where(inArray(articles.id, created));
+  for (const u of [RANA, SAMI]) await db.delete(users).where(eq(users.email, u.email));
+  await closeDb(db);
   await browser?.close();
 });
 
-const userId = (who: { email: string }) =>
-  db.select({ id: users.id }).from(users).where(eq(users.email, who.email)).get()!.id;
+const userId = async (who: { email: string }) =>
+  (await db.select({ id: users.id }).from(users).where(eq(users.email, who.email)).limit(1))[0]!.id;
 
 /** A draft made straight in the database, credited to `who`. */
 async function draftOf(who: { email: string }, title: string): Promise<number> {
+  const author = await userId(who);
   const { id } = await createDraft(
     db,
-    userId(who),
+    author,
     articleFields({
       title,
       body: '<p>الفقرة الأولى كما كتبها المراسل.</p>',
       sectionId: (await getSectionBySlug(db, 'local'))!.id,
-      authorIds: [userId(who)],
+      authorIds: [author],
     }),
   );
   created.push(id);
   return id;
 }
 
-const stored = (id: number) =>
-  db
-    .select({ title: articles.title, dek: articles.dek, body: articles.body })
-    .from(articles)
-    .where(eq(articles.id, id))
-    .get()!;
+const stored = async (id: number) =>
+  (
+    await db
+      .select({ title: articles.title, dek: articles.dek, body: articles.body })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .limit(1)
+  )[0]!;
+
+/** The edit lock on a story, if anyone holds it. */
+const lockOf = async (id: number) =>
+  (await db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).limit(1))[0];
 
 async function editorPage(who: typeof RANA) {
   const opened = await openPage(browser, { viewport: { width: 1280, height: 1000 } });
@@ -122,7 +127,7 @@ describe('the local copy restores every field', () => {
     await page.getByText(/^حُفظ\s/).waitFor();
     const id = Number(/(\d+)$/.exec(page.url())![1]);
     created.push(id);
-    const row = stored(id);
+    const row = await stored(id);
     expect(row.title).toBe(title);
     expect(row.dek).toBe(dek);
     expect(row.body).toContain(sentence);
@@ -157,7 +162,7 @@ describe('the local copy restores every field', () => {
     expect(await page.getByLabel('الملخص').inputValue()).toBe(dek);
     await page.getByRole('button', { name: 'حفظ', exact: true }).click();
     await page.getByText(/^حُفظ\s/).waitFor();
-    const row = stored(id);
+    const row = await stored(id);
     expect(row).toMatchObject({ title, dek });
     expect(row.body).toContain('الفقرة الأولى كما كتبها المراسل.');
     expect(row.body).toContain(sentence.trim());
@@ -195,8 +200,8 @@ describe('a save discards the local copy only when it saved exactly that text', 
     letGo();
     await page.getByText(/^حُفظ\s/).waitFor();
     await page.unroute('**/*');
-    expect(stored(id).body).toContain('الجملة الأولى وصلت.');
-    expect(stored(id).body).not.toContain('والثانية');
+    expect((await stored(id)).body).toContain('الجملة الأولى وصلت.');
+    expect((await stored(id)).body).not.toContain('والثانية');
     // Still unsaved, still kept on this device.
     await page.getByText('تغييرات غير محفوظة').waitFor();
     expect(await page.evaluate((key) => localStorage.getItem(key), `midad:draft:${id}`)).toContain(
@@ -207,7 +212,7 @@ describe('a save discards the local copy only when it saved exactly that text', 
     await expect.poll(() => bodyBox(page).innerText()).toContain('والثانية كُتبت أثناء الحفظ.');
     await page.getByRole('button', { name: 'حفظ', exact: true }).click();
     await page.getByText(/^حُفظ\s/).waitFor();
-    expect(stored(id).body).toContain('والثانية كُتبت أثناء الحفظ.');
+    expect((await stored(id)).body).toContain('والثانية كُتبت أثناء الحفظ.');
     expect(await page.evaluate((key) => localStorage.getItem(key), `midad:draft:${id}`)).toBeNull();
     expect(errors).toEqual([]);
     await close();
@@ -224,9 +229,7 @@ describe('two editors on one story', () => {
 
     await a.page.goto(`${base}/admin/articles/${id}`);
     await bodyBox(a.page).waitFor();
-    await expect
-      .poll(() => db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).get()?.userId)
-      .toBe(userId(RANA));
+    await expect.poll(async () => (await lockOf(id))?.userId).toBe(await userId(RANA));
     // The articles list says who has it open…
     await b.page.goto(`${base}/admin/articles?q=${encodeURIComponent('مهرجان الزيتون')}`);
     await b.page
@@ -241,14 +244,14 @@ describe('two editors on one story', () => {
     await a.page.getByLabel('العنوان').fill(headline);
     await a.page.getByRole('button', { name: 'حفظ', exact: true }).click();
     await a.page.getByText(/^حُفظ\s/).waitFor();
-    expect(stored(id).title).toBe(headline);
+    expect((await stored(id)).title).toBe(headline);
     await typeInBody(b.page, sentence);
     await b.page.getByRole('button', { name: 'حفظ', exact: true }).click();
 
     const view = b.page.getByRole('region', { name: 'نسختان من الخبر: نسختك والمحفوظة بعدك' });
     await view.waitFor();
     // Nothing was written over A's headline, and both texts are on B's screen.
-    expect(stored(id).title).toBe(headline);
+    expect((await stored(id)).title).toBe(headline);
     expect(await view.innerText()).toContain(sentence.trim());
     expect(await view.innerText()).toContain('بعد غياب عامين');
     await view.getByRole('radio', { name: 'المحفوظة من «العنوان»' }).check();
@@ -256,7 +259,7 @@ describe('two editors on one story', () => {
     await view.getByRole('button', { name: 'احفظ ما اخترته' }).click();
     await view.waitFor({ state: 'detached' });
     await b.page.getByText(/^حُفظ\s/).waitFor();
-    const merged = stored(id);
+    const merged = await stored(id);
     expect(merged.title).toBe(headline);
     expect(merged.body).toContain(sentence.trim());
     expect(merged.body).toContain('الفقرة الأولى كما كتبها المراسل.');
@@ -266,29 +269,23 @@ describe('two editors on one story', () => {
     const unsaved = ' فقرة كتبتها رنا ولم تحفظها.';
     await typeInBody(a.page, unsaved);
     await b.page.getByRole('button', { name: 'تولَّ التحرير' }).click();
-    await expect
-      .poll(() => db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).get()?.userId)
-      .toBe(userId(SAMI));
+    await expect.poll(async () => (await lockOf(id))?.userId).toBe(await userId(SAMI));
     await a.page.getByText(`تولّى ${SAMI.name} تحرير هذا الخبر.`).waitFor({ timeout: 45_000 });
-    const kept = db
+    const rana = await userId(RANA);
+    const kept = await db
       .select({ snapshot: revisions.snapshot })
       .from(revisions)
-      .where(
-        and(eq(revisions.articleId, id), eq(revisions.kind, 'unsaved'), eq(revisions.userId, userId(RANA))),
-      )
-      .all();
+      .where(and(eq(revisions.articleId, id), eq(revisions.kind, 'unsaved'), eq(revisions.userId, rana)));
     expect(kept.map((r) => r.snapshot.body).join(' ')).toContain(unsaved.trim());
     // It is a revision, not a save over B's story.
-    expect(stored(id).body).not.toContain(unsaved.trim());
+    expect((await stored(id)).body).not.toContain(unsaved.trim());
     await a.page.getByRole('link', { name: 'افتح المراجعات' }).click();
     await a.page.getByText(`نسخة لم تُحفظ من ${RANA.name}`).waitFor();
     // The revision list shows it as a diff against the saved text: A's words are there, marked as added.
     expect(await a.page.locator('ins').filter({ hasText: 'تحفظها' }).count()).toBeGreaterThan(0);
     // Leaving the editor lets go of the lock at once (no minute of «يحرّره الآن» for nobody).
     await b.page.goto(`${base}/admin`);
-    await expect
-      .poll(() => db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).get())
-      .toBeUndefined();
+    await expect.poll(() => lockOf(id)).toBeUndefined();
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.close();

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { inArray } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getDateSettings } from '@/db/queries/settings';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -11,6 +10,7 @@ import { formatArabicDate } from '@/lib/arabic/dates';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
+import { openServerDb } from '../helpers/server-db';
 
 /** «معاينة»: the story as readers will see it, for its writer and for editors, never cached or indexed. */
 const base = inject('baseURL');
@@ -24,16 +24,16 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   editor = await signedInUser(db, 'preview-editor', 'editor', 'ريم المحررة');
   writer = await signedInUser(db, 'preview-writer', 'writer', 'نور الكاتبة');
   other = await signedInUser(db, 'preview-other', 'writer', 'سامي الكاتب');
 });
 
 afterAll(async () => {
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
   for (const u of [editor, writer, other]) await u?.remove();
-  db.$client.close();
+  await closeDb(db);
   await browser?.close();
 });
 

@@ -1,14 +1,14 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
 import { launchBrowser } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * No reader page type is wider than a phone: every page, both editions, at the three most
@@ -28,8 +28,10 @@ function today(offsetDays = 0): string {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  const editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  db = openServerDb(inject('dataDir'));
+  const editorId = (
+    await db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.id;
   const sectionId = (await getSectionBySlug(db, 'politics'))!.id;
   const word = `قرطاسيةفريدة${Date.now() % 100000}`;
   const words = { ar: word, en: `Quillborough${Date.now() % 100000}` };
@@ -92,8 +94,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const id of created) db.delete(articles).where(eq(articles.id, id)).run();
-  db.$client.close();
+  for (const id of created) await db.delete(articles).where(eq(articles.id, id));
+  await closeDb(db);
 });
 
 /**

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle, updateArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles } from '@/db/schema';
@@ -11,6 +10,7 @@ import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
 import { confirmDialog } from '../helpers/site-time';
+import { openServerDb } from '../helpers/server-db';
 
 /** Live steps ask once; delete goes to a trash editors restore from; editors send stories back with a note. */
 const base = inject('baseURL');
@@ -23,15 +23,15 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   editor = await signedInUser(db, 'nets-editor', 'editor', 'ريم المحررة');
   writer = await signedInUser(db, 'nets-writer', 'writer', 'نور الكاتبة');
 });
 
 afterAll(async () => {
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
   for (const u of [editor, writer]) await u?.remove();
-  db.$client.close();
+  await closeDb(db);
   await browser?.close();
 });
 
@@ -56,7 +56,7 @@ async function as(
   return { page, close };
 }
 
-const row = (id: number) => db.select().from(articles).where(eq(articles.id, id)).get()!;
+const row = async (id: number) => (await db.select().from(articles).where(eq(articles.id, id)).limit(1))[0]!;
 
 describe('confirmations', () => {
   it('publishing asks once; cancelling changes nothing', async () => {
@@ -68,11 +68,11 @@ describe('confirmations', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'تراجع' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(row(id).status).toBe('draft');
+    expect((await row(id)).status).toBe('draft');
     await page.getByRole('button', { name: 'نشر', exact: true }).click();
     await confirmDialog(page, 'نعم، انشر');
     await page.getByText('الحالة: منشور').waitFor();
-    expect(row(id).status).toBe('published');
+    expect((await row(id)).status).toBe('published');
     await close();
   });
 
@@ -116,7 +116,7 @@ describe('trash', () => {
     await page.getByRole('heading', { name: 'المحذوفات' }).waitFor();
     await page.getByRole('button', { name: `استعادة: ${title}` }).click();
     await page.getByRole('status').filter({ hasText: 'استُعيد الخبر مسودةً' }).waitFor();
-    expect(row(id)).toMatchObject({ status: 'draft', deletedAt: null, slug });
+    expect(await row(id)).toMatchObject({ status: 'draft', deletedAt: null, slug });
     expect(await page.getByRole('button', { name: `استعادة: ${title}` }).count()).toBe(0);
     // Still off the site until an editor publishes it again; then the same address answers.
     expect((await fetch(url)).status).toBe(404);
@@ -132,7 +132,7 @@ describe('trash', () => {
     await transitionArticle(db, editor.id, id, 'delete');
     const res = await fetch(`${base}/admin/articles?view=trash`, { headers: { cookie: writer.cookie } });
     expect(await res.text()).not.toContain('ورشة للرسم على الجدران');
-    expect(row(id).deletedAt).not.toBeNull();
+    expect((await row(id)).deletedAt).not.toBeNull();
   });
 });
 
@@ -150,7 +150,7 @@ describe('sending back to the writer', () => {
     await dialog.getByLabel(/ملاحظة للكاتب/).fill('أضف أسماء الأفلام ومواعيد العرض.');
     await send.click();
     await page.getByText('الحالة: مسودة').waitFor();
-    expect(row(id).status).toBe('draft');
+    expect((await row(id)).status).toBe('draft');
     await close();
 
     const w = await as(writer, 375);
@@ -190,14 +190,14 @@ describe('revisions', () => {
 
     await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
     await page.getByRole('dialog', { name: 'استعادة هذه النسخة للخبر المنشور؟' }).waitFor();
-    expect(row(id).body).toContain('<strong>');
+    expect((await row(id)).body).toContain('<strong>');
     await confirmDialog(page, 'نعم، استعد');
     await page.waitForURL(new RegExp(`/admin/articles/${id}\\?restored=\\d+$`));
     await page
       .getByRole('status')
       .filter({ hasText: /^استُعيدت نسخة/ })
       .waitFor();
-    expect(row(id).body).not.toContain('<strong>');
+    expect((await row(id)).body).not.toContain('<strong>');
     await close();
   });
 });

@@ -1,14 +1,14 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { saveSettings } from '@/db/mutations/settings';
 import { insertSession } from '@/db/mutations/sessions';
 import { createUser } from '@/db/mutations/users';
 import { users } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { launchBrowser, openPage } from '../helpers/browser';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let db: Db;
@@ -17,7 +17,7 @@ let token = '';
 const email = `settings-${Date.now()}@midad.example`;
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   const id = await createUser(
     db,
     { email, name: 'مدير الإعدادات', slug: `settings-${Date.now()}`, role: 'admin', passwordHash: 'x' },
@@ -33,7 +33,7 @@ afterAll(async () => {
     'dates.digits': 'latn',
     'dates.hijri': 'false',
   });
-  db.delete(users).where(eq(users.email, email)).run();
+  await db.delete(users).where(eq(users.email, email));
   await closeDb(db);
   await browser?.close();
 });

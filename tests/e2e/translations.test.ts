@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, auditLog } from '@/db/schema';
@@ -14,6 +13,7 @@ import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
 import { okPage } from '../helpers/pages';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 const site = `http://localhost:${new URL(base).port}`;
@@ -24,14 +24,14 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   editor = await signedInUser(db, 'translator', 'editor', 'محررة الترجمة');
 });
 
 afterAll(async () => {
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
   await editor?.remove();
-  db?.$client.close();
+  if (db) await closeDb(db);
   await browser?.close();
 });
 
@@ -176,7 +176,13 @@ describe('a story in both editions', () => {
     expect(translationLink(enAfter)).toBeNull();
     expect(hreflang(enAfter)).toEqual({});
     expect(
-      db.select({ key: articles.translationKey }).from(articles).where(eq(articles.id, en.id)).get()!.key,
+      (
+        await db
+          .select({ key: articles.translationKey })
+          .from(articles)
+          .where(eq(articles.id, en.id))
+          .limit(1)
+      )[0]!.key,
     ).toBeNull();
     expect(errors).toEqual([]);
     await close();
@@ -212,8 +218,8 @@ describe('a story in both editions', () => {
       expect((await getArticleForEdit(db, en.id))!.translation).toBeNull();
     } finally {
       // The writer's draft, revision and audit lines go before the account.
-      db.delete(articles).where(eq(articles.id, id)).run();
-      db.delete(auditLog).where(eq(auditLog.userId, writer.id)).run();
+      await db.delete(articles).where(eq(articles.id, id));
+      await db.delete(auditLog).where(eq(auditLog.userId, writer.id));
       await writer.remove();
     }
   });
