@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createUser } from '@/db/mutations/users';
 import { getSessionWithUser } from '@/db/queries/users';
 import { loginAttempts } from '@/db/schema';
@@ -9,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * Login under attack, against its own production server: 20 failed logins lock out the client's
@@ -22,7 +22,7 @@ const EDITOR = { email: 'rawia@midad.example', password: 'قلم-الحبر-ال
 
 beforeAll(async () => {
   server = await startServer({}, { seeded: inject('seededData') });
-  db = openDb(path.join(server.dataDir, 'midad.db'));
+  db = openServerDb(server.dataDir);
   await createUser(
     db,
     { ...EDITOR, slug: 'rawia', role: 'editor', passwordHash: await hashPassword(EDITOR.password) },
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  db?.$client.close();
+  if (db) await closeDb(db);
   await server?.stop();
 });
 
@@ -138,7 +138,7 @@ describe('accounts under attack', () => {
 describe('sessions', () => {
   it('a login never keeps the session id the browser came with, and logout kills the new one', async () => {
     // This socket is locked out by the test above: clear it, as a quarter of an hour would.
-    db.delete(loginAttempts).run();
+    await db.delete(loginAttempts);
     const { page, close } = await openPage(browser);
     // A fixation attempt: the browser arrives with a session id someone else chose.
     const planted = newToken();

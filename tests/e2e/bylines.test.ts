@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
@@ -10,6 +9,7 @@ import { articlePath } from '@/lib/article-url';
 import { actionId } from '../helpers/actions';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 import { okPage } from '../helpers/pages';
 
@@ -22,16 +22,16 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   admin = await signedInUser(db, 'profile-admin', 'admin', 'مديرة الحسابات');
   writer = await signedInUser(db, 'profile-writer', 'writer', 'جود الساعاتي');
 });
 
 afterAll(async () => {
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
   await writer?.remove();
   await admin?.remove();
-  db?.$client.close();
+  if (db) await closeDb(db);
   await browser?.close();
 });
 
@@ -112,19 +112,20 @@ describe('bylines in each edition', () => {
   });
 
   it('only an admin may change a profile, even posting the form by hand', async () => {
-    const name = () => db.select({ name: users.name }).from(users).where(eq(users.id, writer.id)).get()!.name;
-    const before = name();
+    const name = async () =>
+      (await db.select({ name: users.name }).from(users).where(eq(users.id, writer.id)).limit(1))[0]!.name;
+    const before = await name();
     await postProfile(writer.cookie, writer.id, 'Mallory');
-    expect(name()).toBe(before);
+    expect(await name()).toBe(before);
     const editor = await signedInUser(db, 'profile-editor', 'editor', 'محرر');
     try {
       await postProfile(editor.cookie, writer.id, 'Mallory');
-      expect(name()).toBe(before);
+      expect(await name()).toBe(before);
     } finally {
       await editor.remove();
     }
     const res = await postProfile(admin.cookie, writer.id, 'Joud S.');
     expect(res.status).toBe(303);
-    expect(name()).toBe('اسم بديل');
+    expect(await name()).toBe('اسم بديل');
   });
 });

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { and, eq, inArray, isNull, sql, sum } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { closeDb } from '@/db/client';
+import { ENGINE } from '@/db/engine';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { articles, articleViews, media, revisions } from '@/db/schema';
 import { callAction } from '../helpers/actions';
 import { copySeededData, startServer, type RunningServer } from '../helpers/server';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -39,12 +43,12 @@ const figures = { cycles: 0, acked: 0, readyMs: [] as number[], killAfterMs: [] 
 beforeAll(async () => {
   // The demo newsroom as the shared server seeded it; then an editor with a session.
   copySeededData(inject('seededData'), dataDir);
-  const db = openDb(dbFile);
+  const db = openServerDb(dataDir);
   const editor = await signedInUser(db, 'crash', 'editor', 'محررة الأعطال');
   cookie = editor.cookie;
   editorId = editor.id;
   sectionId = (await getSectionBySlug(db, 'local'))!.id;
-  db.$client.close();
+  await closeDb(db);
   png = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3a6' } })
     .png()
     .toBuffer();
@@ -133,55 +137,81 @@ async function reader(base: string, alive: () => boolean) {
   }
 }
 
-/** Everything the issue asks of the file after a crash, read with a connection of our own. */
-function checkDatabase() {
+const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
+/** The SQLite file's own soundness and its FTS5 index, read with a plain connection of our own. */
+function checkSqliteFile(visible: number[]) {
   const sqlite = new Database(dbFile);
   try {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.exec(`INSERT INTO search_index(search_index) VALUES ('integrity-check')`);
-    const row = sqlite.prepare('SELECT title, status FROM articles WHERE id = ?');
-    for (const [id, story] of stories) {
-      const found = row.get(id) as { title: string; status: string } | undefined;
-      expect(found, `acknowledged article ${id}`).toBeDefined();
-      expect([story.title, ...story.maybe]).toContain(found!.title);
-      if (story.published) expect(found!.status).toBe('published');
-    }
-    const ids = (q: string) =>
-      (sqlite.prepare(q).all() as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
-    const visible = ids(`SELECT id FROM articles WHERE status = 'published' AND deleted_at IS NULL`);
+    const ids = (q: string) => sorted((sqlite.prepare(q).all() as { id: number }[]).map((r) => r.id));
     expect(ids('SELECT article_id AS id FROM search_docs')).toEqual(visible);
     expect(ids('SELECT rowid AS id FROM search_index')).toEqual(visible);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Everything the issue asks of the database after a crash, read with a connection of our own. */
+async function checkDatabase() {
+  const db = openServerDb(dataDir);
+  try {
+    const visible = sorted(
+      (
+        await db
+          .select({ id: articles.id })
+          .from(articles)
+          .where(and(eq(articles.status, 'published'), isNull(articles.deletedAt)))
+      ).map((r) => r.id),
+    );
+    // ENGINE: sqlite-only — the file's integrity_check, foreign_key_check and FTS5 integrity-check
+    // have no counterpart on PostgreSQL; there its search_index.article_id would be compared with `visible`.
+    if (ENGINE === 'sqlite') checkSqliteFile(visible);
+    const mine = [...stories.keys()];
+    const found = new Map(
+      (
+        await db
+          .select({ id: articles.id, title: articles.title, status: articles.status })
+          .from(articles)
+          .where(inArray(articles.id, mine))
+      ).map((r) => [r.id, r]),
+    );
+    for (const [id, story] of stories) {
+      expect(found.get(id), `acknowledged article ${id}`).toBeDefined();
+      expect([story.title, ...story.maybe]).toContain(found.get(id)!.title);
+      if (story.published) expect(found.get(id)!.status).toBe('published');
+    }
     // Stories written through the newsroom (the demo seeder writes none of its own).
-    const mine = JSON.stringify([...stories.keys()]);
-    expect(
-      ids(`SELECT value AS id FROM json_each('${mine}')
-           WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = value)`),
-    ).toEqual([]);
+    const revised = new Set(
+      (
+        await db
+          .selectDistinct({ id: revisions.articleId })
+          .from(revisions)
+          .where(inArray(revisions.articleId, mine))
+      ).map((r) => r.id),
+    );
+    expect(mine.filter((id) => !revised.has(id))).toEqual([]);
     // Media: every row's files are on disk, every upload file on disk has its row.
-    const rows = sqlite.prepare('SELECT stem, variant_widths AS widths FROM media').all() as {
-      stem: string;
-      widths: string;
-    }[];
+    const rows = await db.select({ stem: media.stem, widths: media.variantWidths }).from(media);
     const stems = new Set(rows.map((r) => r.stem));
     for (const stem of uploads) expect(stems.has(stem), `acknowledged upload ${stem}`).toBe(true);
     const mediaDir = path.join(dataDir, 'media');
     for (const r of rows.filter((m) => uploads.has(m.stem))) {
-      for (const w of JSON.parse(r.widths) as number[])
-        expect(fs.existsSync(path.join(mediaDir, `${r.stem}-${w}.webp`))).toBe(true);
+      for (const w of r.widths) expect(fs.existsSync(path.join(mediaDir, `${r.stem}-${w}.webp`))).toBe(true);
     }
     for (const name of fs.readdirSync(mediaDir)) {
       const stem = /^(u[0-9a-z]+-[0-9a-f]{8})-/.exec(name)?.[1];
       if (stem) expect(stems.has(stem), `file ${name} has its row`).toBe(true);
     }
-    const counted = sqlite
-      .prepare(
-        'SELECT coalesce(sum(count), 0) AS n FROM article_views WHERE article_id IN (SELECT value FROM json_each(?))',
-      )
-      .get(JSON.stringify([...stories.keys()])) as { n: number };
-    expect(counted.n).toBeLessThanOrEqual(viewsAnswered);
+    const [counted] = await db
+      .select({ n: sql`coalesce(${sum(articleViews.count)}, 0)`.mapWith(Number) })
+      .from(articleViews)
+      .where(inArray(articleViews.articleId, mine));
+    expect(counted!.n).toBeLessThanOrEqual(viewsAnswered);
   } finally {
-    sqlite.close();
+    await closeDb(db);
   }
 }
 
@@ -192,7 +222,7 @@ describe('kill -9 under writes', () => {
       const t0 = Date.now();
       const server: RunningServer = await startServer({}, { dataDir });
       figures.readyMs.push(Date.now() - t0);
-      checkDatabase();
+      await checkDatabase();
       let alive = true;
       const work = [
         editor(server.baseURL, 'أ', () => alive),
@@ -213,7 +243,7 @@ describe('kill -9 under writes', () => {
     const t0 = Date.now();
     const server = await startServer({}, { dataDir });
     figures.readyMs.push(Date.now() - t0);
-    checkDatabase();
+    await checkDatabase();
     await server.stop();
     const ready = [...figures.readyMs].sort((a, b) => a - b);
     console.log(

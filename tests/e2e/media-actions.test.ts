@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { insertMedia } from '@/db/mutations/media';
 import { media } from '@/db/schema';
 import { actionId } from '../helpers/actions';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -17,7 +17,7 @@ let accounts: Record<'owner' | 'other' | 'editor', Awaited<ReturnType<typeof sig
 const stamp = Date.now();
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   accounts = {
     owner: await signedInUser(db, 'media-owner', 'writer', 'كاتبة الصورة'),
     other: await signedInUser(db, 'media-other', 'writer', 'كاتب آخر'),
@@ -25,9 +25,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  db.delete(media)
-    .where(eq(media.alt, `صورة صلاحيات ${stamp}`))
-    .run();
+  await db.delete(media).where(eq(media.alt, `صورة صلاحيات ${stamp}`));
   for (const a of Object.values(accounts)) await a.remove();
   await closeDb(db);
 });
@@ -60,7 +58,7 @@ async function call(name: string, args: unknown[], who?: keyof typeof accounts):
   });
   return res.text();
 }
-const row = (id: number) => db.select().from(media).where(eq(media.id, id)).get();
+const row = async (id: number) => (await db.select().from(media).where(eq(media.id, id)).limit(1))[0];
 
 describe('media actions enforce who may change an image', () => {
   it.each([undefined, 'other'] as const)('refuses edits, focal moves and deletes as %s', async (who) => {
@@ -72,7 +70,7 @@ describe('media actions enforce who may change an image', () => {
       /"error":"(session|forbidden)"/,
     );
     expect(await call('deleteMediaAction', [id], who)).toMatch(/"error":"(session|forbidden)"/);
-    expect(row(id)).toMatchObject({ alt: `صورة صلاحيات ${stamp}`, focalX: null });
+    expect(await row(id)).toMatchObject({ alt: `صورة صلاحيات ${stamp}`, focalX: null });
   });
 
   it.each(['owner', 'editor'] as const)(
@@ -83,13 +81,13 @@ describe('media actions enforce who may change an image', () => {
       expect(
         await call('updateMediaTextAction', [{ id, alt, caption: `صححها ${who}`, credit: '' }], who),
       ).toContain('"ok":true');
-      expect(row(id)?.caption).toBe(`صححها ${who}`);
+      expect((await row(id))?.caption).toBe(`صححها ${who}`);
       // Empty alt text is refused with its reason, and nothing changes.
       expect(await call('updateMediaTextAction', [{ id, alt: ' ', caption: '', credit: '' }], who)).toContain(
         '"reason":"alt"',
       );
       expect(await call('deleteMediaAction', [id], who)).toContain('"ok":true');
-      expect(row(id)).toBeUndefined();
+      expect(await row(id)).toBeUndefined();
     },
   );
 });

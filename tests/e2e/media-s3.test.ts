@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createMediaStorage, type MediaStorage } from '@/lib/media/storage';
 import { startS3Server } from '../helpers/s3-server';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /** The production server with MEDIA_STORAGE=s3 against s3rver: no image touches its disk. */
@@ -19,12 +20,12 @@ beforeAll(async () => {
   s3 = await startS3Server();
   server = await startServer(s3.env);
   bucket = createMediaStorage(s3.settings);
-  db = openDb(path.join(server.dataDir, 'midad.db'));
+  db = openServerDb(server.dataDir);
   account = await signedInUser(db, 'media-s3', 'writer', 'مصوّرة');
 });
 afterAll(async () => {
   await account?.remove();
-  db?.$client.close();
+  if (db) await closeDb(db);
   await server?.stop();
   await s3?.stop();
 });

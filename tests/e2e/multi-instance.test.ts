@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft } from '@/db/mutations/articles';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles } from '@/db/schema';
@@ -13,6 +13,7 @@ import { callAction } from '../helpers/actions';
 import { articleFields } from '../helpers/fixtures';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { readersThrough } from '../helpers/load';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /**
@@ -67,13 +68,13 @@ beforeAll(async () => {
     if ((await fetch(`${lb}/api/ready`).catch(() => null))?.status === 200) break;
     await sleep(200);
   }
-  db = openDb(path.join(dataDir, 'midad.db'));
+  db = openServerDb(dataDir);
   account = await signedInUser(db, 'multi', 'editor', 'محررة النسخ الثلاث');
 }, 240_000);
 
 afterAll(async () => {
   if (!hasHaproxy) return;
-  for (const id of made) db?.delete(articles).where(eq(articles.id, id)).run();
+  if (db) for (const id of made) await db.delete(articles).where(eq(articles.id, id));
   await account?.remove();
   if (db) await closeDb(db);
   try {

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -10,6 +9,7 @@ import { articles, media, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 /** The editor's small things: its heading after the first save, counters, the link dialog, credits. */
 const base = inject('baseURL');
@@ -23,7 +23,7 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   editorId = await createUser(
     db,
     {
@@ -38,12 +38,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db.delete(articles)
-    .where(like(articles.title, `%${stamp}%`))
-    .run();
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  db.delete(users).where(eq(users.id, editorId)).run();
-  db.$client.close();
+  await db.delete(articles).where(like(articles.title, `%${stamp}%`));
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
+  await db.delete(users).where(eq(users.id, editorId));
+  await closeDb(db);
   await browser?.close();
 });
 
@@ -118,8 +116,8 @@ describe('editor details', () => {
   });
 
   it('prints «تصوير:» once, even when the stored credit already starts with it', async () => {
-    const image = db.select({ id: media.id, credit: media.credit }).from(media).limit(1).get()!;
-    db.update(media).set({ credit: 'تصوير: وكالة سانا' }).where(eq(media.id, image.id)).run();
+    const image = (await db.select({ id: media.id, credit: media.credit }).from(media).limit(1))[0]!;
+    await db.update(media).set({ credit: 'تصوير: وكالة سانا' }).where(eq(media.id, image.id));
     try {
       const sectionId = (await getSectionBySlug(db, 'local'))!.id;
       const { id } = await createDraft(
@@ -135,7 +133,7 @@ describe('editor details', () => {
       expect(html).not.toContain('<bdi>تصوير');
       expect(html).not.toMatch(/تصوير(?:<!-- -->)?: (?:<!-- -->)?(?:<bdi>)?تصوير/);
     } finally {
-      db.update(media).set({ credit: image.credit }).where(eq(media.id, image.id)).run();
+      await db.update(media).set({ credit: image.credit }).where(eq(media.id, image.id));
     }
   });
 });

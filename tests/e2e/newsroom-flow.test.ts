@@ -6,9 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
+import { openServerDb } from '../helpers/server-db';
 import { confirmDialog, fillSiteTime } from '../helpers/site-time';
 import { toWallClockValue } from '@/lib/time/site-zone';
-import { openDb } from '@/db/client';
+import { closeDb } from '@/db/client';
 import { articles } from '@/db/schema';
 
 /**
@@ -170,15 +171,19 @@ describe('a day in the newsroom', () => {
     await page.getByText('الحالة: مجدول').waitFor();
     await close();
 
-    const db = openDb(path.join(server.dataDir, 'midad.db'));
+    const db = openServerDb(server.dataDir);
     try {
-      const stored = db.select({ at: articles.publishedAt }).from(articles).where(eq(articles.id, id)).get();
+      const [stored] = await db
+        .select({ at: articles.publishedAt })
+        .from(articles)
+        .where(eq(articles.id, id))
+        .limit(1);
       expect(stored?.at?.getTime()).toBe(typed.getTime());
       expect((await fetch(`${server.baseURL}/news/${id}`)).status, 'not before its time').toBe(404);
       // The field takes whole minutes; rather than wait three of them, the test brings the stored
       // time close: the server's own scheduler still has to publish it.
       const at = new Date(Date.now() + 3_000);
-      db.update(articles).set({ publishedAt: at }).where(eq(articles.id, id)).run();
+      await db.update(articles).set({ publishedAt: at }).where(eq(articles.id, id));
       let liveAt = 0;
       while (Date.now() < at.getTime() + 60_000) {
         const res = await fetch(`${server.baseURL}/news/${id}`, { redirect: 'follow' });
@@ -192,7 +197,7 @@ describe('a day in the newsroom', () => {
       expect(liveAt).toBeGreaterThanOrEqual(at.getTime() - 1000);
       expect((await reader('/latest')).body).toContain(SCHEDULED);
     } finally {
-      db.$client.close();
+      await closeDb(db);
     }
   }, 120_000);
 

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle, updateArticle } from '@/db/mutations/articles';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articleDraftSchema } from '@/lib/articles/input';
 import { articles, users } from '@/db/schema';
 import { callAction } from '../helpers/actions';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 import { articleFields } from '../helpers/fixtures';
 import { articlePath } from '@/lib/article-url';
@@ -19,14 +19,14 @@ let account: Awaited<ReturnType<typeof signedInUser>>;
 const made: number[] = [];
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   account = await signedInUser(db, 'cache', 'editor', 'محرر الذاكرة');
   cookie = account.cookie;
 });
 afterAll(async () => {
-  for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
+  for (const id of made) await db.delete(articles).where(eq(articles.id, id));
   await account.remove();
-  db.$client.close();
+  await closeDb(db);
 });
 
 async function get(p: string, headers: Record<string, string> = {}) {
@@ -66,7 +66,8 @@ describe('reader page cache', () => {
       }),
     );
     made.push(id);
-    const author = db.select({ slug: users.slug }).from(users).where(eq(users.id, 1)).get()!.slug;
+    const author = (await db.select({ slug: users.slug }).from(users).where(eq(users.id, 1)).limit(1))[0]!
+      .slug;
     const other = (await get('/category/sports')).body.match(/href="(\/news\/\d+\/[^"]+)"/)![1]!;
     const tagPage = `/tag/${encodeURIComponent(tag)}`;
     const pages = ['/', '/latest', '/category/economy', `/author/${author}`, '/feed.xml', other];
@@ -129,10 +130,10 @@ describe('reader page cache', () => {
       articleFields({ title, sectionId: (await getSectionBySlug(db, 'economy'))!.id, authorIds: [1] }),
     );
     made.push(id);
-    db.update(articles)
+    await db
+      .update(articles)
       .set({ status: 'published', publishedAt: new Date() })
-      .where(eq(articles.id, id))
-      .run();
+      .where(eq(articles.id, id));
     await new Promise((r) => setTimeout(r, 150));
     expect((await get('/latest')).body).toContain(title);
   });

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
 import { saveSection } from '@/db/mutations/taxonomy';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let db: Db;
@@ -17,8 +17,9 @@ const created: number[] = [];
 
 // The server's own database, written the way the newsroom writes it.
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
-  editorId = db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).get()!.id;
+  db = openServerDb(inject('dataDir'));
+  editorId = (await db.select({ id: users.id }).from(users).where(eq(users.slug, 'rana-haddad')).limit(1))[0]!
+    .id;
   const title = `مكتبة متنقلة تجوب قرى الساحل ${Date.now()}`;
   fields = articleFields({
     title,
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const id of created) db.delete(articles).where(eq(articles.id, id)).run();
+  for (const id of created) await db.delete(articles).where(eq(articles.id, id));
   await closeDb(db);
 });
 

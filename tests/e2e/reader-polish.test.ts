@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { addArticleViews } from '@/db/mutations/views';
 import { utcDay } from '@/db/queries/most-read';
 import { articleViews } from '@/db/schema';
 import { launchBrowser } from '../helpers/browser';
+import { openServerDb } from '../helpers/server-db';
 
 /** Reader details a new reader notices: share icons' names, the menu's hint, the side column, times. */
 const base = inject('baseURL');
@@ -19,15 +19,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The demo's English stories have no readers yet: give one some, today, so the English
   // edition has a "most read" (removed again after).
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   viewed = Number(/\/en\/news\/(\d+)\//.exec(await firstArticle('/en'))![1]);
   await addArticleViews(db, today, new Map([[viewed, 7]]));
 });
 afterAll(async () => {
   await browser?.close();
-  db.delete(articleViews)
-    .where(and(eq(articleViews.articleId, viewed), eq(articleViews.day, today)))
-    .run();
+  await db.delete(articleViews).where(and(eq(articleViews.articleId, viewed), eq(articleViews.day, today)));
   await closeDb(db);
 });
 

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { createDraft, transitionArticle } from '@/db/mutations/articles';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -11,6 +10,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { parseSiteTime, toWallClock, toWallClockValue } from '@/lib/time/site-zone';
 import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
+import { openServerDb } from '../helpers/server-db';
 import { fillSiteTime } from '../helpers/site-time';
 
 /**
@@ -28,7 +28,7 @@ const made: number[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   editorId = await createUser(
     db,
     {
@@ -43,9 +43,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (made.length) db.delete(articles).where(inArray(articles.id, made)).run();
-  db.delete(users).where(eq(users.id, editorId)).run();
-  db.$client.close();
+  if (made.length) await db.delete(articles).where(inArray(articles.id, made));
+  await db.delete(users).where(eq(users.id, editorId));
+  await closeDb(db);
   await browser?.close();
 });
 
@@ -59,12 +59,14 @@ async function draft(title: string): Promise<number> {
   return id;
 }
 
-const stored = (id: number) =>
-  db
-    .select({ status: articles.status, at: articles.publishedAt })
-    .from(articles)
-    .where(eq(articles.id, id))
-    .get()!;
+const stored = async (id: number) =>
+  (
+    await db
+      .select({ status: articles.status, at: articles.publishedAt })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .limit(1)
+  )[0]!;
 
 /** Tomorrow in Damascus at hh:mm, as the site's wall clock. */
 function tomorrowAt(hour: number, minute = 0): string {
@@ -91,9 +93,9 @@ describe('scheduling in the site time zone', () => {
     await fillSiteTime(page, /موعد النشر/, at);
     await page.getByRole('button', { name: 'جدولة', exact: true }).click();
     await page.getByText('الحالة: مجدول').waitFor();
-    expect(stored(id)).toEqual({ status: 'scheduled', at: parseSiteTime(at, ZONE) });
+    expect(await stored(id)).toEqual({ status: 'scheduled', at: parseSiteTime(at, ZONE) });
     // 22:00 in Damascus (UTC+3) is 19:00 UTC, whatever London's offset that day.
-    expect(stored(id).at!.getUTCHours()).toBe(19);
+    expect((await stored(id)).at!.getUTCHours()).toBe(19);
 
     await page.reload();
     const again = page.getByRole('group', { name: /موعد النشر/ });
@@ -110,10 +112,10 @@ describe('scheduling in the site time zone', () => {
       .getByText(/^مجدول للنشر .*23:30 بتوقيت دمشق$/)
       .first()
       .waitFor();
-    expect(stored(id)).toEqual({ status: 'scheduled', at: parseSiteTime(tomorrowAt(23, 30), ZONE) });
+    expect(await stored(id)).toEqual({ status: 'scheduled', at: parseSiteTime(tomorrowAt(23, 30), ZONE) });
     await page.getByRole('button', { name: 'إلغاء الجدولة' }).click();
     await page.getByText('الحالة: مسودة').waitFor();
-    expect(stored(id)).toEqual({ status: 'draft', at: null });
+    expect(await stored(id)).toEqual({ status: 'draft', at: null });
     expect(errors).toEqual([]);
     await close();
   });
@@ -150,7 +152,7 @@ describe('scheduling in the site time zone', () => {
       .selectOption('2');
     await page.getByRole('button', { name: 'جدولة', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'اكتب تاريخاً ووقتاً صحيحين' }).waitFor();
-    expect(stored(id)).toEqual({ status: 'draft', at: null });
+    expect(await stored(id)).toEqual({ status: 'draft', at: null });
     await close();
   });
 });

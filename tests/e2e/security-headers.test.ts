@@ -1,7 +1,9 @@
-import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
+import { sections } from '@/db/schema';
 import { rawRequest, type RawResponse } from '../helpers/node-http';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
@@ -11,7 +13,7 @@ let article = '';
 let media = '';
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   account = await signedInUser(db, 'headers', 'editor', 'محررة الترويسات');
   const home = await rawRequest(base, '/');
   article = new URL(/href="(\/news\/\d+\/[^"]+)"/.exec(home.body)![1]!, base).pathname;
@@ -19,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await account.remove();
-  db.$client.close();
+  await closeDb(db);
 });
 
 /** A write from another connection: the server notices it (data_version) and re-renders. */
@@ -29,7 +31,11 @@ afterAll(async () => {
  * request see the write, and the one after it hit the copy that request stored.
  */
 async function touchDatabase() {
-  db.$client.exec('UPDATE sections SET slug = slug WHERE id = (SELECT min(id) FROM sections)');
+  const [first] = await db.select({ id: sections.id }).from(sections).orderBy(sections.id).limit(1);
+  await db
+    .update(sections)
+    .set({ slug: sql`${sections.slug}` })
+    .where(eq(sections.id, first!.id));
   await new Promise((r) => setTimeout(r, 25));
 }
 

@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { saveStaticPage } from '@/db/mutations/pages';
 import { getStaticPage } from '@/db/queries/pages';
 import { auditLog } from '@/db/schema';
 import { launchBrowser } from '../helpers/browser';
+import { openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 /** «من نحن», «اتصل بنا», «سياسة الخصوصية»: reader pages the admin edits, linked from every footer. */
@@ -19,7 +19,7 @@ let original: { title: string; body: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   admin = await signedInUser(db, 'pages-admin', 'admin', 'مديرة الصفحات');
   editor = await signedInUser(db, 'pages-editor', 'editor', 'محرر الصفحات');
   const about = (await getStaticPage(db, { slug: 'about', locale: 'ar' }))!;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await saveStaticPage(db, admin.id, { slug: 'about', locale: 'ar', ...original });
-  db.delete(auditLog).where(eq(auditLog.userId, admin.id)).run();
+  await db.delete(auditLog).where(eq(auditLog.userId, admin.id));
   await admin.remove();
   await editor.remove();
   await closeDb(db);
@@ -112,11 +112,10 @@ describe('site pages', () => {
     expect(reader).toContain('<title>من نحن في مداد | مداد</title>');
     expect(reader).toContain('نحن فريق صغير يكتب الأخبار بعناية.');
     expect(reader).not.toContain('alert(1)');
-    const audit = db
+    const audit = await db
       .select({ id: auditLog.id })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'page.update'), eq(auditLog.userId, admin.id)))
-      .all();
+      .where(and(eq(auditLog.action, 'page.update'), eq(auditLog.userId, admin.id)));
     expect(audit).toHaveLength(1);
   });
 

