@@ -30,6 +30,7 @@ import {
 import { addArticleViews } from '@/db/mutations/views';
 import { readOutbox } from '@/db/change-feed';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
+import { ensureSearchIndex, rebuildSearchIndex } from '@/db/search/maintain';
 import { articles, cacheInvalidations, media, sections, tags, users } from '@/db/schema';
 import { writeTx } from '@/db/tx';
 import { CACHE_TAGS } from '@/lib/cache-tags';
@@ -262,6 +263,14 @@ describe('taxonomy, settings, pages, media and bylines', () => {
       saveStaticPage(db, editorId, { slug: 'about', locale: 'ar', title: 'من نحن', body: '<p>نحن</p>' }),
     );
     expect(page.tags).toEqual([CACHE_TAGS.page('about'), CACHE_TAGS.sitemaps]);
+  });
+
+  it('a search index rebuild (npm run search:reindex, another process) reaches every instance', async () => {
+    // Its version setting bumps the content version with no row to explain it: every page goes
+    // stale everywhere — coarse, for a rare operation, and no cached search page outlives it.
+    expect((await follow(() => rebuildSearchIndex(db))).seen).toEqual({ all: true });
+    // At start, an index already current rebuilds nothing and says nothing.
+    expect((await follow(() => ensureSearchIndex(db))).seen).toBeNull();
   });
 
   it('an image’s text and crop reach the stories that show it; an upload or unused delete nothing', async () => {
