@@ -1,6 +1,5 @@
 import { getDb } from '@/db/client';
 import { publishDueArticles } from '@/db/mutations/articles';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 
 /**
  * How often scheduled articles are checked: well inside the one-minute promise.
@@ -20,7 +19,6 @@ export function startScheduler(): void {
     try {
       const ids = await publishDueArticles(getDb());
       if (ids.length) {
-        invalidatePages([CACHE_TAGS.layout]);
         console.log(`scheduler: published ${ids.length} scheduled article(s): ${ids.join(', ')}`);
       }
     } catch (error) {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loginAs, openPage } from '../helpers/browser';
+import { launchBrowser, loginAs, openPage, whenHydrated } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openServerDb } from '../helpers/server-db';
 import { confirmDialog, fillSiteTime } from '../helpers/site-time';
@@ -143,7 +143,7 @@ describe('a day in the newsroom', () => {
     await page.getByText(/^حُفظ/).waitFor();
     expect((await reader(articleUrl)).body).toContain(`${TITLE} بعد التحديث`);
     await page.getByRole('link', { name: 'المراجعات' }).click();
-    await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+    await (await whenHydrated(page.getByRole('button', { name: 'استعادة هذه النسخة' }).first())).click();
     await confirmDialog(page, 'نعم، استعد');
     await page.waitForURL(new RegExp(`${editUrl}\\?restored=\\d+$`));
     const restored = (await reader(articleUrl)).body;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -45,4 +45,20 @@ export async function loginAs(
   await page.getByLabel('كلمة المرور').fill(who.password);
   await page.getByRole('button', { name: 'دخول' }).click();
   await page.getByRole('heading', { name: `أهلاً ${who.name}` }).waitFor();
+}
+
+/**
+ * Waits until React has hydrated the element (it holds React's props), so that a click runs its
+ * handler instead of the no-JavaScript default — e.g. a confirming button that, clicked before
+ * hydration, submits its form straight away.
+ */
+export async function whenHydrated(locator: Locator): Promise<Locator> {
+  await locator.waitFor();
+  await locator.evaluate(async (el) => {
+    for (let waited = 0; !Object.keys(el).some((k) => k.startsWith('__reactProps$')); waited += 20) {
+      if (waited > 15_000) throw new Error('not hydrated after 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+  return locator;
 }

@@ -27,7 +27,6 @@ import { htmlToText, sanitizeArticleHtml } from '@/lib/html/sanitize';
 import { countWords } from '@/lib/text';
 import { articleDraftSchema, toArticleFields, type ArticleDraftInput } from '@/lib/articles/input';
 import { requirePermission } from '@/lib/auth/guard';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { changingArticles } from '@/lib/server/invalidation';
 import { can, canEditArticle, type Action } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -273,7 +272,6 @@ export async function addCorrectionAction(input: FormData): Promise<void> {
   if (!existing) notFound();
   if (note) {
     await addCorrection(db, user.id, articleId, note);
-    invalidatePages([CACHE_TAGS.article(articleId)]);
   }
   redirect(adminPath(locale, `/articles/${articleId}`));
 }

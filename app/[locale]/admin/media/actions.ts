@@ -3,19 +3,14 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { deleteMedia, setMediaFocalPoint, updateMediaText } from '@/db/mutations/media';
-import { getMediaById, listMediaUsage, searchMediaLibrary, type MediaLibraryItem } from '@/db/queries/media';
+import { getMediaById, searchMediaLibrary, type MediaLibraryItem } from '@/db/queries/media';
 import { can, canManageMedia } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { removeCardVariants, removeMediaFiles, writeCardVariants } from '@/lib/media/card-variants';
 import { getMediaStorage } from '@/lib/media/storage';
 
 type Failure = { ok: false; error: 'session' | 'forbidden' | 'notFound' | 'invalid' | 'broken' };
 
-/** Every page showing the image: the stories using it, and through their tags every card of them. */
-async function invalidateUsers(m: { id: number; stem: string }) {
-  invalidatePages((await listMediaUsage(getDb(), m)).map((a) => CACHE_TAGS.article(a.id)));
-}
 
 // Search the library (alt text, caption, credit) for a picker or the library page.
 export async function searchMediaAction(q: string): Promise<MediaLibraryItem[]> {
@@ -48,7 +43,6 @@ export async function updateMediaTextAction(
   if (!canManageMedia(user, m.uploadedBy)) return { ok: false, error: 'forbidden' };
   const { id, ...text } = parsed.data;
   await updateMediaText(db, user.id, id, text);
-  await invalidateUsers(m);
   return { ok: true };
 }
 
@@ -79,7 +73,6 @@ export async function setFocalPointAction(
     return { ok: false, error: 'broken' };
   }
   await setMediaFocalPoint(db, user.id, m.id, focal);
-  await invalidateUsers(m);
   await removeCardVariants(getMediaStorage(), m.stem, written);
   return { ok: true, focalX: focal.x, focalY: focal.y };
 }

@@ -6,7 +6,6 @@ import { getDb } from '@/db/client';
 import { saveStaticPage } from '@/db/mutations/pages';
 import { STATIC_PAGE_SLUGS } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { formValues } from '@/lib/forms';
 import { sanitizeArticleHtml } from '@/lib/html/sanitize';
 
@@ -55,9 +54,6 @@ export async function saveStaticPageAction(
   }
   const { slug, edition, title, body } = parsed.data;
   await saveStaticPage(getDb(), admin.id, { slug, locale: edition, title, body });
-  // The page is the only reader URL showing this text (the footer's link names are fixed);
-  // the sections sitemap lists it with its last change.
-  invalidatePages([CACHE_TAGS.page(slug), CACHE_TAGS.sitemaps]);
   // What was kept, so the form shows the text as readers now get it.
   return { status: 'saved', fieldErrors: {}, values: { title, body: sanitizeArticleHtml(body) } };
 }

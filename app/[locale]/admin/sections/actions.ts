@@ -7,7 +7,6 @@ import { SlugTakenError, saveSection, saveTag } from '@/db/mutations/taxonomy';
 import { adminPath } from '@/lib/article-url';
 import { slugify } from '@/lib/arabic/slug';
 import { requirePermission } from '@/lib/auth/guard';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 
 const sectionSchema = z.object({
   id: z.string().regex(/^\d*$/),
@@ -42,8 +41,6 @@ export async function saveSectionAction(data: FormData): Promise<void> {
     if (error instanceof SlugTakenError) back(locale, '/sections', 'slugTaken');
     throw error;
   }
-  // Section names are in every page's navigation.
-  invalidatePages([CACHE_TAGS.layout]);
   back(locale, '/sections', 'saved');
 }
 
@@ -67,6 +64,5 @@ export async function saveTagAction(data: FormData): Promise<void> {
     if (error instanceof SlugTakenError) back(locale, '/tags', 'slugTaken');
     throw error;
   }
-  invalidatePages([CACHE_TAGS.layout]);
   back(locale, '/tags', 'saved');
 }

@@ -8,7 +8,6 @@ import { SETTING_KEYS } from '@/db/queries/settings';
 import { DIGIT_STYLES, MONTH_STYLES } from '@/lib/arabic/dates';
 import { adminPath } from '@/lib/article-url';
 import { requirePermission } from '@/lib/auth/guard';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 
 // Change how dates read on the site: month names, digits, Hijri date (admins).
 export async function saveDateSettingsAction(data: FormData): Promise<void> {
@@ -27,7 +26,5 @@ export async function saveDateSettingsAction(data: FormData): Promise<void> {
     [SETTING_KEYS.digits]: parsed.data.digits,
     [SETTING_KEYS.hijri]: parsed.data.hijri,
   });
-  // Dates are printed on every reader page.
-  invalidatePages([CACHE_TAGS.layout]);
   redirect(adminPath(locale, '/settings?status=saved'));
 }

@@ -7,22 +7,10 @@ import { TagMergeError, deleteTag, mergeTags } from '@/db/mutations/taxonomy';
 import { getTagByName } from '@/db/queries/taxonomy';
 import { adminPath } from '@/lib/article-url';
 import { requirePermission } from '@/lib/auth/guard';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 
 function back(locale: string, status: string, q = ''): never {
   const query = new URLSearchParams({ status, ...(q ? { q } : {}) });
   redirect(adminPath(locale, `/tags?${query}`));
-}
-
-/** Every cached page that showed either tag: the tag pages, their stories, feeds and sitemaps. */
-function invalidateTagPages(slugs: string[], articleIds: number[]) {
-  invalidatePages([
-    ...slugs.map(CACHE_TAGS.tag),
-    ...articleIds.map(CACHE_TAGS.article),
-    CACHE_TAGS.feeds,
-    CACHE_TAGS.sitemaps,
-    CACHE_TAGS.search,
-  ]);
 }
 
 const mergeSchema = z.object({
@@ -45,14 +33,12 @@ export async function mergeTagAction(data: FormData): Promise<void> {
   const db = getDb();
   const into = await getTagByName(db, parsed.data.into);
   if (!into) back(locale, 'mergeMissing', parsed.data.q);
-  let result: Awaited<ReturnType<typeof mergeTags>>;
   try {
-    result = await mergeTags(db, user.id, parsed.data.id, into.id);
+    await mergeTags(db, user.id, parsed.data.id, into.id);
   } catch (error) {
     if (error instanceof TagMergeError) back(locale, error.reason === 'same' ? 'mergeSame' : 'mergeMissing');
     throw error;
   }
-  invalidateTagPages([result.fromSlug, result.intoSlug], result.articleIds);
   back(locale, 'merged', parsed.data.q);
 }
 
@@ -65,6 +51,5 @@ export async function deleteTagAction(data: FormData): Promise<void> {
   if (!Number.isSafeInteger(id) || id <= 0) back(locale, 'invalid');
   const result = await deleteTag(getDb(), user.id, id);
   if (!result) back(locale, 'invalid', q);
-  invalidateTagPages([result.slug], result.articleIds);
   back(locale, 'deleted', q);
 }

@@ -17,7 +17,6 @@ import { USER_ROLES } from '@/db/schema';
 import { adminPath } from '@/lib/article-url';
 import { asciiSlug } from '@/lib/arabic/slug';
 import { requirePermission } from '@/lib/auth/guard';
-import { CACHE_TAGS, invalidatePages } from '@/lib/cache-tags';
 import { MIN_PASSWORD_LENGTH, checkNewPassword, hashPassword } from '@/lib/auth/password';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { getSiteUrl } from '@/lib/config';
@@ -165,7 +164,5 @@ export async function updateProfileAction(data: FormData): Promise<void> {
   if (!parsed.success) back(locale, 'invalid');
   const { id, ...profile } = parsed.data;
   if (!(await updateUserProfile(getDb(), id, profile, admin.id))) back(locale, 'invalid');
-  // Bylines appear on every page that shows this person's stories: refresh every reader page.
-  invalidatePages([CACHE_TAGS.layout]);
   back(locale, 'saved');
 }
