@@ -13,7 +13,9 @@ import {
 import { listMostRead, utcDay } from '@/db/queries/most-read';
 import { getDateSettings } from '@/db/queries/settings';
 import { getSectionBySlug, getTagBySlug, listSections } from '@/db/queries/taxonomy';
+import { getUserByEmailForLogin } from '@/db/queries/users';
 import { articles, settings } from '@/db/schema';
+import { searchArticles } from '@/db/search';
 import { createSeededDb } from '../helpers/test-db';
 
 const now = new Date('2026-11-28T12:00:00Z');
@@ -93,6 +95,18 @@ describe('what readers may see', () => {
     expect(english.length).toBeGreaterThan(0);
     expect(english.filter((a) => arabic.has(a.id))).toEqual([]);
     expect(english.every((a) => /^[\x20-\x7E’‘“”–—]+$/.test(a.title))).toBe(true);
+  });
+});
+
+describe('text with U+0000 in it (a %00 in a URL, a hostile form field)', () => {
+  // PostgreSQL's text cannot hold the character and fails the statement; SQLite's can. On both, a
+  // lookup with it finds nothing and raises nothing.
+  it('finds nothing, without an error, on either engine', async () => {
+    expect(await getSectionBySlug(t.db, 'economy\0')).toBeNull();
+    expect(await getTagBySlug(t.db, '\0')).toBeNull();
+    expect(await getUserByEmailForLogin(t.db, 'admin@midad.example\0')).toBeFalsy();
+    const found = await searchArticles(t.db, { q: 'اقتصاد\0', locale: 'ar', page: 1, now: new Date() });
+    expect(found === null || Array.isArray(found.items)).toBe(true);
   });
 });
 
