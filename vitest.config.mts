@@ -24,8 +24,14 @@ const sqliteOnly = [
   'tests/integration/search-pg.test.ts',
 ];
 
-/** e2e files that run with PostgreSQL as the engine (the e2e-pg project), each on a database of its own. */
-const pgE2e = ['tests/e2e/multi-instance-pg.test.ts'];
+/** e2e files that need PostgreSQL (instances on one database, a restart): they run in e2e-pg only. */
+const pgE2e = ['tests/e2e/multi-instance-pg.test.ts', 'tests/e2e/pg-restart.test.ts'];
+
+/**
+ * e2e files about SQLite itself: kill -9 against its file (integrity_check, WAL), and three
+ * processes sharing one file (the one-box option; multi-instance-pg is its PostgreSQL twin).
+ */
+const sqliteE2e = ['tests/e2e/crash-safety.test.ts', 'tests/e2e/multi-instance.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
@@ -80,11 +86,15 @@ export default defineConfig({
             {
               resolve: { alias },
               test: {
+                // The whole e2e suite again, every server on a PostgreSQL database of its own.
                 name: 'e2e-pg',
-                include: pgE2e,
+                include: ['tests/e2e/**/*.test.ts'],
+                exclude: sqliteE2e,
                 environment: 'node' as const,
                 env: { DATABASE_URL: pgUrl },
+                globalSetup: ['tests/e2e/global-setup.ts'],
                 testTimeout: 120_000,
+                expect: { poll: { timeout: 15_000 } },
                 hookTimeout: 300_000,
                 fileParallelism: false,
               },

@@ -1,16 +1,17 @@
 /**
  * `npm test`: every check, ending with one line "N passed, N failed" (the totals CI reads).
- *   type check ─┬─ production build ─┐
- *   lint ───────┤                    ├─ end-to-end tests in Chromium
- *   unit and integration tests ──────┤
- *   (then integration tests on PostgreSQL)┘  (then the multi-instance suite on PostgreSQL)
+ *   type check ─── production build ─┬─ end-to-end tests in Chromium, on SQLite
+ *   lint                             └─ the same on PostgreSQL (with the multi-instance suite)
+ *   unit and integration tests ── (then the integration tests on PostgreSQL)
  * With MIDAD_TEST_DATABASE_URL set (.ci/run sets it), the integration tests run a second time
- * with PostgreSQL as the engine, and the PostgreSQL e2e files (vitest project e2e-pg) after the
- * SQLite e2e suite; an unreachable server fails them rather than skipping.
+ * with PostgreSQL as the engine, and the whole e2e suite too (vitest project e2e-pg, every
+ * server on a database of its own), side by side with the SQLite one; an unreachable server
+ * fails them rather than skipping.
  * The independent checks run side by side, so the machine's cores are busy while tsc and eslint
  * use one each. The build waits for the type check, which reads .next/types (tsconfig.json) as
- * the build writes them; the end-to-end tests wait for everything, so nothing competes with the
- * server they measure. Each check's output is held and printed whole once it ends.
+ * the build writes them; the e2e suites start once it is done (each waits for its servers and
+ * its browser most of the time, so two lanes keep two cores busy). Each check's output is held
+ * and printed whole once it ends.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -116,16 +117,18 @@ async function main() {
   }
   const typecheck = check('typecheck', 'type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
   const build = typecheck.then(() => check('build', 'production build (next build)', bin('next'), ['build']));
+  const e2e = build.then((built) =>
+    built && packagesReady
+      ? Promise.all([vitest('e2e'), onPostgres ? vitest('e2e-pg') : undefined])
+      : undefined,
+  );
   await Promise.all([
     typecheck,
     check('lint', 'lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']),
     vitest('unit').then(() => (onPostgres ? vitest('integration-pg') : undefined)),
     build,
+    e2e,
   ]);
-  if ((await build) && packagesReady) {
-    await vitest('e2e');
-    if (onPostgres) await vitest('e2e-pg');
-  }
 
   const summary = ORDER.flatMap((slot) => lines.get(slot) ?? []);
   console.log(`\n${summary.join('\n')}`);

@@ -104,7 +104,7 @@ function listingStatement(where: SQL | undefined) {
   return preparedPerDb((db) =>
     selectCards(db)
       .where(and(where, isLivePlaceholder))
-      .orderBy(desc(articles.publishedAt))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
       .prepare(),

@@ -23,7 +23,8 @@ export async function listMostRead(
     .innerJoin(articles, eq(articles.id, articleViews.articleId))
     .where(and(gte(articleViews.day, since), eq(articles.locale, p.locale)))
     .groupBy(articleViews.articleId)
-    .orderBy(desc(total))
+    // Ties in a fixed order (the newer story first), so every render of a page is the same bytes.
+    .orderBy(desc(total), desc(articleViews.articleId))
     .limit((p.limit ?? 5) * 2);
   const cards = await listCardsByIds(
     db,

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeDb, type Db } from '@/db/client';
-import { articles, sections } from '@/db/schema';
+import { articles } from '@/db/schema';
 import { launchBrowser } from '../helpers/browser';
-import { openServerDb } from '../helpers/server-db';
+import { markEveryPageStale, noticedByServer, openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
@@ -35,13 +35,7 @@ afterAll(async () => {
 });
 
 /** A write from another connection: the server marks every page stale, so the next request renders. */
-async function coldKey() {
-  const first = db.select({ id: sql`min(${sections.id})` }).from(sections);
-  await db
-    .update(sections)
-    .set({ slug: sql`${sections.slug}` })
-    .where(eq(sections.id, first));
-}
+const coldKey = () => markEveryPageStale(db);
 
 /** A page that records every CSP violation (the event, and Chromium's console report). */
 async function watchedPage(options: { signedIn?: boolean; width?: number } = {}) {
@@ -153,6 +147,7 @@ describe('strict CSP in Chromium', () => {
         body: `${originalBody}<script>window.planted = "db"</script><img src="/x.png" onerror="window.planted = 'db-onerror'">`,
       })
       .where(eq(articles.id, articleId));
+    await noticedByServer();
     const { page, close } = await watchedPage();
     for (const state of ['miss', 'hit']) {
       const res = (await page.goto(base + article))!;

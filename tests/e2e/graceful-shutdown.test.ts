@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeDb, type Db } from '@/db/client';
+import { ENGINE } from '@/db/engine';
 import { articleViews, articles } from '@/db/schema';
 import { startServer, type RunningServer } from '../helpers/server';
 import { openServerDb } from '../helpers/server-db';
@@ -139,12 +140,14 @@ describe('SIGTERM drains the server', () => {
     // The last connection closed cleanly: the WAL was checkpointed and removed.
     // ENGINE: sqlite-only — the WAL and integrity_check are the SQLite file's; PostgreSQL keeps its
     // own log, so there a clean close is the views below being written.
-    const file = path.join(server.dataDir, 'midad.db');
-    const wal = `${file}-wal`;
-    expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
-    const sqlite = new Database(file, { readonly: true });
-    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    sqlite.close();
+    if (ENGINE === 'sqlite') {
+      const file = path.join(server.dataDir, 'midad.db');
+      const wal = `${file}-wal`;
+      expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
+      const sqlite = new Database(file, { readonly: true });
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      sqlite.close();
+    }
     const after = openServerDb(server.dataDir);
     expect(await viewsOf(after, story)).toBe(viewsBefore + 3);
     await closeDb(after);

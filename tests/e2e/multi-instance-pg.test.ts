@@ -13,11 +13,15 @@ import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, articleViews, auditLog, sessions } from '@/db/schema';
 import { builtEncryptionKey } from '@/lib/server/instances';
 import { callAction } from '../helpers/actions';
-import { articleFields } from '../helpers/fixtures';
-import { readersThrough } from '../helpers/load';
+import { articleFields, publishedStory } from '../helpers/fixtures';
+import { readersThrough, visibleWithin } from '../helpers/load';
 import { createPgDatabase } from '../helpers/pg-database';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { signedInUser } from '../helpers/session';
+import { clearLoginFailures } from '@/db/mutations/sessions';
+import { createUser } from '@/db/mutations/users';
+import { hashPassword } from '@/lib/auth/password';
+import { launchBrowser, loginAs, openPage } from '../helpers/browser';
 
 /**
  * Issue 13's several machines: three instances of one build over one PostgreSQL database, behind
@@ -54,21 +58,6 @@ async function startInstance(i: number) {
   const own = path.join(dataDir, `i${i}`);
   fs.mkdirSync(own, { recursive: true });
   instances[i] = await startServer(env(), { dataDir: own, port: ports[i] });
-}
-
-/** Polls `base + path` until its body contains `text`; the milliseconds that took, or null after `ms`. */
-async function visibleWithin(
-  base: string,
-  pathname: string,
-  text: string,
-  ms: number,
-): Promise<number | null> {
-  const start = Date.now();
-  while (Date.now() - start <= ms) {
-    if ((await (await fetch(base + pathname)).text()).includes(text)) return Date.now() - start;
-    await sleep(20);
-  }
-  return null;
 }
 
 /** The server process ids of this database's LISTEN connections (db/change-feed.ts). */
@@ -177,12 +166,7 @@ describe.skipIf(!hasHaproxy || !onPostgres)('three instances on PostgreSQL behin
     const sectionId = (await getSectionBySlug(db, 'sports'))!.id;
     for (const i of instances) await fetch(`${i.baseURL}/latest`).then((r) => r.text());
     const title = `بعد انقطاع الإصغاء ${Date.now()}`;
-    const { id } = await createDraft(
-      db,
-      account.id,
-      articleFields({ title, sectionId, authorIds: [account.id] }),
-    );
-    await transitionArticle(db, account.id, id, 'publish');
+    await publishedStory(db, account.id, title, sectionId);
     const took = await Promise.all(instances.map((i) => visibleWithin(i.baseURL, '/latest', title, 1000)));
     expect(took).not.toContain(null);
   });
@@ -195,6 +179,39 @@ describe.skipIf(!hasHaproxy || !onPostgres)('three instances on PostgreSQL behin
     // Logging out deletes the session row, whichever instance handles it.
     await db.delete(sessions).where(eq(sessions.userId, user.id));
     for (const i of instances) expect(await status(i.baseURL)).not.toBe(200);
+  });
+
+  it('five wrong passwords spread over the instances count as five: the right one then waits', async () => {
+    const who = { email: 'shared-throttle@midad.example', password: 'حبر-مشترك-بين-الخوادم-4', name: 'ضياء' };
+    await createUser(
+      db,
+      { ...who, slug: 'shared-throttle', role: 'editor', passwordHash: await hashPassword(who.password) },
+      null,
+    );
+    const browser = await launchBrowser();
+    try {
+      const { page, close } = await openPage(browser);
+      const tryLogin = async (base: string, password: string, answer: string) => {
+        await page.goto(`${base}/admin/login`);
+        await page.getByLabel('البريد الإلكتروني').fill(who.email);
+        await page.getByLabel('كلمة المرور').fill(password);
+        await page.getByRole('button', { name: 'دخول' }).click();
+        await page.getByRole('alert').filter({ hasText: answer }).waitFor();
+      };
+      // A, B, C, A, B: each instance alone has seen at most two failures.
+      for (let n = 0; n < 5; n++) {
+        await tryLogin(instances[n % 3]!.baseURL, `خطأ-${n}-ليست-كلمة-المرور`, 'غير صحيحة');
+      }
+      await tryLogin(instances[2]!.baseURL, who.password, 'محاولات كثيرة خاطئة');
+      await close();
+      // The same person on a machine that has seen none of it, once the window is over, gets in.
+      await clearLoginFailures(db, `email:${who.email}`);
+      const fresh = await openPage(browser);
+      await loginAs(fresh.page, instances[1]!.baseURL, who);
+      await fresh.close();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('50 stories scheduled for the same second are each published exactly once', async () => {

@@ -7,7 +7,7 @@ import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articleDraftSchema } from '@/lib/articles/input';
 import { articles, users } from '@/db/schema';
 import { callAction } from '../helpers/actions';
-import { openServerDb } from '../helpers/server-db';
+import { noticedByServer, openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 import { articleFields } from '../helpers/fixtures';
 import { articlePath } from '@/lib/article-url';
@@ -120,7 +120,7 @@ describe('reader page cache', () => {
     expect((await get(unrelated)).cache).toBe('hit');
   });
 
-  it('notices changes made by another process (the CLI, another instance) through SQLite', async () => {
+  it('notices changes made by another process (the CLI, another instance) through the database', async () => {
     await get('/latest');
     expect((await get('/latest')).cache).toBe('hit');
     const title = `خبر من عملية أخرى ${Date.now()}`;
@@ -134,7 +134,7 @@ describe('reader page cache', () => {
       .update(articles)
       .set({ status: 'published', publishedAt: new Date() })
       .where(eq(articles.id, id));
-    await new Promise((r) => setTimeout(r, 150));
+    await noticedByServer();
     expect((await get('/latest')).body).toContain(title);
   });
 

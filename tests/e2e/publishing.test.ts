@@ -7,7 +7,7 @@ import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { articlePath } from '@/lib/article-url';
 import { articleFields } from '../helpers/fixtures';
-import { openServerDb } from '../helpers/server-db';
+import { noticedByServer, openServerDb } from '../helpers/server-db';
 
 const base = inject('baseURL');
 let db: Db;
@@ -52,6 +52,7 @@ describe('what readers see follows the newsroom at once', () => {
     expect((await get(url)).status).toBe(404);
 
     await transitionArticle(db, editorId, id, 'publish');
+    await noticedByServer();
     for (const p of ['/', '/category/culture', '/latest']) {
       expect((await get(p)).body, p).toContain(fields.title);
     }
@@ -61,11 +62,13 @@ describe('what readers see follows the newsroom at once', () => {
     expect(article.body).not.toContain('<script>alert(1)');
 
     await transitionArticle(db, editorId, id, 'unpublish');
+    await noticedByServer();
     expect((await get(url)).status).toBe(404);
     expect((await get('/latest')).body).not.toContain(fields.title);
 
     await transitionArticle(db, editorId, id, 'publish');
     await transitionArticle(db, editorId, id, 'delete');
+    await noticedByServer();
     const gone = await get(url);
     expect(gone.status).toBe(410);
     expect(gone.body).toContain('حُذف هذا الخبر');

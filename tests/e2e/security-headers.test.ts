@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeDb, type Db } from '@/db/client';
-import { sections } from '@/db/schema';
 import { rawRequest, type RawResponse } from '../helpers/node-http';
-import { openServerDb } from '../helpers/server-db';
+import { comparableCsp } from '../helpers/pages';
+import { markEveryPageStale, openServerDb } from '../helpers/server-db';
 import { signedInUser } from '../helpers/session';
 
 const base = inject('baseURL');
@@ -30,14 +29,6 @@ afterAll(async () => {
  * at most every 2 ms (lib/page-cache/change-gate.ts): waiting past that window makes the next
  * request see the write, and the one after it hit the copy that request stored.
  */
-async function touchDatabase() {
-  const [first] = await db.select({ id: sections.id }).from(sections).orderBy(sections.id).limit(1);
-  await db
-    .update(sections)
-    .set({ slug: sql`${sections.slug}` })
-    .where(eq(sections.id, first!.id));
-  await new Promise((r) => setTimeout(r, 25));
-}
 
 /** Ignoring the headers that differ by nature: the date, the connection, the cache state. */
 function comparable(headers: RawResponse['headers']) {
@@ -74,7 +65,7 @@ function expectSecurityHeaders(res: RawResponse, where: string, kind: 'reader' |
 describe('security headers on every response', () => {
   it('reader pages, feed, 404 and media: the same set on a miss, a hit, a 304 and a HEAD', async () => {
     for (const p of ['/', article, '/category/economy', '/feed.xml', '/no-such-page', media]) {
-      await touchDatabase();
+      await markEveryPageStale(db);
       const miss = await rawRequest(base, p);
       const hit = await rawRequest(base, p);
       expectSecurityHeaders(miss, `${p} miss`, 'reader');
@@ -92,12 +83,15 @@ describe('security headers on every response', () => {
         if (p.endsWith('.xml')) expect(hit.headers['content-security-policy']).toMatch(/^default-src 'none'/);
         else expect(hit.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
       }
-      await touchDatabase();
+      await markEveryPageStale(db);
       const headMiss = await rawRequest(base, p, { method: 'HEAD' });
       const headHit = await rawRequest(base, p, { method: 'HEAD' });
       expectSecurityHeaders(headMiss, `${p} HEAD`, 'reader');
-      expect(headMiss.headers['content-security-policy'], p).toBe(hit.headers['content-security-policy']);
-      expect(headHit.headers['content-security-policy'], p).toBe(hit.headers['content-security-policy']);
+      // A HEAD renders anew: its own hashes, which on PostgreSQL may be another render's (pages.ts).
+      expect(comparableCsp(headMiss.headers['content-security-policy']), p).toBe(
+        comparableCsp(hit.headers['content-security-policy']),
+      );
+      expect(headHit.headers['content-security-policy'], p).toBe(headMiss.headers['content-security-policy']);
     }
   });
 

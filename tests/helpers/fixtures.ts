@@ -1,4 +1,5 @@
-import type { ArticleFields } from '@/db/mutations/articles';
+import type { Db } from '@/db/client';
+import { createDraft, transitionArticle, type ArticleFields } from '@/db/mutations/articles';
 import { slugify } from '@/lib/arabic/slug';
 
 /** A minimal, valid story for the mutations; tests override what they care about. */
@@ -22,4 +23,11 @@ export function articleFields(
     seoDescription: null,
     ...overrides,
   };
+}
+
+/** A story written and published through the data layer, as an editor's actions would: its id. */
+export async function publishedStory(db: Db, authorId: number, title: string, sectionId: number) {
+  const { id } = await createDraft(db, authorId, articleFields({ title, sectionId, authorIds: [authorId] }));
+  await transitionArticle(db, authorId, id, 'publish');
+  return id;
 }

@@ -25,3 +25,17 @@ export function readersThrough(base: string, paths: string[], clients: number) {
     },
   };
 }
+
+/**
+ * Polls `base + pathname` until its body contains `text`: the milliseconds that took, or null
+ * after `ms`. A refused or cut connection (a database or instance coming back) is polled again.
+ */
+export async function visibleWithin(base: string, pathname: string, text: string, ms: number) {
+  const start = Date.now();
+  while (Date.now() - start <= ms) {
+    const res = await fetch(base + pathname).catch(() => null);
+    if (res && (await res.text()).includes(text)) return Date.now() - start;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return null;
+}
