@@ -44,7 +44,7 @@ function print(s: ExportSummary, ms: number) {
   const site = s.site;
   const lines = [
     `site: ${site?.title ?? '?'} (${site?.baseSiteUrl ?? '?'}), WXR ${site?.wxrVersion || '?'}, ${site?.generator || 'no generator'}, language ${site?.language || '?'}`,
-    `items: ${s.items}`,
+    `items: ${s.items}${s.duplicatePostIds.length ? ` (post ids used twice: ${s.duplicatePostIds.join(', ')})` : ''}`,
     ...Object.entries(s.byType)
       .sort(
         ([, a], [, b]) =>

@@ -75,8 +75,9 @@ export function wpLocalOffsetMinutes(local: string, gmt: string): number | null 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * An item's `<pubDate>` ("Sat, 25 Jan 2025 22:07:46 +0000"); null when empty or a year before
- * 1000 (`Mon, 30 Nov -0001 00:00:00 +0000`, which Date.parse reads as Invalid Date).
+ * An item's `<pubDate>` ("Sat, 25 Jan 2025 22:07:46 +0000"); null when empty, and for the ways
+ * WordPress prints a zero GMT date: year -0001 (4.9, which Date.parse reads as Invalid Date) and
+ * the Unix epoch (3.x, "Thu, 01 Jan 1970 00:00:00 +0000" on published posts of pelican's file).
  */
 export function parseRssDate(raw: string): Date | null {
   const m =
@@ -90,7 +91,8 @@ export function parseRssDate(raw: string): Date | null {
   const sign = m[7] === '-' ? -1 : 1;
   const offset = m[7] ? sign * (Number(m[8]) * 60 + Number(m[9])) : 0;
   const utc = Date.UTC(year, month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  return new Date(utc - offset * 60_000);
+  const instant = utc - offset * 60_000;
+  return instant === 0 ? null : new Date(instant);
 }
 
 export interface ItemDates {

@@ -92,7 +92,7 @@ function readSource(
     let v: PhpValue | null = null;
     // A malformed or refused value is data we cannot read, not a reason to drop the post.
     try {
-      v = looksSerialized(value) ? unserializePhp(value) : null;
+      v = looksSerialized(value) ? unserializePhp(value, { repairLengths: true }) : null;
     } catch {
       v = null;
     }

@@ -33,9 +33,30 @@ const REFUSED: Record<string, string> = {
   R: 'references are refused',
 };
 
+export interface UnserializeOptions {
+  /**
+   * Accept a string whose byte count is wrong, ending it at the next `";` that a value or the
+   * array's end follows. A search-and-replace over the database (a new domain, a fixed typo)
+   * changes the text and not the count; pelican's export has such lengths. Off by default.
+   */
+  repairLengths?: boolean;
+}
+
+/** What may follow a string inside serialised data: another value, or the array's end. */
+function isContinuation(bytes: Buffer, at: number): boolean {
+  if (at === bytes.length) return true;
+  const next = String.fromCharCode(bytes[at] ?? 0);
+  if (next === '}') return true;
+  if (next === 'N') return bytes[at + 1] === 0x3b;
+  return 'sibda'.includes(next) && bytes[at + 1] === 0x3a;
+}
+
 class Reader {
   pos = 0;
-  constructor(private readonly bytes: Buffer) {}
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly repairLengths = false,
+  ) {}
 
   fail(reason: string, at = this.pos): never {
     throw new PhpUnserializeError(reason, at);
@@ -60,6 +81,14 @@ class Reader {
     const s = this.until(end);
     if (!/^\d+$/.test(s)) this.fail('a length must be a whole number', at);
     return Number(s);
+  }
+
+  /** The first `";` after this.pos that a value or "}" follows, or -1. */
+  findStringEnd(): number {
+    for (let i = this.bytes.indexOf('";', this.pos); i >= 0; i = this.bytes.indexOf('";', i + 1)) {
+      if (isContinuation(this.bytes, i + 2)) return i;
+    }
+    return -1;
   }
 
   value(depth: number): PhpValue {
@@ -96,10 +125,12 @@ class Reader {
       case 's': {
         const length = this.count(':');
         this.expect('"');
-        const end = this.pos + length;
-        // Strings edited by a search-and-replace without fixing the byte count end up here.
-        if (end + 2 > this.bytes.length || this.bytes[end] !== 0x22 || this.bytes[end + 1] !== 0x3b)
-          this.fail(`string of ${length} bytes does not end where its length says`, at);
+        let end = this.pos + length;
+        if (end + 2 > this.bytes.length || this.bytes[end] !== 0x22 || this.bytes[end + 1] !== 0x3b) {
+          const repaired = this.repairLengths ? this.findStringEnd() : -1;
+          if (repaired < 0) this.fail(`string of ${length} bytes does not end where its length says`, at);
+          end = repaired;
+        }
         const s = this.bytes.toString('utf8', this.pos, end);
         this.pos = end + 2;
         return s;
@@ -128,8 +159,8 @@ class Reader {
 }
 
 /** The value of a serialised string; throws PhpUnserializeError on anything malformed or refused. */
-export function unserializePhp(input: string): PhpValue {
-  const r = new Reader(Buffer.from(input, 'utf8'));
+export function unserializePhp(input: string, options: UnserializeOptions = {}): PhpValue {
+  const r = new Reader(Buffer.from(input, 'utf8'), options.repairLengths);
   const v = r.value(0);
   if (r.pos !== Buffer.byteLength(input, 'utf8')) r.fail('trailing bytes after the value');
   return v;

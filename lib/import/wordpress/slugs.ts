@@ -57,8 +57,8 @@ function decodeRun(bytes: number[]): { text: string; complete: boolean } {
 }
 
 /**
- * Percent-decodes in either hex case, never throwing; a `%` not followed by two hex digits is a
- * literal percent sign. Returns NFC text so that the same title typed on two keyboards (precomposed
+ * Percent-decodes in either hex case, never throwing; a `%` not followed by two hex digits stays
+ * as it is (and the result is marked incomplete). Returns NFC text so that the same title typed on two keyboards (precomposed
  * or combining hamza) is one key.
  */
 export function decodePercentSafe(input: string): { text: string; complete: boolean } {
@@ -78,6 +78,8 @@ export function decodePercentSafe(input: string): { text: string; complete: bool
       i += 3;
     } else {
       flush();
+      // WordPress never leaves a bare "%" in a slug: this is an escape cut short.
+      if (input[i] === '%') complete = false;
       out += input[i];
       i++;
     }

@@ -14,6 +14,8 @@ import { readWxr } from './wxr-reader';
 export interface ExportSummary {
   site: WxrSite | null;
   items: number;
+  /** Post ids that more than one item carries (hand-edited files); the import is keyed on them. */
+  duplicatePostIds: number[];
   /** post_type → status → count. */
   byType: Record<string, Record<string, number>>;
   authors: number;
@@ -71,6 +73,7 @@ export async function summariseExport(
   const s: ExportSummary = {
     site: null,
     items: 0,
+    duplicatePostIds: [],
     byType: {},
     authors: 0,
     categories: 0,
@@ -95,6 +98,8 @@ export async function summariseExport(
   const parents: { taxonomy: string; slug: string; parent: string }[] = [];
   const itemTerms = new Set<string>();
   const attachmentIds = new Set<number>();
+  const postIds = new Set<number>();
+  const duplicates = new Set<number>();
   const thumbnails: { postId: number; thumbnailId: number }[] = [];
   const primaries = new Set<number>();
   let first = Infinity;
@@ -127,6 +132,10 @@ export async function summariseExport(
         break;
       case 'item': {
         s.items++;
+        if (r.postId !== null) {
+          if (postIds.has(r.postId)) duplicates.add(r.postId);
+          postIds.add(r.postId);
+        }
         s.byType[r.postType] ??= {};
         inc(s.byType[r.postType]!, r.status);
         s.comments += r.comments.length;
@@ -181,6 +190,7 @@ export async function summariseExport(
     .filter((p) => !declared.has(`${p.taxonomy}:${p.parent}`))
     .map((p) => `${p.taxonomy}:${p.slug} → ${p.parent}`);
   s.dangling.primaryCategories = [...primaries].filter((id) => !termIds.has(id)).sort((a, b) => a - b);
+  s.duplicatePostIds = [...duplicates].sort((a, b) => a - b);
   s.metaKeys = sorted(s.metaKeys);
   s.unknownShortcodes = sorted(s.unknownShortcodes);
   s.dynamicBlocks = sorted(s.dynamicBlocks);
