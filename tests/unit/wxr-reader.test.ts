@@ -309,6 +309,27 @@ describe('readWxr on unusual and broken files', () => {
     });
   });
 
+  it('expands no DTD entities (no billion laughs, no external files)', async () => {
+    const file = writeTmp(
+      'laughs.xml',
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+        '<rss><channel><title>&b;&x;</title></channel></rss>',
+    );
+    await expect(collect(file)).rejects.toThrow(/undefined entity/);
+  });
+
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('closes the file when the caller stops early', async () => {
+    const file = writeTmp(
+      'two.xml',
+      minimal('<item><wp:post_id>1</wp:post_id></item><item><wp:post_id>2</wp:post_id></item>'),
+    );
+    const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for await (const r of readWxr(file, { highWaterMark: 16 })) if (r.type === 'item') break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBeLessThanOrEqual(before);
+  });
+
   it('refuses an encoding it cannot decode, with a clear message', async () => {
     const file = writeTmp('klingon.xml', '<?xml version="1.0" encoding="x-klingon"?><rss><channel/></rss>');
     await expect(collect(file)).rejects.toThrow(/encoding "x-klingon"/);
