@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,6 +168,39 @@ describe('summariseExport on an Arabic export made for the test', () => {
     expect(() => decodeURIComponent(cut)).toThrow(URIError);
     expect(s.slugs).toEqual({ percentEncoded: 4, incomplete: 1 });
     expect(s.timeSpan).toEqual({ first: '2024-12-31T20:30:00.000Z', last: '2025-03-14T06:00:00.000Z' });
+  });
+});
+
+describe('scripts/wp-summary.ts', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/wp-summary.ts', ...args], { encoding: 'utf8' });
+  const file = path.join(tmp, 'cli.xml');
+  fs.writeFileSync(
+    file,
+    buildWxr({
+      authors: [{ id: 1, login: 'sara', displayName: 'سارة' }],
+      items: [{ id: 1, title: 'خبر', slug: wpSlug('خبر'), meta: { tie_views: '5' } }],
+    }),
+  );
+
+  it('prints the summary and never an author’s e-mail', () => {
+    const text = run(file, '--time-zone', 'Asia/Damascus');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('items: 1\n  post: publish 1');
+    expect(text.stdout).toContain('meta keys (1): tie_views 1');
+    const json = run(file, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ items: 1, authors: 1 });
+    expect(text.stdout + json.stdout).not.toContain('sara@old.example');
+  });
+
+  it('exits 1 with the line of the fault, 2 on bad arguments', () => {
+    const broken = path.join(tmp, 'broken.xml');
+    fs.writeFileSync(broken, '<rss><channel><item><title>x</item></channel></rss>');
+    const r = run(broken);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/line 1, column \d+: /);
+    expect(run(file, '--time-zone', 'Mars/Olympus').status).toBe(2);
+    expect(run().status).toBe(2);
   });
 });
 
