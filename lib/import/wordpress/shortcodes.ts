@@ -22,7 +22,8 @@ export interface ShortcodeResult {
 const CORE = new Set(['caption', 'wp_caption', 'gallery', 'playlist', 'audio', 'video', 'embed']);
 const CAPTIONS = new Set(['caption', 'wp_caption']);
 
-// [[name]] (escaped), [/name], [name attrs], [name attrs /]; attributes hold no brackets.
+// [name], [/name], [name attrs], [name attrs /]; attributes hold no brackets. [[name]] (an escape)
+// is told apart by the brackets around the match.
 const TAG = /\[(\/)?([A-Za-z][A-Za-z0-9_-]*)((?:\s[^[\]]*?)?)(\/)?\]/g;
 
 /** `id="a" align='b' width=300 flag` → { id: 'a', align: 'b', width: '300', 0: 'flag' } */

@@ -26,27 +26,29 @@ export interface ReadWxrOptions {
 }
 
 /**
+ * Hand-written exports use the usual prefixes without declaring them; they are read as meant,
+ * through URIs of their own so that no WXR version is inferred from them.
+ */
+const UNDECLARED = 'urn:midad:undeclared-prefix:';
+const CONVENTIONAL_PREFIXES = new Set(['wp', 'excerpt', 'content', 'dc']);
+
+/**
  * Namespaces by URI. The wp and excerpt URIs carry the WXR version (…/export/1.0/ to 1.2/, and
  * https on some generators), so they are matched by pattern; elements are then known by
  * "<namespace>:<local name>", whatever prefix the file chose.
  */
 function namespaceOf(uri: string): string {
   if (uri === '') return 'rss';
+  if (uri.startsWith(UNDECLARED)) {
+    const prefix = uri.slice(UNDECLARED.length);
+    return CONVENTIONAL_PREFIXES.has(prefix) ? prefix : uri;
+  }
   if (/^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/excerpt\/?$/.test(uri)) return 'excerpt';
   if (/^https?:\/\/wordpress\.org\/export\/\d+\.\d+\/?$/.test(uri)) return 'wp';
   if (/^https?:\/\/purl\.org\/rss\/1\.0\/modules\/content\/?$/.test(uri)) return 'content';
   if (/^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/.test(uri)) return 'dc';
   return uri;
 }
-
-/** Hand-written exports use the usual prefixes without declaring them; read them as meant. */
-const CONVENTIONAL_PREFIXES: Record<string, string> = {
-  wp: 'http://wordpress.org/export/1.2/',
-  excerpt: 'http://wordpress.org/export/1.2/excerpt/',
-  content: 'http://purl.org/rss/1.0/modules/content/',
-  dc: 'http://purl.org/dc/elements/1.1/',
-  wfw: 'http://wellformedweb.org/CommentAPI/',
-};
 
 const RECORDS = new Set(['wp:author', 'wp:category', 'wp:tag', 'wp:term', 'rss:item']);
 
@@ -231,8 +233,7 @@ class WxrBuilder {
       xmlns: true,
       position: true,
       // saxes asks for '' too (no default namespace declared): that is RSS's own, no namespace.
-      resolvePrefix: (prefix: string) =>
-        prefix === '' ? undefined : (CONVENTIONAL_PREFIXES[prefix] ?? `urn:undeclared-prefix:${prefix}`),
+      resolvePrefix: (prefix: string) => (prefix === '' ? undefined : `${UNDECLARED}${prefix}`),
     });
     const p = this.parser;
     p.on('error', (err) => {
