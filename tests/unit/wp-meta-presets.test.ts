@@ -67,6 +67,12 @@ describe('mapItemMeta', () => {
     ).toEqual({ ...none, seoTitle: 'عنوان', seoDescription: 'وصف', primaryCategory: 12 });
   });
 
+  it('reads Jannah’s subtitle and primary category', () => {
+    expect(
+      mapItemMeta(meta({ tie_post_sub_title: 'تفاصيل الخطة', tie_primary_category: '8', tie_views: '40' })),
+    ).toEqual({ ...none, subtitle: 'تفاصيل الخطة', primaryCategory: 8, views: 40 });
+  });
+
   it('reads Jannah’s tie_views and every WP-PostViews key, keeping the largest count', () => {
     expect(mapItemMeta(meta({ tie_views: '1520' })).views).toBe(1520);
     expect(mapItemMeta(meta({ views: '12', post_views_count: '340', post_view_count: '7' })).views).toBe(340);
@@ -75,11 +81,12 @@ describe('mapItemMeta', () => {
   });
 
   it('reads tagDiv’s subtitle and source from the serialised td_post_theme_settings', () => {
-    const settings = `a:4:{${s('td_subtitle')}${s('الحكومة تقرّ خطة لدعم المزارعين')}${s('td_source')}${s('سانا')}${s('td_source_url')}${s('https://sana.sy/')}${s('td_post_template')}${s('single_template_4')}}`;
+    const settings = `a:5:{${s('td_subtitle')}${s('الحكومة تقرّ خطة لدعم المزارعين')}${s('td_source')}${s('سانا')}${s('td_source_url')}${s('https://sana.sy/')}${s('td_post_template')}${s('single_template_4')}${s('td_primary_cat')}${s('12')}}`;
     expect(mapItemMeta(meta({ td_post_theme_settings: settings }))).toEqual({
       ...none,
       subtitle: 'الحكومة تقرّ خطة لدعم المزارعين',
       source: 'سانا',
+      primaryCategory: 12,
     });
   });
 

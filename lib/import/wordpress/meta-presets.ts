@@ -43,13 +43,24 @@ export const META_PRESETS: readonly MetaPreset[] = [
     seoDescription: [{ key: 'rank_math_description' }],
     primaryCategory: [{ key: 'rank_math_primary_category' }],
   },
-  // Jannah (TieLabs) counts views itself; no fixture shows its subtitle key, so none is assumed.
-  { id: 'jannah', label: 'Jannah (TieLabs)', views: [{ key: 'tie_views' }] },
+  // No fixture comes from Jannah or Newspaper (SOURCES.md, "Gaps"): the keys below are the ones
+  // the themes' own templates read — get_post_meta($id, 'tie_post_sub_title'), and
+  // td_post_theme_settings['td_subtitle' | 'td_source' | 'td_primary_cat'] — and the ones
+  // TieLabs' switcher from Newspaper maps between. Jannah's tie_source is a list of
+  // {text, url} pairs, not a line of text, so it is left to the import's mapping step.
+  {
+    id: 'jannah',
+    label: 'Jannah (TieLabs)',
+    views: [{ key: 'tie_views' }],
+    subtitle: [{ key: 'tie_post_sub_title' }],
+    primaryCategory: [{ key: 'tie_primary_category' }],
+  },
   {
     id: 'newspaper',
     label: 'Newspaper (tagDiv)',
     subtitle: [{ key: 'td_post_theme_settings', serializedKey: 'td_subtitle' }],
     source: [{ key: 'td_post_theme_settings', serializedKey: 'td_source' }],
+    primaryCategory: [{ key: 'td_post_theme_settings', serializedKey: 'td_primary_cat' }],
   },
   {
     id: 'wp-postviews',
