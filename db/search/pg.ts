@@ -421,8 +421,9 @@ async function rankedPage(
     SELECT (SELECT count(*) FROM matched)::int AS total,
       ARRAY(SELECT article_id FROM ranked ORDER BY score DESC, published_at DESC, article_id
             LIMIT ${perPage} OFFSET ${offset}) AS ids`;
-  const [row] = await withIndexPlans(db, async (tx) =>
-    (await tx.execute<{ total: number; ids: number[] }>(statement)).rows,
+  const [row] = await withIndexPlans(
+    db,
+    async (tx) => (await tx.execute<{ total: number; ids: number[] }>(statement)).rows,
   );
   return { ids: row!.ids, total: row!.total };
 }
