@@ -1,7 +1,8 @@
 /**
  * How fast search answers on a big database: runs a mix of real Arabic queries (single words,
  * phrases, with ال and proclitics, exclusions, filters) through searchArticles, the whole call a
- * results page makes (ranking, count, cards, snippets), and prints p50/p95 and each query's median.
+ * results page makes (ranking, count, cards, snippets), and prints p50/p95 per query, per kind of
+ * query and overall, for the engine it runs on.
  *   DATA_DIR=/tmp/srch-bench npm run seed -- --articles 100000 --reset
  *   DATA_DIR=/tmp/srch-bench npx tsx scripts/search-bench.ts [--rounds 15] [--plan]
  * On PostgreSQL (DATABASE_URL=postgres://…) the same queries run through db/search/pg.ts; until
@@ -34,31 +35,33 @@ const { values } = parseArgs({
 const DAY = 86_400_000;
 const now = new Date();
 
-type Case = Omit<SearchParams, 'locale' | 'now' | 'page'> & { page?: number };
+/** What a query exercises; the bench reports p50/p95 per kind as well as per query. */
+type Kind = 'word' | 'words' | 'phrase' | 'exclusion' | 'filter' | 'later page';
+type Case = Omit<SearchParams, 'locale' | 'now' | 'page'> & { page?: number; kind: Kind };
 
 const CASES: Case[] = [
-  { q: 'مجلس النواب' },
-  { q: '"مجلس النواب"' },
-  { q: 'الموازنة' },
-  { q: 'موازنة' },
-  { q: 'مياه' },
-  { q: 'بالمياه' },
-  { q: 'المدارس' },
-  { q: 'مدرسة' },
-  { q: 'أسعار الخضار' },
-  { q: 'اسعار' },
-  { q: 'وزارة الداخلية' },
-  { q: '"وزارة الداخلية"' },
-  { q: 'طاقة شمسية' },
-  { q: 'كرة السلة' },
-  { q: 'المياه -النهر' },
-  { q: 'مهرجان الموسيقى' },
-  { q: 'تطبيق لغة الإشارة' },
-  { q: 'مستشفى الأطفال', page: 3 },
-  { q: 'حلب', section: 'local' },
-  { q: 'الطرق', from: new Date(now.getTime() - 30 * DAY), to: now },
-  { q: 'مُسْتَشْفَى' },
-  { q: 'القانون الجديد للإدارة المحلية' },
+  { q: 'مجلس النواب', kind: 'words' },
+  { q: '"مجلس النواب"', kind: 'phrase' },
+  { q: 'الموازنة', kind: 'word' },
+  { q: 'موازنة', kind: 'word' },
+  { q: 'مياه', kind: 'word' },
+  { q: 'بالمياه', kind: 'word' },
+  { q: 'المدارس', kind: 'word' },
+  { q: 'مدرسة', kind: 'word' },
+  { q: 'أسعار الخضار', kind: 'words' },
+  { q: 'اسعار', kind: 'word' },
+  { q: 'وزارة الداخلية', kind: 'words' },
+  { q: '"وزارة الداخلية"', kind: 'phrase' },
+  { q: 'طاقة شمسية', kind: 'words' },
+  { q: 'كرة السلة', kind: 'words' },
+  { q: 'المياه -النهر', kind: 'exclusion' },
+  { q: 'مهرجان الموسيقى', kind: 'words' },
+  { q: 'تطبيق لغة الإشارة', kind: 'words' },
+  { q: 'مستشفى الأطفال', page: 3, kind: 'later page' },
+  { q: 'حلب', section: 'local', kind: 'filter' },
+  { q: 'الطرق', from: new Date(now.getTime() - 30 * DAY), to: now, kind: 'filter' },
+  { q: 'مُسْتَشْفَى', kind: 'word' },
+  { q: 'القانون الجديد للإدارة المحلية', kind: 'words' },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -132,8 +135,18 @@ async function main() {
   if (pg) await migratePg(pg);
   if (pg && values['from-sqlite']) await copyFromSqlite(sqlite!, pg);
   const rounds = Number(values.rounds);
-  const run = (c: Case) => {
-    const p = { locale: 'ar', now, page: 1, ...c };
+  const run = (c: Omit<Case, 'kind'>) => {
+    const p: SearchParams = {
+      locale: 'ar',
+      now,
+      page: 1,
+      q: c.q,
+      section: c.section,
+      from: c.from,
+      to: c.to,
+      perPage: c.perPage,
+    };
+    if (c.page) p.page = c.page;
     return pg ? pgSearch.searchArticles(pg, p) : searchArticles(sqlite!, p);
   };
 
@@ -141,8 +154,11 @@ async function main() {
 
   for (const c of CASES) await run(c); // warm the page cache and the statement cache
   const all: number[] = [];
+  const byKind = new Map<Kind, number[]>();
   const rows: string[] = [];
-  for (const c of CASES) {
+  const figures = (sorted: number[]) =>
+    `p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms`;
+  for (const { kind, ...c } of CASES) {
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < rounds; i++) {
@@ -152,21 +168,26 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     all.push(...times);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ...times]);
     const filters = [
       c.section && `section=${c.section}`,
       c.from && 'last 30 days',
       c.page && `page ${c.page}`,
     ];
     rows.push(
-      `${percentile(times, 50).toFixed(1).padStart(7)} ms  ${String(total).padStart(6)} hits  ${c.q} ${filters
-        .filter(Boolean)
-        .join(', ')}`,
+      `  ${figures(times)}  ${String(total).padStart(6)} hits  ${c.q} ${filters.filter(Boolean).join(', ')}`,
     );
   }
   all.sort((a, b) => a - b);
-  console.log(rows.join('\n'));
+  const engine = pg ? 'PostgreSQL' : 'SQLite';
+  console.log(`${engine}, ${rounds} rounds per query:\n${rows.join('\n')}`);
+  console.log(`${engine}, per kind:`);
+  for (const [kind, times] of byKind) {
+    times.sort((a, b) => a - b);
+    console.log(`  ${figures(times)}  ${kind} (${times.length} searches)`);
+  }
   console.log(
-    `search: ${all.length} searches over ${CASES.length} queries: p50 ${percentile(all, 50).toFixed(1)} ms, ` +
+    `search on ${engine}: ${all.length} searches over ${CASES.length} queries: p50 ${percentile(all, 50).toFixed(1)} ms, ` +
       `p95 ${percentile(all, 95).toFixed(1)} ms, max ${all.at(-1)!.toFixed(1)} ms`,
   );
   sqlite?.$client.close();
