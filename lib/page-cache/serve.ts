@@ -54,8 +54,8 @@ const SPARE_RENDERS = 1;
 export function isCacheable(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const url = req.url ?? '/';
-  if (PRIVATE_PREFIXES.some((p) => url.startsWith(p))) return false;
-  if (/[?&]_rsc=/.test(url)) return false;
+  for (const prefix of PRIVATE_PREFIXES) if (url.startsWith(prefix)) return false;
+  if (url.includes('_rsc=') && /[?&]_rsc=/.test(url)) return false;
   const h = req.headers;
   if (
     h.rsc ||
@@ -65,7 +65,7 @@ export function isCacheable(req: IncomingMessage): boolean {
     h['next-router-state-tree']
   )
     return false;
-  if (/(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie ?? '')) return false;
+  if (h.cookie !== undefined && /(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie)) return false;
   return true;
 }
 
