@@ -25,6 +25,7 @@ import { getMediaStorage } from '@/lib/media/storage';
 import { routeConsoleToLogger, withRequestLog } from '@/lib/server/log';
 import { installGracefulShutdown, markResponseWhileDraining } from '@/lib/server/shutdown';
 import { admitRequest } from '@/lib/server/request-guards';
+import { echoRequestId } from '@/lib/server/response-notes';
 import { builtEncryptionKey, encryptionKeyProblem, isMultiInstance } from '@/lib/server/instances';
 import { needsBuild } from './build-state';
 
@@ -138,8 +139,12 @@ async function main() {
   const app = next({ dev: false, dir: root, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const render = (req: http.IncomingMessage, res: http.ServerResponse) =>
+  // Whatever Next or a guard answers carries the request's id; the page cache's own answers
+  // put it in their one header list (lib/server/response-notes.ts).
+  const render = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    echoRequestId(res);
     void admitRequest(req, res).then((admitted) => admitted && handle(admitted, res));
+  };
   // Login throttling keys on the client's address: from the socket, or through TRUST_PROXY's hops.
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   // Every answer carries the security headers: the page cache's own answers (hits, 304s) send

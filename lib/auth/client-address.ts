@@ -44,6 +44,20 @@ export function normaliseAddress(raw: string): string {
   return a.toLowerCase();
 }
 
+/**
+ * normaliseAddress of socket peers, remembered: every request asks, and a server sees the same
+ * few peers over and over (a proxy, keep-alive clients). Bounded: past 1024 it starts over.
+ */
+const peers = new Map<string, string>();
+function normalisePeer(raw: string): string {
+  let a = peers.get(raw);
+  if (a === undefined) {
+    if (peers.size >= 1024) peers.clear();
+    peers.set(raw, (a = normaliseAddress(raw) || 'unknown'));
+  }
+  return a;
+}
+
 function trusted(list: BlockList, address: string): boolean {
   const type = isIP(address);
   return type !== 0 && list.check(address, type === 6 ? 'ipv6' : 'ipv4');
@@ -60,7 +74,7 @@ export function resolveClientAddress(
   forwardedFor: string | string[] | undefined,
   trust: TrustProxy,
 ): string {
-  const socket = normaliseAddress(socketAddress ?? '') || 'unknown';
+  const socket = normalisePeer(socketAddress ?? '');
   if (trust.kind === 'none') return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');
   const hops = header.split(',').map(normaliseAddress).filter(Boolean).slice(-50);

@@ -4,6 +4,7 @@ import { getSiteUrl } from '@/lib/config';
 import { NON_HTML_CSP, readerCsp } from '@/lib/security/csp';
 import { isNewsroomPath, securityHeaders } from '@/lib/security/headers';
 import { fetchNotFoundPage, isErrorShell } from '@/lib/server/not-found-page';
+import { noteCacheState, REQUEST_ID_HEADER, requestIdOf } from '@/lib/server/response-notes';
 import { renderRequestHeaders } from './normalise';
 import { encodingFor, keyFor } from './hot-path';
 import type { CachedPage, PageCacheStore } from './store';
@@ -53,8 +54,8 @@ const SPARE_RENDERS = 1;
 export function isCacheable(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const url = req.url ?? '/';
-  if (PRIVATE_PREFIXES.some((p) => url.startsWith(p))) return false;
-  if (/[?&]_rsc=/.test(url)) return false;
+  for (const prefix of PRIVATE_PREFIXES) if (url.startsWith(prefix)) return false;
+  if (url.includes('_rsc=') && /[?&]_rsc=/.test(url)) return false;
   const h = req.headers;
   if (
     h.rsc ||
@@ -64,7 +65,7 @@ export function isCacheable(req: IncomingMessage): boolean {
     h['next-router-state-tree']
   )
     return false;
-  if (/(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie ?? '')) return false;
+  if (h.cookie !== undefined && /(?:^|;\s*)(?:__Host-)?midad_session=/.test(h.cookie)) return false;
   return true;
 }
 
@@ -108,13 +109,14 @@ type HeaderList = (string | number)[];
  * writeHead takes: a hit adds nothing to them but its request id. Weakly held, so they go with
  * the page.
  */
-const headerLists = new WeakMap<CachedPage, Record<string, HeaderList>>();
+const headerLists = new WeakMap<CachedPage, Partial<Record<State, Partial<Record<Variant, HeaderList>>>>>();
+type Variant = 'br' | 'gzip' | 'identity' | 304;
 
-function headerList(page: CachedPage, state: State, variant: 'br' | 'gzip' | 'identity' | 304): HeaderList {
+function headerList(page: CachedPage, state: State, variant: Variant): HeaderList {
   let lists = headerLists.get(page);
   if (!lists) headerLists.set(page, (lists = {}));
-  const key = `${state} ${variant}`;
-  let list = lists[key];
+  const byVariant = (lists[state] ??= {});
+  let list = byVariant[variant];
   if (!list) {
     // The same set on a miss, a hit and a 304: the security headers, and the policy kept with the page.
     const headers: OutgoingHttpHeaders = {
@@ -127,8 +129,21 @@ function headerList(page: CachedPage, state: State, variant: 'br' | 'gzip' | 'id
     };
     if (variant === 'br' || variant === 'gzip') headers['content-encoding'] = variant;
     if (variant !== 304) headers['content-length'] = bodyFor(page, variant).length;
-    lists[key] = list = Object.entries(headers).flat() as HeaderList;
+    // The last pair is the request id's, filled in per answer (see answerHead).
+    byVariant[variant] = list = [...(Object.entries(headers).flat() as HeaderList), REQUEST_ID_HEADER, ''];
   }
+  return list;
+}
+
+/**
+ * The head of one answer: the page's list with this request's id in its last slot. Node reads
+ * the list within writeHead, so one list serves every answer in turn; a response without an id
+ * (not behind withRequestLog, as in unit tests) sends the list without its last pair.
+ */
+function answerHead(res: ServerResponse, list: HeaderList): HeaderList {
+  const id = requestIdOf(res);
+  if (id === undefined) return list.slice(0, -2);
+  list[list.length - 1] = id;
   return list;
 }
 
@@ -137,13 +152,14 @@ function bodyFor(page: CachedPage, encoding: 'br' | 'gzip' | 'identity'): Buffer
 }
 
 function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage, state: State): void {
+  noteCacheState(res, state);
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-    res.writeHead(304, headerList(page, state, 304));
+    res.writeHead(304, answerHead(res, headerList(page, state, 304)));
     res.end();
     return;
   }
   const encoding = encodingFor(req.headers['accept-encoding']) ?? 'identity';
-  res.writeHead(page.status, headerList(page, state, encoding));
+  res.writeHead(page.status, answerHead(res, headerList(page, state, encoding)));
   res.end(req.method === 'HEAD' ? undefined : bodyFor(page, encoding));
 }
 
@@ -368,10 +384,9 @@ function renderAndKeep(
     const page = keep(body);
     if (head_) req.method = 'HEAD';
     if (page) {
-      // The stored copy's headers replace the render's; the request's own id stays.
-      const requestId = res.getHeader('x-request-id');
-      for (const name of res.getHeaderNames()) res.removeHeader(name);
-      if (requestId !== undefined) res.setHeader('x-request-id', requestId);
+      // The stored copy's headers replace the render's (the request's id among them).
+      // Connection stays: it says whether the server is draining (lib/server/shutdown.ts).
+      for (const name of res.getHeaderNames()) if (name !== 'connection') res.removeHeader(name);
       req.headers['accept-encoding'] = accept;
       sendCached(req, res, page, 'miss');
     } else {

@@ -4,6 +4,7 @@ import type http from 'node:http';
 import { format } from 'node:util';
 import pino from 'pino';
 import { remembered } from '@/lib/page-cache/hot-path';
+import { cacheStateOf, setRequestId } from './response-notes';
 
 /**
  * Structured logs: one JSON object a line on stdout, for a log shipper. Every line written
@@ -48,11 +49,18 @@ const output = {
   },
 };
 
+/**
+ * The clock and the id maker as Node has them: Next wraps both once its server loads (to notice
+ * them in prerenders), and a wrapped call on every request line costs a store lookup each.
+ */
+const wallClock = Date.now;
+const newRequestId = randomUUID;
+
 /** ISO time, formatted once per millisecond however many lines share it. */
 let stampedAt = -1;
 let stamp = '';
 function isoTime(): string {
-  const now = Date.now();
+  const now = wallClock();
   if (now !== stampedAt) {
     stampedAt = now;
     stamp = `,"time":"${new Date(now).toISOString()}"`;
@@ -92,14 +100,6 @@ export const logger = pino(
   output,
 );
 
-/**
- * The request line's own logger: the same format and destination, without the redaction pass
- * (with its wildcard paths it cost more than the rest of a cache hit). It logs only the object
- * withRequestLog builds field by field, none of which can hold a secret: no query string, no
- * header but the user agent, and the request id passed in rather than looked up.
- */
-const requestLogger = pino(FORMAT, output);
-
 /** console.* through the logger, so nothing in this process writes an unstructured line. */
 export function routeConsoleToLogger(): void {
   const line =
@@ -117,7 +117,7 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
 function requestId(req: http.IncomingMessage): string {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && SAFE_ID.test(given) ? given : newRequestId();
 }
 
 /** The path without its query (tokens, search words), decoded for reading, bounded. */
@@ -130,29 +130,32 @@ export function logPath(url: string | undefined): string {
   }
 }
 
-/** logPath, remembered for the few URLs most requests ask for. */
-const pathFor = remembered(logPath);
+/** logPath as JSON, remembered for the few URLs most requests ask for. */
+const pathJson = remembered((url) => JSON.stringify(logPath(url)));
+/** The user agent as JSON, bounded; browsers send a handful of distinct ones. */
+const agentJson = remembered((ua) => JSON.stringify(ua.slice(0, 200)));
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
-/** One line a request (method, path, status, ms, cache state), the id echoed to the client. */
+/**
+ * One line a request (method, path, status, ms, cache state), the id echoed to the client (see
+ * lib/server/response-notes.ts). The line is written as pino writes its lines, field by field
+ * and without pino: its generic serialiser and redaction pass cost more than the rest of a cache
+ * hit. None of its fields can hold a secret: no query string, no header but the user agent, and
+ * every string is JSON-escaped, so a CR or LF in a path or user agent stays inside the line.
+ */
 export function withRequestLog(handler: Handler): Handler {
   return (req, res) => {
     const reqId = requestId(req);
-    res.setHeader('X-Request-Id', reqId);
+    setRequestId(res, reqId);
     const started = performance.now();
-    res.once('close', () => {
-      const line: Record<string, unknown> = {
-        reqId,
-        method: req.method,
-        path: pathFor(req.url ?? '/'),
-        status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        cache: res.getHeader('x-midad-cache') ?? null,
-        ua: String(req.headers['user-agent'] ?? '').slice(0, 200),
-      };
-      if (!res.writableFinished) line.aborted = true;
-      requestLogger.info(line, 'request');
+    res.on('close', () => {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      const cache = cacheStateOf(res);
+      // The method is one llhttp accepted (letters and dashes); the id is SAFE_ID or a UUID.
+      output.write(
+        `{"level":"info"${isoTime()},"reqId":"${reqId}","method":"${req.method}","path":${pathJson(req.url ?? '/')},"status":${res.statusCode},"ms":${ms},"cache":${cache === null ? 'null' : JSON.stringify(cache)},"ua":${agentJson(String(req.headers['user-agent'] ?? ''))}${res.writableFinished ? '' : ',"aborted":true'},"msg":"request"}\n`,
+      );
     });
     return store.run({ reqId }, handler, req, res);
   };
