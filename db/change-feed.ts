@@ -43,8 +43,10 @@ function openSqliteFeed({ self, onInvalidation }: ChangeFeedOptions): ChangeFeed
   const follower = openDb(getDatabasePath());
   const start = readInvalidationsSince(follower, Number.MAX_SAFE_INTEGER, 0);
   let at: OutboxPosition = { lastId: start.newestId ?? 0, contentVersion: start.contentVersion };
+  // Prepared once: pragma() would prepare the statement anew on every cached request.
+  const dataVersion = follower.$client.prepare('PRAGMA data_version').pluck();
   const beforeLookup = changeGate(
-    () => follower.$client.pragma('data_version', { simple: true }) as number,
+    () => dataVersion.get() as number,
     () => {
       const followed = followOutbox(at, readInvalidationsSince(follower, at.lastId), self);
       at = followed.at;
