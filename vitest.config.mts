@@ -33,6 +33,22 @@ const pgE2e = ['tests/e2e/multi-instance-pg.test.ts', 'tests/e2e/pg-restart.test
  */
 const sqliteE2e = ['tests/e2e/crash-safety.test.ts', 'tests/e2e/multi-instance.test.ts'];
 
+/**
+ * e2e files about what Chromium makes of pages whose HTML does not depend on the engine (the same
+ * components render the same rows): layout at every width, axe, HTML validity, the JavaScript
+ * shipped, the details of the reader's polish, CSP with the cache off. They run once, on SQLite,
+ * so that both lanes together stay within CI's time (the pages' content on PostgreSQL is read by
+ * every other file of the suite).
+ */
+const renderOnlyE2e = [
+  'tests/e2e/accessibility.test.ts',
+  'tests/e2e/reader-overflow.test.ts',
+  'tests/e2e/reader-polish.test.ts',
+  'tests/e2e/html-valid.test.ts',
+  'tests/e2e/js-budget.test.ts',
+  'tests/e2e/csp-cache-off.test.ts',
+];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -89,7 +105,7 @@ export default defineConfig({
                 // The whole e2e suite again, every server on a PostgreSQL database of its own.
                 name: 'e2e-pg',
                 include: ['tests/e2e/**/*.test.ts'],
-                exclude: sqliteE2e,
+                exclude: [...sqliteE2e, ...renderOnlyE2e],
                 environment: 'node' as const,
                 env: { DATABASE_URL: pgUrl },
                 globalSetup: ['tests/e2e/global-setup.ts'],

@@ -1,17 +1,19 @@
 /**
  * `npm test`: every check, ending with one line "N passed, N failed" (the totals CI reads).
- *   type check ─── production build ─┬─ end-to-end tests in Chromium, on SQLite
- *   lint                             └─ the same on PostgreSQL (with the multi-instance suite)
+ *   production build ─┬─ end-to-end tests in Chromium, on SQLite
+ *                     ├─ the same on PostgreSQL (with the multi-instance suite)
+ *                     └─ type check
+ *   lint
  *   unit and integration tests ── (then the integration tests on PostgreSQL)
  * With MIDAD_TEST_DATABASE_URL set (.ci/run sets it), the integration tests run a second time
  * with PostgreSQL as the engine, and the whole e2e suite too (vitest project e2e-pg, every
  * server on a database of its own), side by side with the SQLite one; an unreachable server
  * fails them rather than skipping.
  * The independent checks run side by side, so the machine's cores are busy while tsc and eslint
- * use one each. The build waits for the type check, which reads .next/types (tsconfig.json) as
- * the build writes them; the e2e suites start once it is done (each waits for its servers and
- * its browser most of the time, so two lanes keep two cores busy). Each check's output is held
- * and printed whole once it ends.
+ * use one each. The type check waits for the build, which writes the .next/types it reads
+ * (tsconfig.json), so it never reads them half-written; the e2e suites start once the build is
+ * done (each waits for its servers and its browser most of the time, so two lanes keep two
+ * cores busy). Each check's output is held and printed whole once it ends.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -115,8 +117,8 @@ async function main() {
     failed++;
     lines.set('packages', 'FAIL chromium or haproxy is not installed');
   }
-  const typecheck = check('typecheck', 'type check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
-  const build = typecheck.then(() => check('build', 'production build (next build)', bin('next'), ['build']));
+  const build = check('build', 'production build (next build)', bin('next'), ['build']);
+  const typecheck = build.then(() => check('typecheck', 'type check (tsc --noEmit)', bin('tsc'), ['--noEmit']));
   const e2e = build.then((built) =>
     built && packagesReady
       ? Promise.all([vitest('e2e'), onPostgres ? vitest('e2e-pg') : undefined])

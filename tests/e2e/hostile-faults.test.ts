@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeDb, openDb } from '@/db/client';
 import { actionId } from '../helpers/actions';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -19,21 +15,12 @@ const LEAKS: [string, RegExp][] = [
   ['the error message', /forced fault/],
 ];
 
-// A copy of the shared server's data (VACUUM INTO is consistent while it runs), so this server
-// starts without seeding the demo newsroom again.
-// ENGINE: sqlite-only — the copy is of the SQLite file; on PostgreSQL this server needs a database
-// of its own made from the shared one's (CREATE DATABASE … TEMPLATE) or seeded afresh.
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-faults-'));
-
 beforeAll(async () => {
-  const shared = openDb(path.join(inject('dataDir'), 'midad.db'));
-  shared.$client.prepare('VACUUM INTO ?').run(path.join(dataDir, 'midad.db'));
-  await closeDb(shared);
-  server = await startServer({ MIDAD_TEST_FAULTS: '1' }, { dataDir });
+  // The demo newsroom as first seeded (a copy of its SQLite file, or of its PostgreSQL database).
+  server = await startServer({ MIDAD_TEST_FAULTS: '1' }, { seeded: inject('seededData') });
 });
 afterAll(async () => {
   await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 function expectPlain(body: string, what: string) {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeDb, type Db } from '@/db/client';
 import { ENGINE } from '@/db/engine';
 import { openPgPool } from '@/db/pg';
@@ -37,8 +37,12 @@ function pgTool(tool: string, args: string[]) {
   const [cmd, argv] = asRoot
     ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args]]
     : [path.join(PG_BIN, tool), args];
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`${tool} failed: ${r.stderr || r.stdout}`);
+  // pg_ctl's postmaster would inherit piped output and hold it open, so spawnSync would wait for
+  // it until its timeout: pg_ctl writes to the cluster's log file instead (-l), and says nothing.
+  const quiet = tool === 'pg_ctl';
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000, stdio: quiet ? 'ignore' : 'pipe' });
+  if (r.status !== 0)
+    throw new Error(`${tool} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout || ''}`);
 }
 
 beforeAll(async () => {
@@ -68,13 +72,23 @@ beforeAll(async () => {
     'start',
   ]);
   database = await createPgDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`, 'midad_restart');
+  // The demo newsroom as first seeded (the run's template database), moved over with pg_dump.
+  const seeded = inject('seededData');
+  const template = fs.readFileSync(path.join(seeded, 'database-url'), 'utf8').trim();
+  const dump = spawnSync(path.join(PG_BIN, 'pg_dump'), ['--no-owner', '--no-privileges', template], {
+    maxBuffer: 1 << 30,
+  });
+  if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr.toString()}`);
+  const restore = spawnSync(path.join(PG_BIN, 'psql'), ['-q', '-v', 'ON_ERROR_STOP=1', '-d', database.url], {
+    input: dump.stdout,
+    maxBuffer: 1 << 30,
+  });
+  if (restore.status !== 0) throw new Error(`psql failed: ${restore.stderr.toString()}`);
   const env = {
     DATABASE_URL: database.url,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: builtEncryptionKey(ROOT) ?? '',
   };
-  // The first seeds the empty database; the second finds it ready.
-  instances.push(await startServer(env));
-  instances.push(await startServer(env));
+  instances.push(...(await Promise.all([startServer(env, { seeded }), startServer(env, { seeded })])));
   db = openPgPool(database.url) as unknown as Db;
 }, 300_000);
 

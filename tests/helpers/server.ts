@@ -103,8 +103,12 @@ export async function startServer(
   }
   // A given data folder (the benchmark's) is kept; a temporary one is removed at stop.
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
-  const pgServer = env.DATABASE_URL ? undefined : (options.pgServer ?? testPgServer());
-  let databaseUrl = env.DATABASE_URL;
+  // A data folder of a server on PostgreSQL names its database: a second server there shares it.
+  const noted = path.join(dataDir, DATABASE_NOTE);
+  const shared =
+    env.DATABASE_URL ?? (fs.existsSync(noted) ? fs.readFileSync(noted, 'utf8').trim() : undefined);
+  const pgServer = shared ? undefined : (options.pgServer ?? testPgServer());
+  let databaseUrl = shared;
   let dropDatabase = async () => {};
   let ownDatabase: string | undefined;
   if (pgServer) {
@@ -113,13 +117,14 @@ export async function startServer(
     databaseUrl = own.url;
     ownDatabase = own.name;
     if (!options.keepDatabase) dropDatabase = () => dropPgDatabase(pgServer, own.name);
-    if (options.seeded) {
-      fs.cpSync(path.join(options.seeded, 'media'), path.join(dataDir, 'media'), { recursive: true });
-    }
+  }
+  // The seeded media files, and the SQLite file unless the demo newsroom is a PostgreSQL database.
+  if (options.seeded && (databaseUrl || seededDatabase(options.seeded))) {
+    fs.cpSync(path.join(options.seeded, 'media'), path.join(dataDir, 'media'), { recursive: true });
   } else if (options.seeded) {
     copySeededData(options.seeded, dataDir);
   }
-  if (databaseUrl) fs.writeFileSync(path.join(dataDir, DATABASE_NOTE), databaseUrl);
+  if (databaseUrl) fs.writeFileSync(noted, databaseUrl);
   const port = options.port ?? (await freePort());
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
