@@ -7,7 +7,7 @@ import { createUser } from '@/db/mutations/users';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { launchBrowser, loginAs, openPage } from '../helpers/browser';
+import { launchBrowser, loginAs, openPage, whenHydrated } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { confirmDialog } from '../helpers/site-time';
 import { openServerDb } from '../helpers/server-db';
@@ -111,7 +111,7 @@ describe('writer drafts, editor publishes', () => {
     await page.getByRole('link', { name: 'المراجعات' }).click();
     await page.getByRole('heading', { name: /المراجعات/ }).waitFor();
     expect(await page.locator('ins').filter({ hasText: 'محدث' }).count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+    await (await whenHydrated(page.getByRole('button', { name: 'استعادة هذه النسخة' }).first())).click();
     await confirmDialog(page, 'نعم، استعد');
     await page.waitForURL(new RegExp(`${editUrl}\\?restored=\\d+$`));
     expect(await page.getByLabel('العنوان').inputValue()).toBe(TITLE);

@@ -6,7 +6,7 @@ import { createDraft, transitionArticle, updateArticle } from '@/db/mutations/ar
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { articles } from '@/db/schema';
 import { callAction } from '../helpers/actions';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { launchBrowser, openPage, whenHydrated } from '../helpers/browser';
 import { articleFields } from '../helpers/fixtures';
 import { signedInUser } from '../helpers/session';
 import { confirmDialog } from '../helpers/site-time';
@@ -188,7 +188,7 @@ describe('revisions', () => {
     expect(await latest.locator('ins').filter({ hasText: 'رابط إلى https://new.example/' }).count()).toBe(1);
     expect(await latest.locator('ins').filter({ hasText: 'أسواق' }).count()).toBe(1);
 
-    await page.getByRole('button', { name: 'استعادة هذه النسخة' }).first().click();
+    await (await whenHydrated(page.getByRole('button', { name: 'استعادة هذه النسخة' }).first())).click();
     await page.getByRole('dialog', { name: 'استعادة هذه النسخة للخبر المنشور؟' }).waitFor();
     expect((await row(id)).body).toContain('<strong>');
     await confirmDialog(page, 'نعم، استعد');
