@@ -29,6 +29,10 @@ import {
 import {
   ACCOUNT_TOKEN_PURPOSES,
   ARTICLE_STATUSES,
+  IMPORT_ITEM_KINDS,
+  IMPORT_MEDIA_STATES,
+  IMPORT_RUN_STATES,
+  type ImportReport,
   REVISION_KINDS,
   type RevisionSnapshot,
   STATIC_PAGE_SLUGS,
@@ -174,6 +178,7 @@ export const redirects = pgTable('redirects', {
   id: id(),
   fromPath: text('from_path').notNull().unique(),
   toPath: text('to_path').notNull(),
+  source: text('source'),
   createdAt: createdAt(),
 });
 
@@ -335,3 +340,55 @@ export const contentVersion = pgTable('content_version', {
   id: integer('id').primaryKey(),
   n: integer('n').notNull(),
 });
+
+export const importItems = pgTable(
+  'import_items',
+  {
+    source: text('source').notNull(),
+    kind: text('kind', { enum: IMPORT_ITEM_KINDS }).notNull(),
+    oldId: text('old_id').notNull(),
+    newId: integer('new_id').notNull(),
+    digest: text('digest').notNull().default(''),
+    importedAt: instant('imported_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.kind, t.oldId] }),
+    index('import_items_new_idx').on(t.kind, t.newId),
+  ],
+);
+
+export const importRuns = pgTable('import_runs', {
+  id: id(),
+  source: text('source').notNull(),
+  fileName: text('file_name').notNull(),
+  dryRun: boolean('dry_run').notNull().default(false),
+  state: text('state', { enum: IMPORT_RUN_STATES }).notNull().default('running'),
+  startedBy: integer('started_by').references(() => users.id, { onDelete: 'set null' }),
+  startedAt: instant('started_at').notNull(),
+  finishedAt: instant('finished_at'),
+  report: jsonb('report').$type<ImportReport>().notNull(),
+  error: text('error'),
+});
+
+export const importMedia = pgTable(
+  'import_media',
+  {
+    id: id(),
+    source: text('source').notNull(),
+    url: text('url').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['hero', 'body'] }).notNull(),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    state: text('state', { enum: IMPORT_MEDIA_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    mediaId: integer('media_id').references(() => media.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('import_media_item_idx').on(t.source, t.url, t.articleId, t.role),
+    index('import_media_state_idx').on(t.state, t.id),
+  ],
+);

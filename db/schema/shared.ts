@@ -31,3 +31,41 @@ export interface RevisionSnapshot {
   sourceOutlet: string;
   sourceAgency: string;
 }
+
+/** What a WordPress import keeps a record of, keyed on the source site and the old id. */
+export const IMPORT_ITEM_KINDS = ['post', 'page', 'attachment', 'author', 'category', 'tag'] as const;
+export type ImportItemKind = (typeof IMPORT_ITEM_KINDS)[number];
+
+export const IMPORT_RUN_STATES = ['running', 'done', 'failed'] as const;
+export type ImportRunState = (typeof IMPORT_RUN_STATES)[number];
+
+/** An image an import could not take from an uploads folder: fetched later by the media job. */
+export const IMPORT_MEDIA_STATES = ['pending', 'done', 'failed'] as const;
+export type ImportMediaState = (typeof IMPORT_MEDIA_STATES)[number];
+
+/** What happened to one kind of record in an import run. */
+export interface ImportCount {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+/** One kind of thing an import noticed (an unknown shortcode, a missing image), with a few examples. */
+export interface ImportNote {
+  code: string;
+  count: number;
+  examples: string[];
+}
+
+/** An import run's figures: kept while it runs (the progress view) and when it ends (the report). */
+export interface ImportReport {
+  /** Items of the file read so far, and in all (0 until the first pass has counted them). */
+  read: number;
+  total: number;
+  counts: Record<string, ImportCount>;
+  notes: ImportNote[];
+  /** Seconds and peak memory (MB) of the run, once it has ended. */
+  seconds?: number;
+  peakMb?: number;
+}

@@ -17,6 +17,10 @@ import {
 import {
   ACCOUNT_TOKEN_PURPOSES,
   ARTICLE_STATUSES,
+  IMPORT_ITEM_KINDS,
+  IMPORT_MEDIA_STATES,
+  IMPORT_RUN_STATES,
+  type ImportReport,
   REVISION_KINDS,
   type RevisionSnapshot,
   STATIC_PAGE_SLUGS,
@@ -193,8 +197,14 @@ export const articleAuthors = sqliteTable(
 /** Old URL → new URL, answered with a 301. */
 export const redirects = sqliteTable('redirects', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /**
+   * A renamed listing's old path as browsers send it; for a URL an import brought in, its
+   * lookup key (lib/import/wordpress/legacy-urls.ts: decoded, NFC, no trailing slash).
+   */
   fromPath: text('from_path').notNull().unique(),
   toPath: text('to_path').notNull(),
+  /** The import source it came from (import_items.source); NULL for a rename's redirect. */
+  source: text('source'),
   createdAt: createdAt(),
 });
 
@@ -396,3 +406,69 @@ export const contentVersion = sqliteTable('content_version', {
   id: integer('id').primaryKey(),
   n: integer('n').notNull(),
 });
+
+/**
+ * What each import brought in: the source site (its normalised base URL) and the old WordPress
+ * id (a post or term id, an author's login) → the row it became. Re-running an import finds its
+ * rows here, so nothing is created twice and a changed item is updated (`digest` tells).
+ */
+export const importItems = sqliteTable(
+  'import_items',
+  {
+    source: text('source').notNull(),
+    kind: text('kind', { enum: IMPORT_ITEM_KINDS }).notNull(),
+    oldId: text('old_id').notNull(),
+    newId: integer('new_id').notNull(),
+    /** A hash of what the item was imported from: the same digest, nothing to update. */
+    digest: text('digest').notNull().default(''),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.source, t.kind, t.oldId] }),
+    index('import_items_new_idx').on(t.kind, t.newId),
+  ],
+);
+
+/** One import of a WordPress file, from the command line or the newsroom: progress, then its report. */
+export const importRuns = sqliteTable('import_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  source: text('source').notNull(),
+  fileName: text('file_name').notNull(),
+  dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),
+  state: text('state', { enum: IMPORT_RUN_STATES }).notNull().default('running'),
+  startedBy: integer('started_by').references(() => users.id, { onDelete: 'set null' }),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  report: text('report', { mode: 'json' }).$type<ImportReport>().notNull(),
+  /** Why a failed run stopped (a malformed file: its line and column). */
+  error: text('error'),
+});
+
+/**
+ * Images an import found but could not take from an uploads folder: the media job fetches each
+ * once (bounded, resumable: a row stays pending until it is done or has failed for good), then
+ * sets it as the story's hero or swaps it into the story's body.
+ */
+export const importMedia = sqliteTable(
+  'import_media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source').notNull(),
+    url: text('url').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** 'hero' (the featured image) or 'body' (an image inside the story). */
+    role: text('role', { enum: ['hero', 'body'] }).notNull(),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    state: text('state', { enum: IMPORT_MEDIA_STATES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    mediaId: integer('media_id').references(() => media.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('import_media_item_idx').on(t.source, t.url, t.articleId, t.role),
+    index('import_media_state_idx').on(t.state, t.id),
+  ],
+);
