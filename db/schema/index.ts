@@ -33,3 +33,6 @@ export const staticPages = chosen.staticPages;
 export const accountTokens = chosen.accountTokens;
 export const cacheInvalidations = chosen.cacheInvalidations;
 export const contentVersion = chosen.contentVersion;
+export const importItems = chosen.importItems;
+export const importRuns = chosen.importRuns;
+export const importMedia = chosen.importMedia;
