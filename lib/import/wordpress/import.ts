@@ -58,6 +58,9 @@ export interface ImportOptions {
   onProgress?: (report: ImportReport) => void;
 }
 
+/** An option that cannot work with this site (a section that does not exist). */
+export class ImportOptionError extends Error {}
+
 export interface ImportResult {
   runId: number | null;
   source: string;
@@ -233,7 +236,6 @@ function statusOf(item: WxrItem, published: Date | null, now: Date): ArticleStat
     case 'pending':
       return 'review';
     case 'draft':
-    case 'auto-draft':
     case 'private':
       return 'draft';
     default:
@@ -392,12 +394,22 @@ export async function importWordPress(
           r.count('categories', m.outcome);
         }
       } else r.note(`categories-as-${mode}`, undefined, s.categories.length);
-      if (mode !== 'sections' || s.categories.length === 0 || sectionsByNicename.size === 0) {
-        fallback = await firstSectionForImport(db, options.section);
-        if (!fallback)
-          throw new Error(
-            options.section ? `no section with the slug "${options.section}"` : 'the site has no section',
-          );
+      // The section of stories no category places: the one named, the site's first, or a new one.
+      fallback = await firstSectionForImport(db, options.section);
+      if (!fallback && options.section)
+        throw new ImportOptionError(`no section with the slug "${options.section}"`);
+      if (!fallback) {
+        const general = {
+          oldId: '(default)',
+          slug: 'general',
+          name: 'عام',
+          parent: null,
+          digest: '',
+          redirects: [],
+        };
+        fallback = dry
+          ? { id: 0, slug: general.slug }
+          : (await importSections(db, source, [general], knownSections, now)).get(general.oldId)!;
       }
 
       // Tags (and categories, when they are to be tags).
@@ -446,6 +458,8 @@ export async function importWordPress(
       const knownPosts = await readImportMap(db, source, 'post');
       const imported = new Map<number, { id: number; path: string; locale: string }>();
       const authorIds = new Map(people.map((p) => [p.oldId, authors.get(p.oldId)!.id]));
+      // A hand-edited file may give two items one post id: the second is a story of its own.
+      const occurrences = new Map<number, number>();
       for await (const record of readWxr(file)) {
         if (record.type !== 'item') continue;
         r.report.read++;
@@ -457,12 +471,15 @@ export async function importWordPress(
           continue;
         }
         if (item.comments.length) r.count('comments', 'skipped', item.comments.length);
-        const result = await importOne(item);
+        const seen = item.postId === null ? 0 : (occurrences.get(item.postId) ?? 0);
+        if (item.postId !== null) occurrences.set(item.postId, seen + 1);
+        if (seen) r.note('duplicate-post-id', String(item.postId));
+        const result = await importOne(item, seen ? `${item.postId}#${seen + 1}` : String(item.postId));
         r.count('posts', result);
         await r.tick();
       }
 
-      async function importOne(item: WxrItem): Promise<ImportOutcome> {
+      async function importOne(item: WxrItem, oldId: string): Promise<ImportOutcome> {
         const label = `${item.postId ?? '?'} ${item.title.slice(0, 60)}`;
         if (item.postId === null) {
           r.note('post-without-id', label);
@@ -498,19 +515,13 @@ export async function importWordPress(
         const cats = item.terms
           .filter((t) => t.domain === 'category' || t.domain === null)
           .map((t) => t.nicename);
-        let section = fallback;
+        let section = fallback!;
         if (mode === 'sections') {
           const primary = meta.primaryCategory
             ? s.categories.find((c) => c.termId === meta.primaryCategory)?.nicename
             : undefined;
           const chosen = [primary, ...cats].find((n) => n && sectionsByNicename.has(n));
-          section = chosen
-            ? sectionsByNicename.get(chosen)!
-            : (fallback ??= await firstSectionForImport(db, options.section));
-        }
-        if (!section) {
-          r.note('no-section', label);
-          return 'skipped';
+          if (chosen) section = sectionsByNicename.get(chosen)!;
         }
         const tagKeys = item.terms.filter((t) => t.domain === 'post_tag').map((t) => t.nicename);
         if (mode === 'tags') tagKeys.push(...cats.map((c) => `category:${c}`));
@@ -534,11 +545,10 @@ export async function importWordPress(
           images.push({ url: absolute(img.url, siteUrl), role: 'body', alt: img.alt, caption: '' });
         if (images.length) r.note('images-for-the-media-job', undefined, images.length);
 
-        const redirects = [oldUrlKey(item.link), `/?p=${item.postId}`, oldUrlKey(item.guid)].filter(
-          (k): k is string => k !== null,
-        );
+        const byId = oldId.includes('#') ? [] : [`/?p=${item.postId}`, oldUrlKey(item.guid)];
+        const redirects = [oldUrlKey(item.link), ...byId].filter((k): k is string => k !== null);
         const post: ImportedPost = {
-          oldId: String(item.postId),
+          oldId,
           digest: hash([shape, item]),
           locale,
           title,
@@ -547,7 +557,8 @@ export async function importWordPress(
           body: body.html,
           wordCount: countWords(`${dek} ${body.text}`),
           status,
-          publishedAt: dates.published,
+          // A draft's date is when it was started, not when it will be read.
+          publishedAt: status === 'published' || status === 'scheduled' ? dates.published : null,
           updatedAt: dates.modified ?? dates.published ?? now,
           section,
           tags: postTags,
@@ -566,7 +577,7 @@ export async function importWordPress(
         }
         const done = await importPost(db, source, post, knownPosts.get(post.oldId), now);
         if (done.outcome === 'skipped') r.note('edited-in-midad-since-import', label);
-        imported.set(item.postId, { id: done.id, path: done.path, locale });
+        if (!imported.has(item.postId)) imported.set(item.postId, { id: done.id, path: done.path, locale });
         return done.outcome;
       }
 
