@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { Pool, PoolClient } from 'pg';
-import { connectSqlite, type Db } from './client';
+import { cacheStatements, connectSqlite, type Db } from './client';
 import { ENGINE } from './engine';
 import * as schema from './schema';
 
@@ -62,7 +62,8 @@ function writerFor(db: Db): WriterState {
   if (state) return state;
   const file = db.$client.name;
   if (db.$client.memory) throw new Error('writeTx needs a database file, not :memory:');
-  const tx = drizzle(connectSqlite(file), { schema }) as WriteTx;
+  // The writer runs only transaction bodies, the same few statements again and again.
+  const tx = drizzle(cacheStatements(connectSqlite(file)), { schema }) as WriteTx;
   state = { tx, tail: Promise.resolve(), depth: 0, afterCommit: [] };
   writers.set(db, state);
   openWriters.set(tx, state);

@@ -39,3 +39,15 @@ export async function firstRow<R>(statement: PreparedSelect<R>, params: Params =
   if (ENGINE === 'pg') return (await allRows(statement, params))[0];
   return statement.get(params);
 }
+
+/** What a prepared write offers on SQLite; PostgreSQL's offers `execute` instead. */
+interface PreparedWrite {
+  run(params?: Params): unknown;
+}
+
+/** Runs a prepared insert, update or delete, on either engine. */
+export async function runPrepared(statement: PreparedWrite, params: Params = {}): Promise<void> {
+  if (ENGINE === 'pg')
+    await (statement as unknown as { execute(p: Params): Promise<unknown> }).execute(params);
+  else statement.run(params);
+}

@@ -59,6 +59,22 @@ const INSERT_DOC =
  * article off the site is also enforced by a trigger (migration 0002).
  */
 export function syncSearchIndex(tx: Tx | Db, ids: number[]): void {
+  // One article (a save, a publish, each story of an import): statements compiled once per
+  // connection, as SQLite compiles a 13-column FTS5 insert more slowly than it runs it.
+  if (ids.length === 1 && '$client' in tx) {
+    const st = syncStatements(tx);
+    const id = ids[0]!;
+    if (st.indexed.get(id)) {
+      st.deleteIndex.run(id);
+      st.deleteDoc.run(id);
+    }
+    const row = st.source.get(id);
+    if (row && isIndexable(row)) {
+      st.insertIndex.run(row.id, ...indexValues(row));
+      st.insertDoc.run(row.id, row.locale, row.sectionId, row.publishedAt);
+    }
+    return;
+  }
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const list = sql.join(
@@ -87,6 +103,15 @@ export function syncSearchIndex(tx: Tx | Db, ids: number[]): void {
     }
   }
 }
+
+const syncStatements = preparedPerDb((db) => ({
+  indexed: db.$client.prepare<[number], { found: number }>('SELECT 1 AS found FROM search_docs WHERE article_id = ?'),
+  deleteIndex: db.$client.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?'),
+  deleteDoc: db.$client.prepare<[number]>('DELETE FROM search_docs WHERE article_id = ?'),
+  source: db.$client.prepare<[number], SourceRow>(`${SOURCE_SELECT} WHERE a.id = ?`),
+  insertIndex: db.$client.prepare(INSERT_INDEX),
+  insertDoc: db.$client.prepare(INSERT_DOC),
+}));
 
 /** syncSearchIndexForSection (db/search/maintain.ts) on SQLite. */
 export function syncSearchIndexForSection(tx: Tx | Db, sectionId: number): void {

@@ -13,7 +13,7 @@ import type { Db } from '@/db/client';
 import {
   finishImportRun,
   importAuthors,
-  importPost,
+  importPosts,
   importRedirects,
   importSections,
   importTags,
@@ -60,6 +60,9 @@ export interface ImportOptions {
 
 /** An option that cannot work with this site (a section that does not exist). */
 export class ImportOptionError extends Error {}
+
+/** Stories per write transaction (each in a savepoint of its own). */
+const BATCH = 100;
 
 export interface ImportResult {
   runId: number | null;
@@ -458,6 +461,13 @@ export async function importWordPress(
       const knownPosts = await readImportMap(db, source, 'post');
       const imported = new Map<number, { id: number; path: string; locale: string }>();
       const authorIds = new Map(people.map((p) => [p.oldId, authors.get(p.oldId)!.id]));
+      let batch: {
+        post: ImportedPost;
+        known: ImportMap extends Map<string, infer V> ? V | undefined : never;
+        item: WxrItem;
+        locale: string;
+        label: string;
+      }[] = [];
       // A hand-edited file may give two items one post id: the second is a story of its own.
       const occurrences = new Map<number, number>();
       for await (const record of readWxr(file)) {
@@ -475,11 +485,30 @@ export async function importWordPress(
         if (item.postId !== null) occurrences.set(item.postId, seen + 1);
         if (seen) r.note('duplicate-post-id', String(item.postId));
         const result = await importOne(item, seen ? `${item.postId}#${seen + 1}` : String(item.postId));
-        r.count('posts', result);
+        if (result) r.count('posts', result);
+        if (batch.length >= BATCH) await flush();
         await r.tick();
       }
+      await flush();
 
-      async function importOne(item: WxrItem, oldId: string): Promise<ImportOutcome> {
+      async function flush(): Promise<void> {
+        if (!batch.length) return;
+        const results = await importPosts(db, source, batch, now);
+        for (const [i, done] of results.entries()) {
+          const { post, item, locale, label } = batch[i]!;
+          r.count('posts', done.outcome);
+          if (done.id === null) {
+            r.note('could-not-write', `${label}: ${done.error}`);
+            continue;
+          }
+          if (done.outcome === 'skipped') r.note('edited-in-midad-since-import', label);
+          if (!post.oldId.includes('#')) imported.set(item.postId!, { id: done.id, path: done.path, locale });
+        }
+        batch = [];
+      }
+
+      /** Converts one post: its outcome when it goes no further, or null once it is queued. */
+      async function importOne(item: WxrItem, oldId: string): Promise<ImportOutcome | null> {
         const label = `${item.postId ?? '?'} ${item.title.slice(0, 60)}`;
         if (item.postId === null) {
           r.note('post-without-id', label);
@@ -575,10 +604,8 @@ export async function importWordPress(
           const known = knownPosts.get(post.oldId);
           return known ? (known.digest.split(':')[0] === post.digest ? 'unchanged' : 'updated') : 'imported';
         }
-        const done = await importPost(db, source, post, knownPosts.get(post.oldId), now);
-        if (done.outcome === 'skipped') r.note('edited-in-midad-since-import', label);
-        if (!imported.has(item.postId)) imported.set(item.postId, { id: done.id, path: done.path, locale });
-        return done.outcome;
+        batch.push({ post, known: knownPosts.get(post.oldId), item, locale, label });
+        return null;
       }
 
       // Attachments: their pages and files lead to the story they belong to.
