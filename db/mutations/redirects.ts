@@ -22,8 +22,11 @@ export async function saveImportedRedirects(
   // One row per key (the last given wins): an upsert may not touch one row twice.
   const wanted = new Map<string, string>();
   for (const { from, to } of rows) {
-    if (from === to || !from.startsWith('/')) continue;
-    wanted.set(from, canonicalTarget(to));
+    const target = canonicalTarget(to);
+    // CASE: `/tag/سوريا` → `/tag/سوريا` is kept (as `/tag/%D8%B3…`): it answers the old
+    // `/tag/%d8%b3…/` in one hop, where the proxy would take two (slash, then hex case).
+    if (from === target || !from.startsWith('/')) continue;
+    wanted.set(from, target);
   }
   const entries = [...wanted];
   let written = 0;

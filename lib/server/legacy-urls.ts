@@ -110,7 +110,8 @@ export function withLegacyUrls(
   };
   return (req, res) => {
     const url = req.url ?? '/';
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isMidadAddress(url, files)) return handle(req, res);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isMidadAddress(url, files))
+      return handle(req, res);
     const plan = planLegacyUrl(url);
     if (plan.kind === 'none') return handle(req, res);
     const found = plan.kind === 'answer' ? Promise.resolve(plan.location) : findTarget(db(), plan);
@@ -146,9 +147,7 @@ async function findTarget(db: Db, plan: LegacyLookup): Promise<string | null> {
     if (listing) return derived(listing, plan.of);
   }
   if (plan.dateArchive)
-    return plan.of?.want === 'feed'
-      ? `${localePrefix(plan.edition)}/feed.xml`
-      : latestPath(plan.edition);
+    return plan.of?.want === 'feed' ? `${localePrefix(plan.edition)}/feed.xml` : latestPath(plan.edition);
   return null;
 }
 
@@ -162,7 +161,11 @@ async function currentPath(db: Db, to: string): Promise<string> {
     const id = parseId(parsed.id);
     const route = id === null ? null : await getArticleRoute(db, id);
     const live =
-      route && !route.deletedAt && route.status === 'published' && route.publishedAt && route.publishedAt <= new Date();
+      route &&
+      !route.deletedAt &&
+      route.status === 'published' &&
+      route.publishedAt &&
+      route.publishedAt <= new Date();
     return live ? articlePath(route) : to;
   }
   return (await getRedirectTarget(db, to)) ?? to;
@@ -217,8 +220,7 @@ function siteLocation(target: string, url: string): string | null {
   return extra ? `${location}${location.includes('?') ? '&' : '?'}${extra}` : location;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The body of a 301, for the rare client that shows it: in the edition it leads to. */
 function movedHtml(location: string): string {

@@ -139,7 +139,10 @@ describe('feeds, pages and AMP copies', () => {
     expect(legacyKeys('/tag/gaza/feed/atom')).toEqual(['/tag/gaza/feed/atom', '/tag/gaza']);
     const plan = planLegacyUrl('/en/author/sami/feed/');
     expect(plan).toMatchObject({ edition: 'en', of: { keys: ['/en/author/sami'], want: 'feed' } });
-    expect(planLegacyUrl('/?cat=12&feed=rss2')).toMatchObject({ keys: [], of: { keys: ['/?cat=12'], want: 'feed' } });
+    expect(planLegacyUrl('/?cat=12&feed=rss2')).toMatchObject({
+      keys: [],
+      of: { keys: ['/?cat=12'], want: 'feed' },
+    });
   });
 
   it('a later page of a listing, and the AMP copy of a post', () => {
@@ -166,7 +169,9 @@ describe('canonicalTarget', () => {
   it('spells a target as Midad links it: upper-case hex of NFC, query kept', () => {
     expect(canonicalTarget(`/tag/${SLUG}`)).toBe(`/tag/${UPPER}`);
     expect(canonicalTarget(`/tag/${LOWER}`)).toBe(`/tag/${UPPER}`);
-    expect(canonicalTarget(`/tag/${encodeURIComponent(HAMZA_NFD)}`)).toBe(`/tag/${encodeURIComponent(HAMZA_NFC)}`);
+    expect(canonicalTarget(`/tag/${encodeURIComponent(HAMZA_NFD)}`)).toBe(
+      `/tag/${encodeURIComponent(HAMZA_NFC)}`,
+    );
     expect(canonicalTarget('/category/news')).toBe('/category/news');
     expect(canonicalTarget('/search?q=a+b')).toBe('/search?q=a+b');
     expect(canonicalTarget('https://elsewhere.example/x')).toBe('https://elsewhere.example/x');
