@@ -153,7 +153,9 @@ async function main() {
   // Next sees the request, so a hit does not set them twice.
   const rendered = withSecurityHeaders(render);
   const cached =
-    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(rendered) : withPageCache(rendered, await pageCache());
+    process.env.MIDAD_PAGE_CACHE === '0'
+      ? withoutPageCache(rendered)
+      : withPageCache(rendered, await pageCache());
   // Old WordPress addresses are answered before the page cache, which keeps `/?p=123` as `/`.
   const serve = withClientAddress(withLegacyUrls(cached), trustProxy);
   // One log line per request, whoever answers it.

@@ -3,6 +3,15 @@ import { redirects } from '../schema';
 import type { WriteTx } from '../tx';
 import { canonicalTarget } from '@/lib/import/wordpress/legacy-urls';
 
+/**
+ * A path on this site. `//host/x` and `/\host/x` are read by browsers as another site's
+ * address, and the proxy answers stored rows too (proxy.ts, storedRedirect): such a row is
+ * never stored, nor is another site's URL (a redirect cannot lead off the site).
+ */
+function isSitePath(to: string): boolean {
+  return /^\/(?![/\\])/.test(to);
+}
+
 /** Rows per INSERT: three parameters each, far below either engine's limit on parameters. */
 export const REDIRECT_BATCH = 500;
 
@@ -11,8 +20,9 @@ export const REDIRECT_BATCH = 500;
  * their new paths, inside the caller's transaction, which also records the outbox row (this
  * records none). Upserts by from_path: a re-import updates its rows and those of another import,
  * but never replaces a redirect the newsroom left when it renamed a listing. A row leading to
- * itself is skipped, and a target that is itself an old address leads where that one does, so a
- * reader is never sent through two hops. Returns how many rows were written.
+ * itself, or anywhere but a path on this site, is skipped; a target that is itself an old
+ * address leads where that one does, so a reader is never sent through two hops. Returns how
+ * many rows were written.
  */
 export async function saveImportedRedirects(
   tx: WriteTx,
@@ -25,7 +35,7 @@ export async function saveImportedRedirects(
     const target = canonicalTarget(to);
     // CASE: `/tag/سوريا` → `/tag/سوريا` is kept (as `/tag/%D8%B3…`): it answers the old
     // `/tag/%d8%b3…/` in one hop, where the proxy would take two (slash, then hex case).
-    if (from === target || !from.startsWith('/')) continue;
+    if (from === target || !from.startsWith('/') || !isSitePath(target)) continue;
     wanted.set(from, target);
   }
   const entries = [...wanted];

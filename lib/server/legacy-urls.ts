@@ -115,23 +115,29 @@ export function withLegacyUrls(
     const plan = planLegacyUrl(url);
     if (plan.kind === 'none') return handle(req, res);
     const found = plan.kind === 'answer' ? Promise.resolve(plan.location) : findTarget(db(), plan);
-    void found.then(
-      (target) => {
+    void found
+      .catch((error: unknown) => {
+        // The database did not answer: the request goes on as if it had no row.
+        console.error(`midad: old-address lookup failed: ${messageOf(error)}`);
+        return null;
+      })
+      .then((target) => {
         const location = target === null ? null : siteLocation(target, url);
         if (location === null || location === url) return handle(req, res);
         echoRequestId(res);
         const body = Buffer.from(movedHtml(location));
         res.writeHead(301, { ...headers, location, 'content-length': body.length });
         res.end(req.method === 'HEAD' ? undefined : body);
-      },
-      (error: unknown) => {
-        // The database did not answer: the request goes on as if it had no row.
-        console.error(`midad: old-address lookup failed: ${error instanceof Error ? error.message : error}`);
-        handle(req, res);
-      },
-    );
+      })
+      .catch((error: unknown) => {
+        // Never an unhandled rejection (it would stop the process): this request fails alone.
+        console.error(`midad: old-address answer failed: ${messageOf(error)}`);
+        res.destroy();
+      });
   };
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Where an old address leads now, or null when it has no row (and no rule answers it). */
 async function findTarget(db: Db, plan: LegacyLookup): Promise<string | null> {

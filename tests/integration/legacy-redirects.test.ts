@@ -64,9 +64,12 @@ describe('saveImportedRedirects and findLegacyRedirect', () => {
         { from: '/old-twice', to: '/news/2/first' },
         { from: '/old-twice', to: '/news/2/second' },
         { from: '/old-tag', to: '/tag/سوريا' },
+        // Never a way off the site.
+        { from: '/off-site', to: '//evil.example/x' },
+        { from: '/off-site-2', to: 'https://evil.example/x' },
       ]),
     ).toBe(3);
-    expect(await findLegacyRedirect(t.db, ['/category/same'])).toBeNull();
+    expect(await findLegacyRedirect(t.db, ['/category/same', '/off-site', '/off-site-2'])).toBeNull();
     expect((await findLegacyRedirect(t.db, ['/tag/سوريا-اليوم']))?.to).toBe(
       `/tag/${encodeURIComponent('سوريا-اليوم')}`,
     );
