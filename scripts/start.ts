@@ -14,6 +14,7 @@ import { parseTrustProxy, withClientAddress } from '@/lib/auth/client-address';
 import { prepareFirstRun } from '@/lib/auth/setup';
 import { withPageCache, withoutPageCache } from '@/lib/page-cache/serve';
 import { withSecurityHeaders } from '@/lib/security/respond';
+import { withLegacyUrls } from '@/lib/server/legacy-urls';
 import { LocalInvalidationBus } from '@/lib/page-cache/bus';
 import { openChangeFeed } from '@/db/change-feed';
 import { instanceId } from '@/db/mutations/outbox';
@@ -151,10 +152,12 @@ async function main() {
   // the set stored with the page in one writeHead, and everything else gets it here before
   // Next sees the request, so a hit does not set them twice.
   const rendered = withSecurityHeaders(render);
-  const serve = withClientAddress(
-    process.env.MIDAD_PAGE_CACHE === '0' ? withoutPageCache(rendered) : withPageCache(rendered, await pageCache()),
-    trustProxy,
-  );
+  const cached =
+    process.env.MIDAD_PAGE_CACHE === '0'
+      ? withoutPageCache(rendered)
+      : withPageCache(rendered, await pageCache());
+  // Old WordPress addresses are answered before the page cache, which keeps `/?p=123` as `/`.
+  const serve = withClientAddress(withLegacyUrls(cached), trustProxy);
   // One log line per request, whoever answers it.
   const server = http.createServer(
     withRequestLog((req, res) => {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { syncSearchIndex, syncSearchIndexForSection, syncSearchIndexForTag } from '../search/maintain';
 import { articleTags, redirects, sections, tags } from '../schema';
@@ -6,6 +6,7 @@ import { writeTx, type WriteTx } from '../tx';
 import { writeAudit } from './audit';
 import { openOutbox } from './outbox';
 import { CACHE_TAGS } from '@/lib/cache-tags';
+import { wpPathKey } from '@/lib/import/wordpress/slugs';
 
 export class SlugTakenError extends Error {
   constructor() {
@@ -15,16 +16,23 @@ export class SlugTakenError extends Error {
 
 /**
  * Old URL → new URL, answered with a 301 by the proxy. Earlier redirects that pointed at the old
- * URL are pointed at the new one, so readers never follow a chain.
+ * URL are pointed at the new one, so readers never follow a chain: the newsroom's own and those
+ * an import brought in alike (db/mutations/redirects.ts stores their targets in this spelling).
  */
 async function addRedirect(tx: WriteTx, fromPath: string, toPath: string): Promise<void> {
   if (fromPath === toPath) return;
   await tx.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath));
   await tx.delete(redirects).where(eq(redirects.fromPath, toPath));
+  // CASE: an imported old address stored under the new path's decoded key (/tag/سوريا for
+  // /tag/%D8%B3…) would send the new listing's other spellings elsewhere, unless it leads here.
+  const key = wpPathKey(toPath);
+  if (key !== toPath)
+    await tx.delete(redirects).where(and(eq(redirects.fromPath, key), ne(redirects.toPath, toPath)));
+  // The rename's redirect is the newsroom's now, even where an import had the same address.
   await tx
     .insert(redirects)
     .values({ fromPath, toPath })
-    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } });
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath, source: null } });
 }
 
 /** Every public path of a listing in both editions, with its feed where it has one. */
