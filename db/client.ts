@@ -115,7 +115,9 @@ export async function resetDatabase(): Promise<void> {
   if (ENGINE === 'pg') {
     const db = getDb();
     const pool = db.$client as unknown as { query(sql: string): Promise<unknown> };
-    await pool.query('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await pool.query(
+      'DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+    );
     return;
   }
   const file = getDatabasePath();

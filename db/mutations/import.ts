@@ -32,6 +32,8 @@ import { writeAudit } from './audit';
 import { openOutbox, recordArticleChanges } from './outbox';
 import { type ArticleCacheFacts, EVERY_PAGE, tagsForArticleChange } from '@/lib/cache-tags';
 import { articlePath } from '@/lib/article-url';
+import { canonicalTarget } from '@/lib/import/wordpress/legacy-urls';
+import { saveImportedRedirects } from './redirects';
 
 const ph = (name: string) => sql.placeholder(name);
 
@@ -87,6 +89,8 @@ const storyStatements = preparedPerDb((db) => ({
     .onConflictDoUpdate({
       target: redirects.fromPath,
       set: { toPath: sql`excluded.to_path`, source: sql`excluded.source` },
+      // A redirect the newsroom left (a renamed listing) is never replaced by an import.
+      setWhere: sql`${redirects.source} is not null`,
     })
     .prepare(),
   upsertItem: db
@@ -133,22 +137,6 @@ async function noteItem(
       target: [importItems.source, importItems.kind, importItems.oldId],
       set: { newId: item.newId, digest: item.digest, importedAt: now },
     });
-}
-
-/** Old URL keys → a new path, upserted in one statement per 200; a key that is its own target is not a redirect. */
-async function saveRedirects(
-  tx: WriteTx,
-  source: string,
-  rows: { from: string; to: string }[],
-): Promise<void> {
-  const unique = new Map<string, string>();
-  for (const r of rows) if (r.from !== r.to) unique.set(r.from, r.to);
-  const list = [...unique].map(([fromPath, toPath]) => ({ fromPath, toPath, source }));
-  for (let i = 0; i < list.length; i += 200)
-    await tx
-      .insert(redirects)
-      .values(list.slice(i, i + 200))
-      .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: sql`excluded.to_path`, source } });
 }
 
 export type ImportOutcome = 'imported' | 'updated' | 'unchanged' | 'skipped';
@@ -216,7 +204,7 @@ export async function importAuthors(
         changed = true;
       }
       const slug = (await tx.select({ slug: users.slug }).from(users).where(eq(users.id, id)))[0]!.slug;
-      await saveRedirects(
+      await saveImportedRedirects(
         tx,
         source,
         p.redirects.map((from) => ({ from, to: `/author/${slug}` })),
@@ -306,13 +294,10 @@ export async function importSections(
       const self = out.get(s.oldId)!;
       if (self.outcome === 'imported' && parent && parent.id !== self.id)
         await tx.update(sections).set({ parentId: parent.id }).where(eq(sections.id, self.id));
-      await saveRedirects(
+      await saveImportedRedirects(
         tx,
         source,
-        s.redirects.flatMap((from) => [
-          { from, to: `/category/${self.slug}` },
-          { from: `${from}/feed`, to: `/category/${self.slug}/feed.xml` },
-        ]),
+        s.redirects.map((from) => ({ from, to: `/category/${self.slug}` })),
       );
     }
     await outbox.record(changed ? EVERY_PAGE : []);
@@ -364,13 +349,10 @@ export async function importTags(
         await noteItem(tx, { source, kind: 'tag', oldId: t.oldId, newId: row.id, digest: t.digest }, now);
       }
       const to = `/tag/${encodeURIComponent(row.slug)}`;
-      await saveRedirects(
+      await saveImportedRedirects(
         tx,
         source,
-        t.redirects.flatMap((from) => [
-          { from, to },
-          { from: `${from}/feed`, to },
-        ]),
+        t.redirects.map((from) => ({ from, to })),
       );
       out.set(t.oldId, { ...row, outcome });
     }
@@ -536,8 +518,11 @@ async function importPost(
     await runPrepared(st.upsertViews, { articleId, day, count: p.views });
   }
   const path = articlePath({ id: articleId, slug: p.slug, locale: p.locale });
+  // A story's own new path is never an old address, so it needs none of saveImportedRedirects'
+  // lookups: one prepared upsert per old URL.
+  const toPath = canonicalTarget(path);
   for (const fromPath of new Set(p.redirects))
-    if (fromPath !== path) await runPrepared(st.upsertRedirect, { fromPath, toPath: path, source });
+    if (fromPath !== toPath) await runPrepared(st.upsertRedirect, { fromPath, toPath, source });
   for (const image of p.images)
     await tx
       .insert(importMedia)
@@ -567,7 +552,7 @@ export async function importRedirects(
   if (!rows.length) return;
   await writeTx(db, async (tx) => {
     const outbox = await openOutbox(tx);
-    await saveRedirects(tx, source, rows);
+    await saveImportedRedirects(tx, source, rows);
     await outbox.record([]);
   });
 }

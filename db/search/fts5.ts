@@ -105,7 +105,9 @@ export function syncSearchIndex(tx: Tx | Db, ids: number[]): void {
 }
 
 const syncStatements = preparedPerDb((db) => ({
-  indexed: db.$client.prepare<[number], { found: number }>('SELECT 1 AS found FROM search_docs WHERE article_id = ?'),
+  indexed: db.$client.prepare<[number], { found: number }>(
+    'SELECT 1 AS found FROM search_docs WHERE article_id = ?',
+  ),
   deleteIndex: db.$client.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?'),
   deleteDoc: db.$client.prepare<[number]>('DELETE FROM search_docs WHERE article_id = ?'),
   source: db.$client.prepare<[number], SourceRow>(`${SOURCE_SELECT} WHERE a.id = ?`),

@@ -178,7 +178,9 @@ describe('404 and 410 pages', () => {
       // Leave the copy as the next test expects it: rendered again with the old name, so a GET
       // and a HEAD after this do not straddle that render.
       await expect
-        .poll(async () => (await (await fetch(`${base}/en/nothing-here`)).text()).includes(`>${section.nameEn}<`))
+        .poll(async () =>
+          (await (await fetch(`${base}/en/nothing-here`)).text()).includes(`>${section.nameEn}<`),
+        )
         .toBe(true);
       await fetch(`${base}/en/nothing`);
     }

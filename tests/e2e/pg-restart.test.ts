@@ -9,7 +9,7 @@ import { openPgPool } from '@/db/pg';
 import { getSectionBySlug } from '@/db/queries/taxonomy';
 import { builtEncryptionKey } from '@/lib/server/instances';
 import { publishedStory } from '../helpers/fixtures';
-import { createPgDatabase } from '../helpers/pg-database';
+import { createPgDatabase, notedDatabaseUrl } from '../helpers/pg-database';
 import { visibleWithin } from '../helpers/load';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { signedInUser } from '../helpers/session';
@@ -74,7 +74,7 @@ beforeAll(async () => {
   database = await createPgDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`, 'midad_restart');
   // The demo newsroom as first seeded (the run's template database), moved over with pg_dump.
   const seeded = inject('seededData');
-  const template = fs.readFileSync(path.join(seeded, 'database-url'), 'utf8').trim();
+  const template = notedDatabaseUrl(seeded)!;
   const dump = spawnSync(path.join(PG_BIN, 'pg_dump'), ['--no-owner', '--no-privileges', template], {
     maxBuffer: 1 << 30,
   });

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
+
+/** The file in a DATA_DIR where a test server on PostgreSQL notes the URL of its database. */
+export const DATABASE_NOTE = 'database-url';
+
+/** The database URL a data folder (or a seeded template) notes, or undefined for a SQLite one. */
+export function notedDatabaseUrl(dataDir: string): string | undefined {
+  const noted = path.join(dataDir, DATABASE_NOTE);
+  return fs.existsSync(noted) ? fs.readFileSync(noted, 'utf8').trim() : undefined;
+}
 
 /** The URL of database `name` on the server of `serverUrl`. */
 export function pgDatabaseUrl(serverUrl: string, name: string) {

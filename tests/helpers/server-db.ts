@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { openDb, type Db } from '@/db/client';
 import { openPgPool } from '@/db/pg';
 import { ENGINE } from '@/db/engine';
 import { sections } from '@/db/schema';
 import { eq, sql } from 'drizzle-orm';
+import { notedDatabaseUrl } from './pg-database';
 
 /**
  * The database of a test server, opened by a test through the same data layer the server uses:
@@ -13,8 +13,8 @@ import { eq, sql } from 'drizzle-orm';
  * Close it with closeDb.
  */
 export function openServerDb(dataDir: string): Db {
-  const noted = path.join(dataDir, 'database-url');
-  if (fs.existsSync(noted)) return openPgPool(fs.readFileSync(noted, 'utf8').trim()) as unknown as Db;
+  const noted = notedDatabaseUrl(dataDir);
+  if (noted) return openPgPool(noted) as unknown as Db;
   return openDb(path.join(dataDir, 'midad.db'));
 }
 

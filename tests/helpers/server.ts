@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isPostgresUrl } from '@/db/engine';
 import { builtEncryptionKey } from '@/lib/server/instances';
-import { createPgDatabase, dropPgDatabase } from './pg-database';
+import { createPgDatabase, DATABASE_NOTE, dropPgDatabase, notedDatabaseUrl } from './pg-database';
 import { OUTBOX_POLL_MS } from './server-db';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -31,9 +31,6 @@ export interface RunningServer {
   exited: Promise<number | null>;
   stop: () => Promise<void>;
 }
-
-/** A server on PostgreSQL notes the URL of its database here, in its DATA_DIR (tests/helpers/server-db.ts reads it). */
-const DATABASE_NOTE = 'database-url';
 
 /**
  * Keeps the demo newsroom of a freshly seeded server's DATA_DIR in `template` (its media files,
@@ -60,8 +57,8 @@ export function saveSeededData(dataDir: string, template: string) {
 
 /** The PostgreSQL database a `saveSeededData` folder names (its servers copy it), if it does. */
 export function seededDatabase(template: string): string | undefined {
-  const noted = path.join(template, DATABASE_NOTE);
-  return fs.existsSync(noted) ? new URL(fs.readFileSync(noted, 'utf8').trim()).pathname.slice(1) : undefined;
+  const noted = notedDatabaseUrl(template);
+  return noted ? new URL(noted).pathname.slice(1) : undefined;
 }
 
 /** Fills an empty DATA_DIR with the demo newsroom kept by `saveSeededData` (a SQLite one). */
@@ -104,19 +101,15 @@ export async function startServer(
   // A given data folder (the benchmark's) is kept; a temporary one is removed at stop.
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'midad-e2e-'));
   // A data folder of a server on PostgreSQL names its database: a second server there shares it.
-  const noted = path.join(dataDir, DATABASE_NOTE);
-  const shared =
-    env.DATABASE_URL ?? (fs.existsSync(noted) ? fs.readFileSync(noted, 'utf8').trim() : undefined);
+  const shared = env.DATABASE_URL ?? notedDatabaseUrl(dataDir);
   const pgServer = shared ? undefined : (options.pgServer ?? testPgServer());
   let databaseUrl = shared;
-  let dropDatabase = async () => {};
   let ownDatabase: string | undefined;
   if (pgServer) {
     const template = options.seeded ? seededDatabase(options.seeded) : undefined;
     const own = await createPgDatabase(pgServer, 'midad_e2e', { template });
     databaseUrl = own.url;
     ownDatabase = own.name;
-    if (!options.keepDatabase) dropDatabase = () => dropPgDatabase(pgServer, own.name);
   }
   // The seeded media files, and the SQLite file unless the demo newsroom is a PostgreSQL database.
   if (options.seeded && (databaseUrl || seededDatabase(options.seeded))) {
@@ -124,7 +117,7 @@ export async function startServer(
   } else if (options.seeded) {
     copySeededData(options.seeded, dataDir);
   }
-  if (databaseUrl) fs.writeFileSync(noted, databaseUrl);
+  if (databaseUrl) fs.writeFileSync(path.join(dataDir, DATABASE_NOTE), databaseUrl);
   const port = options.port ?? (await freePort());
   const logFile = path.join(dataDir, 'server.log');
   const log = fs.openSync(logFile, 'a');
@@ -188,7 +181,8 @@ export async function startServer(
       // already gone
     }
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    await dropDatabase();
+    // Its own database goes with it, unless it is to be a template (dropped below if it never started).
+    if (pgServer && ownDatabase && !options.keepDatabase) await dropPgDatabase(pgServer, ownDatabase);
   };
   if (!up) {
     const output = fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8');

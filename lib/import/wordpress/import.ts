@@ -32,7 +32,8 @@ import { resolveItemDates } from './dates';
 import { mapItemMeta } from './meta-presets';
 import { looksSerialized, unserializePhp } from './php-unserialize';
 import type { UnknownShortcodes } from './shortcodes';
-import { decodeWpSlug, wpPathKey } from './slugs';
+import { legacyKeys } from './legacy-urls';
+import { decodeWpSlug } from './slugs';
 import type { WxrAuthor, WxrCategory, WxrItem, WxrSite } from './types';
 import { readWxr } from './wxr-reader';
 
@@ -80,12 +81,19 @@ export function sourceKey(siteUrl: string): string {
     .replace(/\/+$/, '');
 }
 
-/** The lookup key of an old URL: its path (decoded, NFC, no trailing slash) or `/?p=ID`. */
+/** The key an old URL is stored under (lib/import/wordpress/legacy-urls.ts), or null for none. */
 export function oldUrlKey(url: string): string | null {
-  const query = /\?(?:.*&)?(p|page_id|attachment_id)=(\d+)/.exec(url);
-  if (query) return `/?${query[1]}=${query[2]}`;
-  const key = wpPathKey(url);
-  return key === '/' ? null : key;
+  return legacyKeys(url)[0] ?? null;
+}
+
+/** The keys of some old URLs, each once. */
+function oldUrlKeys(...urls: (string | null)[]): string[] {
+  const keys = new Set<string>();
+  for (const url of urls) {
+    const key = url === null ? null : oldUrlKey(url);
+    if (key) keys.add(key);
+  }
+  return [...keys];
 }
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -323,10 +331,10 @@ export async function importWordPress(
           name,
           slug: asciiSlug(a.login) || asciiSlug(name) || `author-${a.id ?? 0}`,
           digest: hash([name, a.email]),
-          redirects: [
-            wpPathKey(`/${bases.author}/${encodeURIComponent(a.login.toLowerCase())}`),
-            ...(a.id ? [`/?author=${a.id}`] : []),
-          ],
+          redirects: oldUrlKeys(
+            `/${bases.author}/${encodeURIComponent(a.login.toLowerCase())}/`,
+            a.id ? `/?author=${a.id}` : null,
+          ),
         };
       });
       const authors = dry
@@ -373,11 +381,11 @@ export async function importWordPress(
             name,
             parent: c.parent || null,
             digest: hash([name, c.parent]),
-            redirects: [
-              wpPathKey(`/${bases.category}/${categoryPath(c)}`),
-              wpPathKey(`/${bases.category}/${c.nicename}`),
-              ...(c.termId ? [`/?cat=${c.termId}`] : []),
-            ],
+            redirects: oldUrlKeys(
+              `/${bases.category}/${categoryPath(c)}/`,
+              `/${bases.category}/${c.nicename}/`,
+              c.termId ? `/?cat=${c.termId}` : null,
+            ),
           };
         });
         const made = dry
@@ -425,7 +433,7 @@ export async function importWordPress(
           slug,
           name,
           digest: hash([name]),
-          redirects: [wpPathKey(`/${bases.tag}/${t.slug}`), `/?tag=${slug}`],
+          redirects: oldUrlKeys(`/${bases.tag}/${t.slug}/`, `/?tag=${encodeURIComponent(slug)}`),
         };
       });
       if (mode === 'tags')
@@ -436,10 +444,10 @@ export async function importWordPress(
             slug,
             name: decodeEntities(c.name) || slug,
             digest: hash([c.name]),
-            redirects: [
-              wpPathKey(`/${bases.category}/${categoryPath(c)}`),
-              ...(c.termId ? [`/?cat=${c.termId}`] : []),
-            ],
+            redirects: oldUrlKeys(
+              `/${bases.category}/${categoryPath(c)}/`,
+              c.termId ? `/?cat=${c.termId}` : null,
+            ),
           });
         }
       const madeTags = dry
@@ -574,8 +582,10 @@ export async function importWordPress(
           images.push({ url: absolute(img.url, siteUrl), role: 'body', alt: img.alt, caption: '' });
         if (images.length) r.note('images-for-the-media-job', undefined, images.length);
 
-        const byId = oldId.includes('#') ? [] : [`/?p=${item.postId}`, oldUrlKey(item.guid)];
-        const redirects = [oldUrlKey(item.link), ...byId].filter((k): k is string => k !== null);
+        const redirects = oldUrlKeys(
+          item.link,
+          ...(oldId.includes('#') ? [] : [`/?p=${item.postId}`, item.guid]),
+        );
         const post: ImportedPost = {
           oldId,
           digest: hash([shape, item]),
@@ -597,7 +607,7 @@ export async function importWordPress(
           seoDescription: meta.seoDescription,
           sourceOutlet: meta.source ?? '',
           views: meta.views,
-          redirects: [...new Set(redirects)],
+          redirects,
           images,
         };
         if (dry) {
@@ -617,8 +627,8 @@ export async function importWordPress(
           orphans++;
           continue;
         }
-        for (const key of [oldUrlKey(a.url), oldUrlKey(a.link), `/?attachment_id=${id}`])
-          if (key) attachmentRedirects.push({ from: key, to: story.path });
+        for (const key of oldUrlKeys(a.url, a.link, `/?attachment_id=${id}`))
+          attachmentRedirects.push({ from: key, to: story.path });
       }
       if (s.attachments.size > orphans) r.count('attachments', 'imported', s.attachments.size - orphans);
       if (orphans) {
