@@ -73,3 +73,10 @@ describe('wpPathKey', () => {
     expect(wpPathKey('https://example.com')).toBe('/');
   });
 });
+
+describe('an escape cut short at the end of a slug', () => {
+  it('is one key in either hex case', () => {
+    expect(wpPathKey('/%d8%a7%d')).toBe(wpPathKey('/%D8%A7%D'));
+    expect(wpPathKey('/%d8%a7%d')).toBe('/ا%D');
+  });
+});

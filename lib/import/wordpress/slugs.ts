@@ -78,8 +78,15 @@ export function decodePercentSafe(input: string): { text: string; complete: bool
       i += 3;
     } else {
       flush();
-      // WordPress never leaves a bare "%" in a slug: this is an escape cut short.
-      if (input[i] === '%') complete = false;
+      // WordPress never leaves a bare "%" in a slug: this is an escape cut short, kept in
+      // uppercase like the whole escapes around it, so both hex cases of it are one key.
+      if (input[i] === '%') {
+        complete = false;
+        const digit = /^[0-9A-Fa-f]$/.test(input[i + 1] ?? '') ? input[i + 1]!.toUpperCase() : '';
+        out += `%${digit}`;
+        i += 1 + digit.length;
+        continue;
+      }
       out += input[i];
       i++;
     }
