@@ -132,12 +132,13 @@ export function storyBody(rng: Rng, input: BodyInput): StoryBody {
   if (rest.length > 0) parts.push(para(rest[0]!));
   if (text.headings[1] && rest.length > 1) parts.push(heading(text.headings[1], 3));
   for (const p of rest.slice(1)) parts.push(para(p));
-  // An advertiser's tag pasted into the post: the sanitiser's to remove.
+  // An advertiser's tag pasted into the post, the sanitiser's to remove; its own CDATA markers
+  // make WordPress split the export's CDATA section around "]]>".
   if (i % 15 === 7) {
     parts.push(
       block(
         'html',
-        `<script async src="https://ads.example/tag.js"></script>\n<script>window.adSlots = window.adSlots || []; adSlots.push("article-${id}");</script>`,
+        `<script async src="https://ads.example/tag.js"></script>\n<script type="text/javascript">//<![CDATA[\nwindow.adSlots = window.adSlots || []; adSlots.push("article-${id}");\n//]]></script>`,
       ),
     );
     features.push('script');

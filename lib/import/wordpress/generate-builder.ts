@@ -145,6 +145,7 @@ export class ExportBuilder {
   readonly personTags: Tag[];
   readonly categorySlugs = new Map<number, Slug>();
   private readonly offsets = new Map<number, number>();
+  private readonly categoryChoices = new Map<string, CategoryDef[]>();
   private buf: string[] = [];
   private bufLength = 0;
   commentId = 0;
@@ -653,8 +654,6 @@ ${description === undefined ? '' : `		<wp:term_description>${cdata(description)}
     return { url: `${this.site}/wp-content/uploads/${s.file}`, width: s.width, height: s.height };
   }
 
-  // ---- the site's pages, menus and other items -----------------------------------------------
-
   // ---- stories ------------------------------------------------------------------------------
 
   /**
@@ -675,7 +674,6 @@ ${description === undefined ? '' : `		<wp:term_description>${cdata(description)}
     }
     return list;
   }
-  private readonly categoryChoices = new Map<string, CategoryDef[]>();
 
   noteDangling() {
     const d = this.summary.dangling.primaryCategories;
@@ -719,10 +717,6 @@ ${description === undefined ? '' : `		<wp:term_description>${cdata(description)}
       width: a.width,
       height: a.height,
     };
-  }
-
-  get storyCount() {
-    return this.stories;
   }
 
   totals(): ExportTotals {

@@ -98,31 +98,30 @@ export function fullSlugLength(title: string): number {
 
 /**
  * A slug cut at a byte count regardless of characters, as a column truncation does: the last
- * letter keeps only some of its bytes, or only part of one "%xx". Returns null when no cut
- * between `min` and `maxBytes` falls inside a multi-byte letter.
+ * letter keeps only part of its stored form — "%d8" (its first byte), "%d8%a", "%d", "%"…
+ * `inside` asks for how many characters of the letter's stored form to keep (1–5); the cut is
+ * the longest one of at most `maxBytes` that does so, else the longest inside any letter. Null
+ * when the slug is too short to cut between `min` and `maxBytes`.
  */
-export function wpSlugCutMidLetter(title: string, maxBytes = 200, min = 190): Slug | null {
+export function wpSlugCutMidLetter(title: string, inside?: number, maxBytes = 200, min = 185): Slug | null {
   const pieces = slugPieces(title);
-  for (let cut = maxBytes; cut >= min; cut--) {
-    let at = 0;
-    let decoded = '';
-    for (const p of pieces) {
-      if (at + p.stored.length <= cut) {
-        at += p.stored.length;
-        decoded += p.text;
-        continue;
-      }
-      const inside = cut - at;
-      if (p.stored.length < 6 || inside === 0) break;
-      const raw = pieces
-        .map((q) => q.stored)
-        .join('')
-        .slice(0, cut);
-      const tail = p.stored.slice(0, inside).replace(/%[0-9a-f]{2}/g, (m) => m.toUpperCase());
-      return { raw, decoded: (decoded + tail).normalize('NFC'), complete: false };
-    }
+  const stored = pieces.map((p) => p.stored).join('');
+  const cuts: { cut: number; inside: number; decoded: string; piece: SlugPiece }[] = [];
+  let at = 0;
+  let decoded = '';
+  for (const p of pieces) {
+    if (at >= maxBytes) break;
+    // Only letters of two or more bytes ("%d8%a7") can be cut inside.
+    if (p.stored.length >= 6)
+      for (let k = 1; k < p.stored.length && at + k <= maxBytes; k++)
+        if (at + k >= min) cuts.push({ cut: at + k, inside: k, decoded, piece: p });
+    at += p.stored.length;
+    decoded += p.text;
   }
-  return null;
+  const best = cuts.filter((c) => c.inside === inside).at(-1) ?? cuts.at(-1);
+  if (!best) return null;
+  const tail = best.piece.stored.slice(0, best.inside).replace(/%[0-9a-f]{2}/g, (m) => m.toUpperCase());
+  return { raw: stored.slice(0, best.cut), decoded: (best.decoded + tail).normalize('NFC'), complete: false };
 }
 
 /** An ASCII slug ("Water cut to 5 districts" → "water-cut-to-5-districts"). */

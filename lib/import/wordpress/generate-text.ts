@@ -607,7 +607,7 @@ const TEMPLATES: Record<SectionKey, readonly Template[]> = {
     {
       title: (s) => `معرض ${s.city.ar} للكتاب يستقبل ${s.num('n', 11, 90)} ألف زائر في أسبوعه الأول`,
       lead: (s) =>
-        `قالت إدارة معرض ${s.city.ar} للكتاب إن عدد الزوار تجاوز ${s.num('n', 11, 90)} ألف زائر في الأسبوع الأول، بمشاركة أكثر من ${s.num('pubs', 100, 400)} دار نشر.`,
+        `قالت إدارة معرض ${s.city.ar} للكتاب إن عدد الزوار تجاوز ${s.num('n', 11, 90)} ألف زائر في الأسبوع الأول، بمشاركة أكثر من ${s.num('pubs', 1, 4) * 100} دار نشر.`,
       en: (s) => `${s.city.en} book fair draws ${s.num('n', 11, 90)},000 visitors in its first week`,
       tags: ['كتب', 'معارض'],
       category: 'كتب',
@@ -638,10 +638,10 @@ const TEMPLATES: Record<SectionKey, readonly Template[]> = {
       category: 'هواتف وتطبيقات',
     },
     {
-      title: (s) => `دورة مجانية في البرمجة لـ${s.num('n', 100, 900)} شاب وشابة في ${s.city.ar}`,
+      title: (s) => `دورة مجانية في البرمجة لـ${s.num('n', 1, 9) * 100} شاب وشابة في ${s.city.ar}`,
       lead: (s) =>
-        `تنطلق الشهر المقبل في ${s.city.ar} دورة مجانية لتعليم البرمجة تستهدف ${s.num('n', 100, 900)} شاب وشابة، بالتعاون بين ${s.entity.ar} وشركات تقنية محلية.`,
-      en: (s) => `Free coding course for ${s.num('n', 100, 900)} young people in ${s.city.en}`,
+        `تنطلق الشهر المقبل في ${s.city.ar} دورة مجانية لتعليم البرمجة تستهدف ${s.num('n', 1, 9) * 100} شاب وشابة، بالتعاون بين ${s.entity.ar} وشركات تقنية محلية.`,
+      en: (s) => `Free coding course for ${s.num('n', 1, 9) * 100} young people in ${s.city.en}`,
       tags: ['البرمجة', 'تعليم'],
     },
     {
@@ -730,9 +730,9 @@ const TEMPLATES: Record<SectionKey, readonly Template[]> = {
       tags: ['قصص ملهمة', 'البيئة'],
     },
     {
-      title: (s) => `مائدة إفطار جماعية في ${s.city.ar} تجمع ${s.num('n', 200, 900)} شخص من أبناء الحي`,
+      title: (s) => `مائدة إفطار جماعية في ${s.city.ar} تجمع ${s.num('n', 2, 9) * 100} شخص من أبناء الحي`,
       lead: (s) =>
-        `اجتمع ${s.num('n', 200, 900)} شخص من أبناء الحي القديم في ${s.city.ar} حول مائدة إفطار واحدة امتدت على طول الشارع الرئيسي.`,
+        `اجتمع ${s.num('n', 2, 9) * 100} شخص من أبناء الحي القديم في ${s.city.ar} حول مائدة إفطار واحدة امتدت على طول الشارع الرئيسي.`,
       en: (s) => `A street-long iftar in ${s.city.en}`,
       tags: ['رمضان', 'مجتمع'],
     },
@@ -811,7 +811,7 @@ const PRIORITIES = [
   'استعادة ثقة الناس',
   'ضبط الأسعار في الأسواق',
 ] as const;
-export const QUOTES = [
+const QUOTES = [
   'نحن أمام فرصة لا تتكرر، والمهم أن نحسن استخدامها',
   'العمل لم ينته بعد، وما زال أمامنا طريق طويل',
   'الأرقام جيدة، لكن الناس يقيسون النتائج في حياتهم اليومية',
@@ -958,7 +958,7 @@ export function arabicStory(rng: Rng, section: SectionKey): StoryText {
   return {
     section,
     title,
-    titleEn: template.en(s),
+    titleEn: capitalise(template.en(s)),
     place,
     lead,
     paragraphs,
@@ -1025,12 +1025,14 @@ export function englishStory(rng: Rng, title: string, place: Place | null): Engl
   };
 }
 
-/** A headline long enough that its slug passes WordPress's 200-byte cap. */
-export function lengthenTitle(title: string, rng: Rng): string {
-  const tails = [
-    'وسط مطالب بتوضيح آليات التنفيذ والتمويل',
-    'في ظل تساؤلات عن الجدول الزمني',
-    'بعد اجتماع مطول حضره ممثلون عن الجهات المعنية',
-  ];
-  return `${title} ${rng.pick(tails)}`;
-}
+/** Clauses a headline can end with, to make it long (the slugs cut at 200 bytes). */
+export const TITLE_TAILS = [
+  'وسط مطالب بتوضيح آليات التنفيذ والتمويل',
+  'في ظل تساؤلات عن الجدول الزمني',
+  'بعد اجتماع مطول حضره ممثلون عن الجهات المعنية',
+  'رغم تحفظات أبداها عدد من الخبراء',
+  'على أن تعلن النتائج الأولى مطلع الشهر المقبل',
+  'في خطوة لاقت ترحيباً واسعاً بين السكان',
+] as const;
+
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

@@ -34,7 +34,7 @@ export function* generateWxr(
   const b = new ExportBuilder(options, hooks);
   b.header();
   writeFurniture(b);
-  for (let i = 0; i < b.storyCount; i++) {
+  for (let i = 0; i < b.stories; i++) {
     writeStory(b, i);
     const chunk = b.take();
     if (chunk) yield chunk;
