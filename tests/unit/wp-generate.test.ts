@@ -261,6 +261,15 @@ describe('a generated Arabic export of 300 posts, read back with the streaming r
     }
   });
 
+  it('has slugs with Arabic punctuation, tatweel and Arabic-Indic digits, and comments with emoji', () => {
+    const slugs = expected.posts.map((p) => p.slugRaw).join(' ');
+    // ، ؟ ـ and ٠–٩ as WordPress stores them.
+    for (const escape of ['%d8%8c', '%d8%9f', '%d9%80', '%d9%a']) expect(slugs).toContain(escape);
+    expect(expected.posts.some((p) => /[\u0660-\u0669]/.test(p.slug))).toBe(true);
+    const comments = [...items.values()].flatMap((i) => i.comments.map((c) => c.content));
+    expect(comments.some((c) => c.includes('🌹') || c.includes('👏'))).toBe(true);
+  });
+
   it('writes links in lowercase hex, some in uppercase, and drafts as ?p=', () => {
     const posts = expected.posts.filter((p) => p.type === 'post');
     const upper = posts.filter((p) => /%[0-9A-F]{2}/.test(p.link) && /%[A-F]/.test(p.link));
@@ -377,6 +386,19 @@ describe('generateWxr', () => {
     expect(expectations.posts.every((p) => p.link.startsWith('https://news.example/ar/'))).toBe(true);
     expect(() => generateExport({ posts: 0 })).toThrow(RangeError);
     expect(() => generateExport({ posts: 5, siteUrl: 'old.example' })).toThrow(RangeError);
+  });
+});
+
+describe('the reader on a generated export cut into 7-byte chunks', () => {
+  it('reads the same records as in large chunks (letters, emoji and CDATA split across chunks)', async () => {
+    const file = path.join(tmp, 'small.xml');
+    fs.writeFileSync(file, generateExport({ posts: 30, seed: 2 }).xml);
+    const whole: WxrRecord[] = [];
+    for await (const r of readWxr(file)) whole.push(r);
+    const split: WxrRecord[] = [];
+    for await (const r of readWxr(file, { highWaterMark: 7 })) split.push(r);
+    expect(split).toEqual(whole);
+    expect(whole.filter((r) => r.type === 'item').length).toBeGreaterThan(60);
   });
 });
 

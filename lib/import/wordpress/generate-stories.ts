@@ -32,6 +32,7 @@ import {
   VIDEO_CATEGORY,
 } from './generate-site';
 import {
+  arabicIndicDigits,
   arabicStory,
   englishStory,
   TITLE_TAILS,
@@ -100,7 +101,8 @@ export function writeStory(b: ExportBuilder, i: number) {
   // CASE: a different post with the same title and date (WordPress's importer skips it).
   const duplicate =
     i % 97 === 60 && status === 'publish' && prev !== null && prev.status === 'publish' && prev.slug.complete;
-  let title = text.title;
+  // Headlines in Arabic-Indic digits on some stories: slugs with %d9%a0–%d9%a9.
+  let title = i % 10 === 3 ? arabicIndicDigits(text.title) : text.title;
   if (duplicate) {
     title = prev.title;
     gmt = prev.gmt;

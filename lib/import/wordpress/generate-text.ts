@@ -463,7 +463,7 @@ const TEMPLATES: Record<SectionKey, readonly Template[]> = {
       category: 'دولي',
     },
     {
-      title: (s) => `الدفاع المدني يخمد حريقاً اندلع في ${s.pick('site', FIRE_SITES)} بمدينة ${s.city.ar}`,
+      title: (s) => `حريق في ${s.pick('site', FIRE_SITES)} بمدينة ${s.city.ar}، ولا إصابات`,
       lead: (s) =>
         `تمكنت فرق الدفاع المدني من إخماد حريق اندلع فجر اليوم في ${s.pick('site', FIRE_SITES)} بمدينة ${s.city.ar}، من دون تسجيل إصابات بشرية.`,
       en: (s) => `Firefighters put out a blaze in ${s.city.en}`,
@@ -865,7 +865,8 @@ export const COMMENTS = [
   'نتمنى أن تشمل الخطة قريتنا أيضاً.',
   'معلومات مفيدة، ونرجو متابعة الموضوع.',
   'الأرقام المذكورة تختلف عما نشرته الوزارة أمس.',
-  'أحسنتم، هذا ما نحتاجه من الإعلام.',
+  'أحسنتم، هذا ما نحتاجه من الإعلام 👏',
+  'الله يعطيكم العافية 🌹🌹',
   'هل من رابط للبيان الرسمي؟',
 ] as const;
 
@@ -1036,3 +1037,7 @@ export const TITLE_TAILS = [
 ] as const;
 
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** "2025" as "٢٠٢٥": some Arabic sites write their headlines' numbers in Arabic-Indic digits. */
+export const arabicIndicDigits = (t: string) =>
+  t.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
