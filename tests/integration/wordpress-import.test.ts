@@ -5,6 +5,7 @@ import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { updateArticle } from '@/db/mutations/articles';
+import { importPosts, type ImportedPost } from '@/db/mutations/import';
 import { getArticleForEdit } from '@/db/queries/newsroom';
 import {
   articles,
@@ -347,5 +348,58 @@ describe('importing an Arabic export made for the test', () => {
     const third = await importWordPress(t.db, file, { timeZone: 'Asia/Damascus' });
     expect(third.report.counts.posts).toMatchObject({ skipped: 1, updated: 0 });
     expect((await t.db.select().from(articles).where(eq(articles.id, id)))[0]!.title).toBe('عنوان المحرر');
+  });
+});
+
+describe('a story that cannot be written', () => {
+  let t: Awaited<ReturnType<typeof createSeededDb>>;
+  beforeAll(async () => {
+    t = await createSeededDb({ articles: 2 });
+  });
+  afterAll(() => t.cleanup());
+
+  it('is undone alone and reported; the rest of its batch goes in', async () => {
+    const section = (await t.db.select({ id: sections.id, slug: sections.slug }).from(sections).limit(1))[0]!;
+    const story = (oldId: string, sectionId = section.id): ImportedPost => ({
+      oldId,
+      digest: `d${oldId}`,
+      locale: 'ar',
+      title: `قصة ${oldId}`,
+      slug: `qissa-${oldId}`,
+      dek: '',
+      body: '<p>نص</p>',
+      wordCount: 1,
+      status: 'published',
+      publishedAt: new Date('2024-01-01T00:00:00Z'),
+      updatedAt: new Date('2024-01-01T00:00:00Z'),
+      section: { id: sectionId, slug: section.slug },
+      tags: [],
+      authors: [],
+      featured: false,
+      seoTitle: null,
+      seoDescription: null,
+      sourceOutlet: '',
+      views: 5,
+      redirects: [`/old/${oldId}`],
+      images: [],
+    });
+    const results = await importPosts(t.db, 'batch.example', [
+      { post: story('1'), known: undefined },
+      // No such section: the foreign key refuses it.
+      { post: story('2', 999_999), known: undefined },
+      { post: story('3'), known: undefined },
+    ]);
+    expect(results.map((r) => r.outcome)).toEqual(['imported', 'skipped', 'imported']);
+    expect(results[1]).toMatchObject({ id: null, error: expect.any(String) });
+    const items = await t.db
+      .select({ oldId: importItems.oldId })
+      .from(importItems)
+      .where(eq(importItems.source, 'batch.example'));
+    expect(items.map((i) => i.oldId).sort()).toEqual(['1', '3']);
+    const left = await t.db
+      .select({ from: redirects.fromPath })
+      .from(redirects)
+      .where(eq(redirects.source, 'batch.example'));
+    expect(left.map((r) => r.from).sort()).toEqual(['/old/1', '/old/3']);
   });
 });
