@@ -120,7 +120,8 @@ export function wpSlugCutMidLetter(title: string, inside?: number, maxBytes = 20
   }
   const best = cuts.filter((c) => c.inside === inside).at(-1) ?? cuts.at(-1);
   if (!best) return null;
-  const tail = best.piece.stored.slice(0, best.inside).replace(/%[0-9a-f]{2}/g, (m) => m.toUpperCase());
+  // Undecodable bytes, and an escape cut short, read back in uppercase (decodePercentSafe).
+  const tail = best.piece.stored.slice(0, best.inside).toUpperCase();
   return { raw: stored.slice(0, best.cut), decoded: (best.decoded + tail).normalize('NFC'), complete: false };
 }
 
