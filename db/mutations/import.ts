@@ -3,7 +3,7 @@
  * import creates is recorded in import_items under the source site and the old id, so running
  * the same file again creates nothing twice: it updates what changed and leaves the rest.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { getArticleCacheFacts } from '../queries/articles';
 import {
@@ -130,13 +130,41 @@ async function noteItem(
   item: { source: string; kind: ImportItemKind; oldId: string; newId: number; digest: string },
   now: Date,
 ): Promise<void> {
-  await tx
-    .insert(importItems)
-    .values({ ...item, importedAt: now })
-    .onConflictDoUpdate({
-      target: [importItems.source, importItems.kind, importItems.oldId],
-      set: { newId: item.newId, digest: item.digest, importedAt: now },
-    });
+  await runPrepared(storyStatements(tx).upsertItem, { ...item, importedAt: now });
+}
+
+/**
+ * One category or tag, the same way for both: the row an earlier run made (renamed when the old
+ * site renamed it), else the site's own row with that slug, else a new row; noted in import_items
+ * unless nothing changed.
+ */
+async function importTerm(
+  tx: WriteTx,
+  source: string,
+  kind: 'category' | 'tag',
+  item: { oldId: string; slug: string; digest: string },
+  known: ImportMap,
+  rows: {
+    byId(id: number): Promise<{ id: number; slug: string } | undefined>;
+    bySlug(slug: string): Promise<{ id: number; slug: string } | undefined>;
+    insert(): Promise<{ id: number; slug: string }>;
+    rename(id: number): Promise<void>;
+  },
+  now: Date,
+): Promise<{ id: number; slug: string; outcome: ImportOutcome }> {
+  const before = known.get(item.oldId);
+  let row = before ? await rows.byId(before.newId) : undefined;
+  let outcome: ImportOutcome = 'unchanged';
+  if (!row) {
+    row = (await rows.bySlug(item.slug)) ?? (await rows.insert());
+    outcome = 'imported';
+  } else if (before!.digest !== item.digest) {
+    await rows.rename(row.id);
+    outcome = 'updated';
+  }
+  if (outcome !== 'unchanged')
+    await noteItem(tx, { source, kind, oldId: item.oldId, newId: row.id, digest: item.digest }, now);
+  return { ...row, outcome };
 }
 
 export type ImportOutcome = 'imported' | 'updated' | 'unchanged' | 'skipped';
@@ -250,44 +278,32 @@ export async function importSections(
           .from(sections)
       )[0]!.max + 1;
     let changed = false;
+    const columns = { id: sections.id, slug: sections.slug };
     for (const s of list) {
-      const before = known.get(s.oldId);
-      let row = before
-        ? (
-            await tx
-              .select({ id: sections.id, slug: sections.slug })
-              .from(sections)
-              .where(eq(sections.id, before.newId))
-          )[0]
-        : undefined;
-      let outcome: ImportOutcome = 'unchanged';
-      if (!row) {
-        row = (
-          await tx
-            .select({ id: sections.id, slug: sections.slug })
-            .from(sections)
-            .where(eq(sections.slug, s.slug))
-        )[0];
-        row ??= (
-          await tx
-            .insert(sections)
-            .values({ slug: s.slug, nameAr: s.name, nameEn: s.name, position: position++ })
-            .returning({ id: sections.id, slug: sections.slug })
-        )[0]!;
-        outcome = 'imported';
-      } else if (before!.digest !== s.digest) {
-        await tx.update(sections).set({ nameAr: s.name }).where(eq(sections.id, row.id));
-        outcome = 'updated';
-      }
-      if (outcome !== 'unchanged') {
-        changed = true;
-        await noteItem(
-          tx,
-          { source, kind: 'category', oldId: s.oldId, newId: row.id, digest: s.digest },
-          now,
-        );
-      }
-      out.set(s.oldId, { ...row, outcome });
+      const made = await importTerm(
+        tx,
+        source,
+        'category',
+        s,
+        known,
+        {
+          byId: async (id) => (await tx.select(columns).from(sections).where(eq(sections.id, id)))[0],
+          bySlug: async (slug) => (await tx.select(columns).from(sections).where(eq(sections.slug, slug)))[0],
+          insert: async () =>
+            (
+              await tx
+                .insert(sections)
+                .values({ slug: s.slug, nameAr: s.name, nameEn: s.name, position: position++ })
+                .returning(columns)
+            )[0]!,
+          rename: async (id) => {
+            await tx.update(sections).set({ nameAr: s.name }).where(eq(sections.id, id));
+          },
+        },
+        now,
+      );
+      changed ||= made.outcome !== 'unchanged';
+      out.set(s.oldId, made);
     }
     for (const s of list) {
       const parent = s.parent === null ? undefined : out.get(s.parent);
@@ -325,36 +341,33 @@ export async function importTags(
     const outbox = await openOutbox(tx);
     const out = new Map<string, { id: number; slug: string; outcome: ImportOutcome }>();
     let changed = false;
+    const columns = { id: tags.id, slug: tags.slug };
     for (const t of list) {
-      const before = known.get(t.oldId);
-      let row = before
-        ? (await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.id, before.newId)))[0]
-        : undefined;
-      let outcome: ImportOutcome = 'unchanged';
-      if (!row) {
-        row = (await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.slug, t.slug)))[0];
-        row ??= (
-          await tx
-            .insert(tags)
-            .values({ slug: t.slug, name: t.name })
-            .returning({ id: tags.id, slug: tags.slug })
-        )[0]!;
-        outcome = 'imported';
-      } else if (before!.digest !== t.digest) {
-        await tx.update(tags).set({ name: t.name }).where(eq(tags.id, row.id));
-        outcome = 'updated';
-      }
-      if (outcome !== 'unchanged') {
-        changed = true;
-        await noteItem(tx, { source, kind: 'tag', oldId: t.oldId, newId: row.id, digest: t.digest }, now);
-      }
+      const row = await importTerm(
+        tx,
+        source,
+        'tag',
+        t,
+        known,
+        {
+          byId: async (id) => (await tx.select(columns).from(tags).where(eq(tags.id, id)))[0],
+          bySlug: async (slug) => (await tx.select(columns).from(tags).where(eq(tags.slug, slug)))[0],
+          insert: async () =>
+            (await tx.insert(tags).values({ slug: t.slug, name: t.name }).returning(columns))[0]!,
+          rename: async (id) => {
+            await tx.update(tags).set({ name: t.name }).where(eq(tags.id, id));
+          },
+        },
+        now,
+      );
+      changed ||= row.outcome !== 'unchanged';
       const to = `/tag/${encodeURIComponent(row.slug)}`;
       await saveImportedRedirects(
         tx,
         source,
         t.redirects.map((from) => ({ from, to })),
       );
-      out.set(t.oldId, { ...row, outcome });
+      out.set(t.oldId, row);
     }
     await outbox.record(changed ? EVERY_PAGE : []);
     return out;
@@ -677,6 +690,17 @@ export async function listPendingImportImages(
     )
     .orderBy(importMedia.id)
     .limit(limit);
+}
+
+/** How many images are still to fetch (a source's, or every source's). */
+export async function countPendingImportImages(db: Db, source: string | null): Promise<number> {
+  const pending = eq(importMedia.state, 'pending');
+  return (
+    await db
+      .select({ n: count() })
+      .from(importMedia)
+      .where(source === null ? pending : and(pending, eq(importMedia.source, source)))
+  )[0]!.n;
 }
 
 /** A fetch that did not work: tried again by the next run until `final`, then failed for good. */

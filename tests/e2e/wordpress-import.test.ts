@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readWxr } from '@/lib/import/wordpress/wxr-reader';
 import { notedDatabaseUrl } from '../helpers/pg-database';
 import { startServer, type RunningServer } from '../helpers/server';
-import { buildWxr, wpSlug } from '../helpers/wp-export';
+import { buildWxr, cutMidLetter, wpSlug } from '../helpers/wp-export';
 import { realExport, WP_FIXTURES } from '../helpers/wp-fixtures';
 
 /**
@@ -30,13 +30,6 @@ const headlineNew = 'مهرجان الزيتون يفتتح أبوابه';
 const headlineOld = 'جسر حجري قديم يعود إلى الحياة بعد ترميمه';
 const headlineCut =
   'وزارة الزراعة تعلن خطة وطنية شاملة لدعم المزارعين في المحافظات الشمالية والشرقية والجنوبية';
-/** A slug cut right after the first byte of a two-byte letter, as WordPress's 200-byte cap does. */
-function cutMidLetter(title: string): string {
-  const full = wpSlug(title, Infinity);
-  let at = full.lastIndexOf('%d', 197);
-  while (at > 0 && full[at - 1] === '-') at = full.lastIndexOf('%d', at - 1);
-  return full.slice(0, at + 3);
-}
 const culture = wpSlug('ثقافة');
 const villages = wpSlug('قرى');
 const slugNew = wpSlug(headlineNew);

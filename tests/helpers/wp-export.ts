@@ -48,6 +48,14 @@ export function wpSlug(text: string, maxBytes = 200): string {
   return encoded.slice(0, maxBytes);
 }
 
+/** A slug cut right after the first byte of a two-byte letter, as WordPress's 200-byte cap does. */
+export function cutMidLetter(title: string): string {
+  const full = wpSlug(title, Infinity);
+  let at = full.lastIndexOf('%d', 197);
+  while (at > 0 && full[at - 1] === '-') at = full.lastIndexOf('%d', at - 1);
+  return full.slice(0, at + 3);
+}
+
 function item(i: ExportItem, siteUrl: string): string {
   const date = i.date ?? '2025-01-08 11:27:55';
   return `<item>

@@ -5,19 +5,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summariseExport } from '@/lib/import/wordpress/summary';
 import { WxrParseError } from '@/lib/import/wordpress/types';
-import { buildWxr, wpSlug } from '@/tests/helpers/wp-export';
+import { buildWxr, cutMidLetter, wpSlug } from '@/tests/helpers/wp-export';
 import { importerExport, realExport, WP_FIXTURES } from '@/tests/helpers/wp-fixtures';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'midad-wp-summary-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-/** A slug cut right after the first byte of a two-byte letter, as WordPress's 200-byte cap does. */
-function cutMidLetter(title: string): string {
-  const full = wpSlug(title, Infinity);
-  let at = full.lastIndexOf('%d', 197);
-  while (at > 0 && full[at - 1] === '-') at = full.lastIndexOf('%d', at - 1);
-  return full.slice(0, at + 3);
-}
 
 describe('summariseExport on an Arabic export made for the test', () => {
   const news = wpSlug('أخبار');

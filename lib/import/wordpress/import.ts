@@ -166,7 +166,8 @@ async function survey(file: string): Promise<Survey> {
     if (r.type === 'site') s.site = r;
     else if (r.type === 'author') s.authors.push(r);
     else if (r.type === 'category') s.categories.push(r);
-    else if (r.type === 'tag') s.tags.set(keep(r.slug), { slug: keep(r.slug), name: keep(r.name), termId: r.termId });
+    else if (r.type === 'tag')
+      s.tags.set(keep(r.slug), { slug: keep(r.slug), name: keep(r.name), termId: r.termId });
     else if (r.type === 'term') {
       if (r.taxonomy === 'post_translations')
         s.translationGroups.set(keep(r.slug), translationGroup(r.description));
@@ -345,15 +346,7 @@ export async function importWordPress(
         };
       });
       const authors = dry
-        ? new Map(
-            people.map((p) => [
-              p.oldId,
-              {
-                id: knownAuthors.get(p.oldId)?.newId ?? 0,
-                outcome: dryOutcome(knownAuthors, p.oldId, p.digest),
-              },
-            ]),
-          )
+        ? wouldImport(people, knownAuthors)
         : await importAuthors(db, source, people, knownAuthors, now);
       for (const a of authors.values()) r.count('authors', a.outcome);
       const authorSlugs = new Map<number, string>();
@@ -396,16 +389,7 @@ export async function importWordPress(
           };
         });
         const made = dry
-          ? new Map(
-              list.map((c) => [
-                c.oldId,
-                {
-                  id: knownSections.get(c.oldId)?.newId ?? 0,
-                  slug: c.slug,
-                  outcome: dryOutcome(knownSections, c.oldId, c.digest),
-                },
-              ]),
-            )
+          ? wouldImport(list, knownSections)
           : await importSections(db, source, list, knownSections, now);
         for (const [nicename, m] of made) {
           sectionsByNicename.set(nicename, m);
@@ -458,16 +442,7 @@ export async function importWordPress(
           });
         }
       const madeTags = dry
-        ? new Map(
-            tagList.map((t) => [
-              t.oldId,
-              {
-                id: knownTags.get(t.oldId)?.newId ?? 0,
-                slug: t.slug,
-                outcome: dryOutcome(knownTags, t.oldId, t.digest),
-              },
-            ]),
-          )
+        ? wouldImport(tagList, knownTags)
         : await importTags(db, source, tagList, knownTags, now);
       for (const t of madeTags.values()) r.count('tags', t.outcome);
       await r.tick(true);
@@ -478,7 +453,7 @@ export async function importWordPress(
       const authorIds = new Map(people.map((p) => [p.oldId, authors.get(p.oldId)!.id]));
       let batch: {
         post: ImportedPost;
-        known: ImportMap extends Map<string, infer V> ? V | undefined : never;
+        known: { newId: number; digest: string } | undefined;
         item: WxrItem;
         locale: string;
         label: string;
@@ -674,7 +649,16 @@ export async function importWordPress(
   }
 }
 
-function dryOutcome(known: ImportMap, oldId: string, digest: string): ImportOutcome {
-  const k = known.get(oldId);
-  return !k ? 'imported' : k.digest === digest ? 'unchanged' : 'updated';
+/** For a dry run: the row each item has already (0: none yet) and what a write would do to it. */
+function wouldImport(
+  list: { oldId: string; slug: string; digest: string }[],
+  known: ImportMap,
+): Map<string, { id: number; slug: string; outcome: ImportOutcome }> {
+  return new Map(
+    list.map((item) => {
+      const k = known.get(item.oldId);
+      const outcome = !k ? 'imported' : k.digest === item.digest ? 'unchanged' : 'updated';
+      return [item.oldId, { id: k?.newId ?? 0, slug: item.slug, outcome }];
+    }),
+  );
 }

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { Db } from '@/db/client';
 import {
   attachImportedImage,
+  countPendingImportImages,
   listPendingImportImages,
   noteImportImageFailure,
   type PendingImportImage,
@@ -153,6 +154,6 @@ export async function runImportMedia(db: Db, options: MediaJobOptions): Promise<
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
   }
-  result.pending = (await listPendingImportImages(db, options.source, 100_000)).length;
+  result.pending = await countPendingImportImages(db, options.source);
   return result;
 }
